@@ -1,0 +1,39 @@
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { signOut } from "@/auth";
+import { requestCtx } from "@/app/_lib/request-context";
+
+export const metadata = { title: "Console · Herald" };
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const { actor } = await requestCtx();
+  if (actor.kind !== "user") redirect("/signin?callbackUrl=/admin");
+  async function signOutAction() {
+    "use server";
+    await signOut({ redirectTo: "/signin" });
+  }
+  return (
+    <div className="min-h-dvh">
+      <header className="border-b border-zinc-200 dark:border-zinc-800">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-4 px-4 py-3">
+          <span className="font-semibold">Herald console</span>
+          <nav aria-label="Console" className="flex gap-4 text-sm">
+            <Link href="/admin">Dashboard</Link>
+            <Link href="/admin/settings">Settings</Link>
+            <Link href="/">Public page</Link>
+          </nav>
+          <span className="ml-auto text-sm text-zinc-600 dark:text-zinc-400">
+            {actor.email} · {actor.role}
+          </span>
+          <form action={signOutAction}>
+            <button type="submit" className="text-sm underline">
+              Sign out
+            </button>
+          </form>
+        </div>
+      </header>
+      <main className="mx-auto max-w-5xl px-4 py-6">{children}</main>
+    </div>
+  );
+}

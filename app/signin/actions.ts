@@ -1,0 +1,34 @@
+"use server";
+import { AuthError } from "next-auth";
+import { signIn } from "@/auth";
+import type { ActionState } from "@/lib/action-state";
+import { safeCallbackPath } from "@/app/_lib/request-context";
+
+/** Password sign-in. Auth.js redirects on success (which throws, so we rethrow it). */
+export async function signInWithPassword(_prev: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    await signIn("credentials", {
+      email: form.get("email"),
+      password: form.get("password"),
+      redirectTo: safeCallbackPath(form.get("callbackUrl")),
+    });
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof AuthError) return { ok: false, message: "Wrong email or password." };
+    throw error;
+  }
+}
+
+export async function signInWithEmailLink(_prev: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    await signIn("email", { email: form.get("email"), redirectTo: safeCallbackPath(form.get("callbackUrl")) });
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof AuthError) return { ok: false, message: "Enter a valid email address." };
+    throw error;
+  }
+}
+
+export async function signInWithProvider(form: FormData) {
+  await signIn(String(form.get("provider")), { redirectTo: safeCallbackPath(form.get("callbackUrl")) });
+}

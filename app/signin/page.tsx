@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { connection } from "next/server";
+import { enabledSignInMethods } from "@/auth";
+import { getDb } from "@/lib/db";
+import { hasAnyUser } from "@/lib/team/create-first-owner";
+import { safeCallbackPath } from "@/app/_lib/request-context";
+import { EmailLinkForm, PasswordForm } from "./sign-in-forms";
+import { signInWithProvider } from "./actions";
+
+export const metadata: Metadata = { title: "Sign in · Herald" };
+
+const ERRORS: Record<string, string> = {
+  AccessDenied: "That account is not a member of this page. Ask an owner to invite you.",
+  Verification: "That sign-in link has expired or was already used. Ask for a new one.",
+};
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  await connection();
+  const params = await searchParams;
+  if (!(await hasAnyUser(await getDb()))) redirect("/setup");
+  const callbackUrl = safeCallbackPath(params.callbackUrl);
+  const methods = enabledSignInMethods();
+  const providers = [
+    methods.github && { id: "github", name: "GitHub" },
+    methods.google && { id: "google", name: "Google" },
+    methods.oidc && { id: "oidc", name: methods.oidc },
+  ].filter((p): p is { id: string; name: string } => Boolean(p));
+  const error = params.error ? (ERRORS[params.error] ?? "Sign-in failed. Please try again.") : null;
+  return (
+    <main className="mx-auto flex max-w-sm flex-col gap-6 px-4 py-16">
+      <h1 className="text-2xl font-semibold">Sign in to the console</h1>
+      {error && (
+        <p role="alert" className="rounded-md border border-red-300 p-3 text-sm text-red-800 dark:text-red-300">
+          {error}
+        </p>
+      )}
+      <PasswordForm callbackUrl={callbackUrl} />
+      {methods.magicLink && <EmailLinkForm callbackUrl={callbackUrl} />}
+      {providers.map((p) => (
+        <form key={p.id} action={signInWithProvider}>
+          <input type="hidden" name="provider" value={p.id} />
+          <input type="hidden" name="callbackUrl" value={callbackUrl} />
+          <button type="submit" className="w-full rounded-md border border-zinc-300 px-4 py-2 dark:border-zinc-700">
+            Continue with {p.name}
+          </button>
+        </form>
+      ))}
+    </main>
+  );
+}

@@ -1,0 +1,97 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import type { Provider } from "next-auth/providers";
+import Credentials from "next-auth/providers/credentials";
+import GitHub from "next-auth/providers/github";
+import Google from "next-auth/providers/google";
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import { config, mailTransportConfigured, type Config } from "@/lib/config";
+import { getDb } from "@/lib/db";
+import type { Db } from "@/lib/db";
+import { accounts, sessions, users, verificationTokens } from "@/lib/db/schema";
+import { authenticateWithPassword } from "@/lib/auth/authenticate-password";
+import { findUserByEmail } from "@/lib/auth/find-user-by-email";
+import { resolveAuthSecret } from "@/lib/auth/auth-secret";
+import { sendSignInLink } from "@/lib/auth/send-sign-in-link";
+
+class WrongCredentials extends CredentialsSignin {
+  code = "wrong_credentials";
+}
+
+/** Which sign-in methods this deployment offers (used by the sign-in page too). */
+export function enabledSignInMethods(c: Config = config()) {
+  return {
+    magicLink: mailTransportConfigured(c),
+    github: Boolean(c.AUTH_GITHUB_ID),
+    google: Boolean(c.AUTH_GOOGLE_ID),
+    oidc: c.OIDC_CLIENT_ID ? c.OIDC_NAME : null,
+  };
+}
+
+function providers(db: Db, c: Config): Provider[] {
+  const enabled = enabledSignInMethods(c);
+  const list: Provider[] = [
+    Credentials({
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials) {
+        const user = await authenticateWithPassword(db, credentials);
+        if (!user) throw new WrongCredentials();
+        return { id: user.id, email: user.email, name: user.name };
+      },
+    }),
+  ];
+  if (enabled.magicLink) {
+    list.push({
+      id: "email",
+      type: "email",
+      name: "Email",
+      from: c.MAIL_FROM,
+      maxAge: 15 * 60,
+      options: {},
+      sendVerificationRequest: ({ identifier, url }) => sendSignInLink(db, c, identifier, url),
+    });
+  }
+  // Members are invited by email, so linking an OAuth identity to the member
+  // with the same (provider-verified) email is the intended behaviour.
+  if (enabled.github) list.push(GitHub({ clientId: c.AUTH_GITHUB_ID, clientSecret: c.AUTH_GITHUB_SECRET, allowDangerousEmailAccountLinking: true }));
+  if (enabled.google) list.push(Google({ clientId: c.AUTH_GOOGLE_ID, clientSecret: c.AUTH_GOOGLE_SECRET, allowDangerousEmailAccountLinking: true }));
+  if (enabled.oidc) {
+    list.push({
+      id: "oidc",
+      name: enabled.oidc,
+      type: "oidc",
+      issuer: c.OIDC_ISSUER,
+      clientId: c.OIDC_CLIENT_ID,
+      clientSecret: c.OIDC_CLIENT_SECRET,
+      allowDangerousEmailAccountLinking: true,
+    });
+  }
+  return list;
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
+  const c = config();
+  const db = await getDb();
+  return {
+    adapter: DrizzleAdapter(db, { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),
+    secret: await resolveAuthSecret(db, c.AUTH_SECRET),
+    trustHost: true,
+    session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
+    pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
+    providers: providers(db, c),
+    callbacks: {
+      // Herald is invite-only: magic links and OAuth admit existing members only.
+      async signIn({ user, account, email }) {
+        if (account?.provider === "credentials" || email?.verificationRequest) return true;
+        return Boolean(await findUserByEmail(db, user.email));
+      },
+      jwt({ token, user }) {
+        if (user?.id) token.sub = user.id;
+        return token;
+      },
+      session({ session, token }) {
+        if (token.sub) session.user.id = token.sub;
+        return session;
+      },
+    },
+  };
+});

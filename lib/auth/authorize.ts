@@ -1,0 +1,20 @@
+import type { Actor } from "../context";
+import type { Role } from "../db/schema";
+import { HeraldError } from "../errors";
+
+const RANK: Record<Role, number> = { viewer: 1, editor: 2, owner: 3 };
+
+/** The system actor (worker, start-up) may do anything; everyone else needs the role. */
+export function hasRole(actor: Actor, needed: Role): boolean {
+  if (actor.kind === "system") return true;
+  if (actor.kind === "anonymous") return false;
+  return RANK[actor.role] >= RANK[needed];
+}
+
+/** First line of every console read or write: throws unless the actor holds `needed`. */
+export function requireRole(actor: Actor, needed: Role): void {
+  if (actor.kind === "anonymous") throw new HeraldError("unauthenticated", "Please sign in.");
+  if (!hasRole(actor, needed)) {
+    throw new HeraldError("forbidden", `This needs the ${needed} role; you are ${actor.kind === "system" ? "system" : actor.role}.`);
+  }
+}

@@ -1,0 +1,92 @@
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+const optionalUrl = (protocols: RegExp, hint: string) =>
+  optionalString.refine((v) => v === undefined || (URL.canParse(v) && protocols.test(new URL(v).protocol)), {
+    message: `must be a ${hint} URL`,
+  });
+const onOff = z.enum(["on", "off"]);
+
+const configSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    /** Public base URL, used in emails, feeds and the Statuspage API. */
+    HERALD_URL: optionalUrl(/^https?:$/, "http(s)"),
+    DATABASE_URL: optionalUrl(/^postgres(ql)?:$/, "postgres://"),
+    HERALD_DATA_DIR: z.string().trim().min(1).default("./.data"),
+    HERALD_SEED: onOff.default("on"),
+    HERALD_WORKER: onOff.default("on"),
+    HERALD_ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
+    HERALD_ADMIN_PASSWORD: optionalString.pipe(z.string().min(10, "must be at least 10 characters").optional()),
+    AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+    MAIL_FROM: z.string().trim().default("Herald <status@localhost>"),
+    RESEND_API_KEY: optionalString,
+    RESEND_BASE_URL: optionalUrl(/^https?:$/, "http(s)"),
+    SMTP_URL: optionalUrl(/^smtps?:$/, "smtp:// or smtps://"),
+    AUTH_GITHUB_ID: optionalString,
+    AUTH_GITHUB_SECRET: optionalString,
+    AUTH_GOOGLE_ID: optionalString,
+    AUTH_GOOGLE_SECRET: optionalString,
+    OIDC_ISSUER: optionalUrl(/^https?:$/, "http(s)"),
+    OIDC_CLIENT_ID: optionalString,
+    OIDC_CLIENT_SECRET: optionalString,
+    OIDC_NAME: z.string().trim().default("Single sign-on"),
+  });
+
+/** Variables that only make sense together; checked on the raw environment so they are reported alongside other errors. */
+const REQUIRED_TOGETHER: [string, string][] = [
+  ["HERALD_ADMIN_EMAIL", "HERALD_ADMIN_PASSWORD"],
+  ["AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET"],
+  ["AUTH_GOOGLE_ID", "AUTH_GOOGLE_SECRET"],
+  ["OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"],
+  ["OIDC_CLIENT_ID", "OIDC_ISSUER"],
+];
+
+function missingCompanions(env: Record<string, string | undefined>): string[] {
+  const set = (k: string) => Boolean(env[k]?.trim());
+  return REQUIRED_TOGETHER.flatMap(([a, b]) => {
+    if (set(a) && !set(b)) return [`${b}: is required when ${a} is set`];
+    if (set(b) && !set(a) && b !== "OIDC_ISSUER") return [`${a}: is required when ${b} is set`];
+    return [];
+  });
+}
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example for every variable.`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses the environment; throws a ConfigError naming each bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = configSchema.safeParse(env);
+  const problems = [
+    ...(result.error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`) ?? []),
+    ...missingCompanions(env),
+  ];
+  if (problems.length > 0 || !result.success) throw new ConfigError(problems);
+  return result.data;
+}
+
+let cached: Config | undefined;
+export function config(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
+
+export function mailTransportConfigured(c: Config = config()): boolean {
+  return Boolean(c.RESEND_API_KEY || c.SMTP_URL);
+}
+
+/** The public base URL without a trailing slash. */
+export function baseUrl(c: Config = config()): string {
+  return (c.HERALD_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, "");
+}

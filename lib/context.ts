@@ -1,0 +1,30 @@
+import type { Db } from "./db/client";
+import type { Role } from "./db/schema";
+
+/** Who is acting. Domain functions authorize against this, never against the UI. */
+export type Actor =
+  | { kind: "user"; id: string; email: string; role: Role }
+  | { kind: "api-key"; id: string; name: string; role: Role }
+  | { kind: "system" }
+  | { kind: "anonymous" };
+
+/** The single context object every domain function takes. */
+export type Ctx = { actor: Actor; db: Db };
+
+export const systemActor: Actor = { kind: "system" };
+export const anonymousActor: Actor = { kind: "anonymous" };
+
+export function actorLabel(actor: Actor): string {
+  switch (actor.kind) {
+    case "user":
+      return actor.email;
+    case "api-key":
+      return `api-key:${actor.name}`;
+    default:
+      return actor.kind;
+  }
+}
+
+export function actorUserId(actor: Actor): string | null {
+  return actor.kind === "user" ? actor.id : null;
+}

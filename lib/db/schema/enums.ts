@@ -1,0 +1,60 @@
+import { pgEnum } from "drizzle-orm/pg-core";
+
+/** Worst first: the order is used to compute the overall status. */
+export const COMPONENT_STATUSES = [
+  "major_outage",
+  "partial_outage",
+  "degraded_performance",
+  "under_maintenance",
+  "operational",
+] as const;
+export type ComponentStatus = (typeof COMPONENT_STATUSES)[number];
+export const componentStatus = pgEnum("component_status", COMPONENT_STATUSES);
+
+export const STATUS_CAUSES = ["incident", "maintenance", "manual", "import"] as const;
+export const statusCause = pgEnum("status_cause", STATUS_CAUSES);
+
+export const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4"] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export const severity = pgEnum("severity", SEVERITIES);
+
+export const IMPACTS = ["none", "minor", "major", "critical"] as const;
+export type Impact = (typeof IMPACTS)[number];
+export const impact = pgEnum("impact", IMPACTS);
+
+export const INCIDENT_STATES = ["investigating", "identified", "monitoring", "resolved"] as const;
+export type IncidentState = (typeof INCIDENT_STATES)[number];
+export const incidentState = pgEnum("incident_state", INCIDENT_STATES);
+
+export const MAINTENANCE_STATES = ["scheduled", "in_progress", "verifying", "completed", "cancelled"] as const;
+export type MaintenanceState = (typeof MAINTENANCE_STATES)[number];
+export const maintenanceState = pgEnum("maintenance_state", MAINTENANCE_STATES);
+
+export const ROLES = ["owner", "editor", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+export const role = pgEnum("role", ROLES);
+
+export const POSTMORTEM_STATES = ["draft", "published"] as const;
+export const postmortemState = pgEnum("postmortem_state", POSTMORTEM_STATES);
+
+export const ACTION_ITEM_STATUSES = ["open", "in_progress", "done", "wont_do"] as const;
+export const actionItemStatus = pgEnum("action_item_status", ACTION_ITEM_STATUSES);
+
+export const SUBSCRIBER_KINDS = ["email", "webhook"] as const;
+export const subscriberKind = pgEnum("subscriber_kind", SUBSCRIBER_KINDS);
+
+export const SUBSCRIBER_STATES = ["pending", "active", "unsubscribed", "disabled"] as const;
+export const subscriberState = pgEnum("subscriber_state", SUBSCRIBER_STATES);
+
+export const TOKEN_PURPOSES = ["confirm", "manage", "unsubscribe"] as const;
+export const tokenPurpose = pgEnum("token_purpose", TOKEN_PURPOSES);
+
+export const CHANNELS = ["email", "webhook"] as const;
+export const channel = pgEnum("channel", CHANNELS);
+
+/** Who a message is written for: the public body, or the internal version. */
+export const AUDIENCES = ["public", "internal", "team"] as const;
+export const audience = pgEnum("audience", AUDIENCES);
+
+export const DELIVERY_STATES = ["pending", "sending", "sent", "failed"] as const;
+export const deliveryState = pgEnum("delivery_state", DELIVERY_STATES);

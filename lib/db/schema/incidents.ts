@@ -1,0 +1,104 @@
+import { boolean, date, index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { at, createdAt, id, updatedAt } from "./columns";
+import { componentStatus, impact, incidentState, severity } from "./enums";
+import { users } from "./auth";
+import { components } from "./components";
+
+export const incidents = pgTable(
+  "incidents",
+  {
+    id: id(),
+    title: text().notNull(),
+    severity: severity().notNull(),
+    /** Derived from severity unless impactOverridden. */
+    impact: impact().notNull(),
+    impactOverridden: boolean().notNull().default(false),
+    state: incidentState().notNull().default("investigating"),
+    /** Minutes between public updates; null means no cadence (e.g. SEV4). */
+    cadenceMinutes: integer(),
+    commsLeadId: text().references(() => users.id, { onDelete: "set null" }),
+    startedAt: at().notNull(),
+    identifiedAt: at(),
+    monitoringAt: at(),
+    resolvedAt: at(),
+    /** "RCA by <date>" promised at resolution. */
+    rcaDueOn: date({ mode: "string" }),
+    createdBy: text().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("incidents_state_idx").on(t.state), index("incidents_started_idx").on(t.startedAt)],
+);
+export type Incident = typeof incidents.$inferSelect;
+
+/** Components affected by an incident and the status they have during it. */
+export const incidentComponents = pgTable(
+  "incident_components",
+  {
+    incidentId: text()
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    componentId: text()
+      .notNull()
+      .references(() => components.id, { onDelete: "cascade" }),
+    status: componentStatus().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.incidentId, t.componentId] })],
+);
+
+export const incidentUpdates = pgTable(
+  "incident_updates",
+  {
+    id: id(),
+    incidentId: text()
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    state: incidentState().notNull(),
+    /** Public Markdown body (sanitized when rendered). */
+    body: text().notNull(),
+    /** Internal stakeholders only: note, business impact, ETA. */
+    internalNote: text(),
+    businessImpact: text(),
+    eta: text(),
+    notify: boolean().notNull().default(true),
+    /** Shown as the update's time; backfillable. */
+    displayAt: at().notNull().defaultNow(),
+    /** The public promise "Next update by HH:MM"; null once resolved or without cadence. */
+    nextUpdateBy: at(),
+    /** True for the update that reopened a resolved incident. */
+    reopened: boolean().notNull().default(false),
+    authorId: text().references(() => users.id, { onDelete: "set null" }),
+    editedAt: at(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("incident_updates_incident_idx").on(t.incidentId, t.displayAt)],
+);
+export type IncidentUpdate = typeof incidentUpdates.$inferSelect;
+
+/** Component status changes made by one update. */
+export const incidentUpdateComponents = pgTable(
+  "incident_update_components",
+  {
+    updateId: text()
+      .notNull()
+      .references(() => incidentUpdates.id, { onDelete: "cascade" }),
+    componentId: text()
+      .notNull()
+      .references(() => components.id, { onDelete: "cascade" }),
+    oldStatus: componentStatus().notNull(),
+    newStatus: componentStatus().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.updateId, t.componentId] })],
+);
+
+/** Earlier versions of an edited update, kept so edits stay visible. */
+export const incidentUpdateRevisions = pgTable("incident_update_revisions", {
+  id: id(),
+  updateId: text()
+    .notNull()
+    .references(() => incidentUpdates.id, { onDelete: "cascade" }),
+  body: text().notNull(),
+  editedBy: text().references(() => users.id, { onDelete: "set null" }),
+  replacedAt: createdAt(),
+});

@@ -1,0 +1,71 @@
+import { boolean, index, integer, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { at, createdAt, id, updatedAt } from "./columns";
+import { subscriberKind, subscriberState, tokenPurpose } from "./enums";
+import { components } from "./components";
+
+/** Public subscribers: email (double opt-in) or webhook. */
+export const subscribers = pgTable(
+  "subscribers",
+  {
+    id: id(),
+    kind: subscriberKind().notNull(),
+    email: text(),
+    webhookUrl: text(),
+    /** HMAC key for webhook signatures. */
+    webhookSecret: text(),
+    state: subscriberState().notNull().default("pending"),
+    /** When false, only the components in subscriber_components. */
+    allComponents: boolean().notNull().default(true),
+    confirmedAt: at(),
+    unsubscribedAt: at(),
+    /** Consecutive webhook failures; auto-disabled past a threshold. */
+    failureCount: integer().notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("subscribers_email_unique").on(t.email).where(sql`${t.email} is not null`),
+    index("subscribers_state_idx").on(t.state),
+  ],
+);
+export type Subscriber = typeof subscribers.$inferSelect;
+
+export const subscriberComponents = pgTable(
+  "subscriber_components",
+  {
+    subscriberId: text()
+      .notNull()
+      .references(() => subscribers.id, { onDelete: "cascade" }),
+    componentId: text()
+      .notNull()
+      .references(() => components.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.subscriberId, t.componentId] })],
+);
+
+/** Links sent by email. Only a SHA-256 of the token is stored. */
+export const subscriberTokens = pgTable("subscriber_tokens", {
+  tokenHash: text().primaryKey(),
+  subscriberId: text()
+    .notNull()
+    .references(() => subscribers.id, { onDelete: "cascade" }),
+  purpose: tokenPurpose().notNull(),
+  expiresAt: at().notNull(),
+  usedAt: at(),
+  createdAt: createdAt(),
+});
+
+/** Internal stakeholders (executives, support, sales): a private list. */
+export const stakeholders = pgTable(
+  "stakeholders",
+  {
+    id: id(),
+    name: text().notNull(),
+    email: text().notNull(),
+    title: text(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("stakeholders_email_unique").on(t.email)],
+);

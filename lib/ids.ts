@@ -1,0 +1,7 @@
+import { customAlphabet } from "nanoid";
+
+/**
+ * Public ids are 12-char lowercase alphanumerics, the shape Statuspage clients
+ * expect (SPEC §8). 36^12 ≈ 4.7e18, so collisions are not a practical concern.
+ */
+export const newId = customAlphabet("0123456789abcdefghijklmnopqrstuvwxyz", 12);

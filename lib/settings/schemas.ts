@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+const hexColor = z.string().trim().regex(/^#[0-9a-fA-F]{6}$/, "Use a colour like #2563eb.");
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), "Use a full http(s):// URL.");
+const timeZone = z
+  .string()
+  .trim()
+  .refine((tz) => Intl.supportedValuesOf("timeZone").includes(tz) || tz === "UTC", "Pick a time zone from the list.");
+const cadence = z
+  .union([z.literal(""), z.coerce.number().int().min(5, "At least 5 minutes.").max(1440, "At most 24 hours.")])
+  .transform((v) => (v === "" ? null : v));
+
+export const pageSettingsSchema = z.object({
+  name: z.string().trim().min(1, "Enter the page name.").max(100, "At most 100 characters."),
+  url: httpUrl,
+  timeZone,
+  logoUrl: z.union([z.literal(""), httpUrl]).transform((v) => v || null),
+  brandColor: hexColor,
+  supportLinks: z.array(z.object({ label: z.string().trim().min(1).max(60), url: httpUrl })).max(5),
+  cadenceSev1: cadence,
+  cadenceSev2: cadence,
+  cadenceSev3: cadence,
+  cadenceSev4: cadence,
+  /** The updatedAt the form was loaded with: detects a concurrent edit. */
+  expectedUpdatedAt: z.string().optional(),
+});
+export type PageSettingsInput = z.input<typeof pageSettingsSchema>;

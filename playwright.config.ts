@@ -1,0 +1,48 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * Runs against the production build. scripts/e2e.ts prepares the data
+ * directory (and a throwaway PostgreSQL database when TEST_DATABASE_URL is set).
+ * Debian's Chromium is used when present; otherwise Playwright's own browser.
+ */
+const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
+export const E2E_OWNER = { email: "owner@e2e.test", password: "e2e owner password" };
+
+const servers = [{ name: "pglite", port: 3100, env: { HERALD_DATA_DIR: process.env.E2E_DATA_DIR ?? ".data-e2e" } }];
+if (process.env.E2E_POSTGRES_URL) servers.push({ name: "postgres", port: 3101, env: { DATABASE_URL: process.env.E2E_POSTGRES_URL } as never });
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: true,
+  reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  use: {
+    ...devices["Desktop Chrome"],
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: systemChromium,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    },
+  },
+  projects: servers.map((s) => ({ name: s.name, use: { baseURL: `http://127.0.0.1:${s.port}` } })),
+  webServer: servers.map((s) => ({
+    command: `node_modules/.bin/next start -p ${s.port} -H 127.0.0.1`,
+    url: `http://127.0.0.1:${s.port}/api/health`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "pipe" as const,
+    env: {
+      NODE_ENV: "production",
+      HERALD_SEED: "on",
+      HERALD_URL: `http://127.0.0.1:${s.port}`,
+      HERALD_ADMIN_EMAIL: E2E_OWNER.email,
+      HERALD_ADMIN_PASSWORD: E2E_OWNER.password,
+      ...s.env,
+    },
+  })),
+});
