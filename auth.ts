@@ -75,6 +75,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     adapter: DrizzleAdapter(db, { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),
     secret: await resolveAuthSecret(db, c.AUTH_SECRET),
     trustHost: true,
+    // A wrong password is routine, not an error worth a stack trace in the server log.
+    logger: { error: (error: Error) => void (error.name === "CredentialsSignin" || console.error("[auth]", error)) },
     session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
     providers: providers(db, c),

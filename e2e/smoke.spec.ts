@@ -10,7 +10,7 @@ test("a visitor sees the seeded components on the status page", async ({ page })
 
 test("an anonymous visitor is sent from the console to sign-in", async ({ page }) => {
   await page.goto("/admin");
-  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fadmin/);
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=(%2F|\/)admin/);
   await expect(page.getByRole("heading", { name: "Sign in to the console" })).toBeVisible();
 });
 
@@ -33,4 +33,27 @@ test("health reports ok", async ({ request }) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
   expect(await response.json()).toMatchObject({ status: "ok" });
+});
+
+test("the owner gets a specific error for a bad setting, keeps their input, then saves", async ({ page }) => {
+  await page.goto("/signin?callbackUrl=/admin/settings");
+  await page.getByLabel("Email").fill(E2E_OWNER.email);
+  await page.getByLabel("Password").fill(E2E_OWNER.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();
+
+  await page.getByLabel("Page name").fill("Acme Status (renamed)");
+  await page.getByLabel("Brand colour").fill("blue");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Use a colour like #2563eb.")).toBeVisible();
+  await expect(page.getByLabel("Page name")).toHaveValue("Acme Status (renamed)");
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Acme Cloud Status" })).toBeVisible();
+
+  await page.goto("/admin/settings");
+  await page.getByLabel("Page name").fill("Acme Status (renamed)");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("status")).toHaveText("Settings saved.");
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Acme Status (renamed)" })).toBeVisible();
 });

@@ -9,7 +9,7 @@ export async function setUpOwner(_prev: ActionState, form: FormData): Promise<Ac
   try {
     await createFirstOwner(await getDb(), input);
   } catch (error) {
-    return actionError(error);
+    return actionError(error, form);
   }
   await signIn("credentials", { email: input.email, password: input.password, redirectTo: "/admin" });
   return { ok: true };

@@ -1,7 +1,7 @@
 "use server";
 import { AuthError } from "next-auth";
 import { signIn } from "@/auth";
-import type { ActionState } from "@/lib/action-state";
+import { formValues, type ActionState } from "@/lib/action-state";
 import { safeCallbackPath } from "@/app/_lib/request-context";
 
 /** Password sign-in. Auth.js redirects on success (which throws, so we rethrow it). */
@@ -14,7 +14,10 @@ export async function signInWithPassword(_prev: ActionState, form: FormData): Pr
     });
     return { ok: true };
   } catch (error) {
-    if (error instanceof AuthError) return { ok: false, message: "Wrong email or password." };
+    if (error instanceof AuthError) {
+      if (error.type !== "CredentialsSignin") console.error("[herald] sign-in failed:", error.type, error.message);
+      return { ok: false, message: "Wrong email or password.", values: formValues(form) };
+    }
     throw error;
   }
 }
@@ -24,7 +27,7 @@ export async function signInWithEmailLink(_prev: ActionState, form: FormData): P
     await signIn("email", { email: form.get("email"), redirectTo: safeCallbackPath(form.get("callbackUrl")) });
     return { ok: true };
   } catch (error) {
-    if (error instanceof AuthError) return { ok: false, message: "Enter a valid email address." };
+    if (error instanceof AuthError) return { ok: false, message: "Enter a valid email address.", values: formValues(form) };
     throw error;
   }
 }

@@ -18,7 +18,7 @@ export async function saveSettings(_prev: ActionState, form: FormData): Promise<
   try {
     await updatePageSettings({ ctx: await requestCtx(), input });
   } catch (error) {
-    return actionError(error);
+    return actionError(error, form);
   }
   revalidatePath("/", "layout");
   return { ok: true, message: "Settings saved." };
