@@ -9,12 +9,13 @@ import { defineConfig, devices } from "@playwright/test";
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 export const E2E_OWNER = { email: "owner@e2e.test", password: "e2e owner password" };
 
-const servers = [{ name: "pglite", port: 3100, env: { HERALD_DATA_DIR: process.env.E2E_DATA_DIR ?? ".data-e2e" } }];
-if (process.env.E2E_POSTGRES_URL) servers.push({ name: "postgres", port: 3101, env: { DATABASE_URL: process.env.E2E_POSTGRES_URL } as never });
+const portBase = Number(process.env.E2E_PORT_BASE ?? 3100);
+const servers = [{ name: "pglite", port: portBase, env: { HERALD_DATA_DIR: process.env.E2E_DATA_DIR ?? ".data-e2e" } }];
+if (process.env.E2E_POSTGRES_URL) servers.push({ name: "postgres", port: portBase + 1, env: { DATABASE_URL: process.env.E2E_POSTGRES_URL } as never });
 
 export default defineConfig({
   testDir: "e2e",
-  outputDir: "test-results",
+  outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results",
   fullyParallel: false,
   workers: 1,
   retries: 0,
