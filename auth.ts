@@ -81,6 +81,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
     providers: providers(db, c),
     callbacks: {
+
       // Herald is invite-only: magic links and OAuth admit existing members only.
       async signIn({ user, account, email }) {
         if (account?.provider === "credentials" || email?.verificationRequest) return true;

@@ -10,7 +10,11 @@ const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((
 export const E2E_OWNER = { email: "owner@e2e.test", password: "e2e owner password" };
 
 const portBase = Number(process.env.E2E_PORT_BASE ?? 3100);
-const servers = [{ name: "pglite", port: portBase, env: { HERALD_DATA_DIR: process.env.E2E_DATA_DIR ?? ".data-e2e" } }];
+/** The PGlite server sends mail to a loopback SMTP sink that specs start on this port when they need it. */
+export const E2E_SMTP_PORT = portBase + 25;
+const servers = [
+  { name: "pglite", port: portBase, env: { HERALD_DATA_DIR: process.env.E2E_DATA_DIR ?? ".data-e2e", SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}` } },
+];
 if (process.env.E2E_POSTGRES_URL) servers.push({ name: "postgres", port: portBase + 1, env: { DATABASE_URL: process.env.E2E_POSTGRES_URL } as never });
 
 export default defineConfig({
@@ -30,17 +34,22 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
     },
   },
-  projects: servers.map((s) => ({ name: s.name, use: { baseURL: `http://127.0.0.1:${s.port}` } })),
+  projects: servers.map((s) => ({
+    name: s.name,
+    use: { baseURL: `http://localhost:${s.port}` },
+    // Mail specs need the SMTP sink the PGlite server is pointed at.
+    testIgnore: s.name === "pglite" ? [] : ["**/*.mail.spec.ts"],
+  })),
   webServer: servers.map((s) => ({
-    command: `node_modules/.bin/next start -p ${s.port} -H 127.0.0.1`,
-    url: `http://127.0.0.1:${s.port}/api/health`,
+    command: `node_modules/.bin/next start -p ${s.port}`,
+    url: `http://localhost:${s.port}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "pipe" as const,
     env: {
       NODE_ENV: "production",
       HERALD_SEED: "on",
-      HERALD_URL: `http://127.0.0.1:${s.port}`,
+      HERALD_URL: `http://localhost:${s.port}`,
       HERALD_ADMIN_EMAIL: E2E_OWNER.email,
       HERALD_ADMIN_PASSWORD: E2E_OWNER.password,
       ...s.env,

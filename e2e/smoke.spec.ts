@@ -16,10 +16,10 @@ test("an anonymous visitor is sent from the console to sign-in", async ({ page }
 
 test("a wrong password is refused; the owner signs in and sees the console", async ({ page }) => {
   await page.goto("/signin");
-  await page.getByLabel("Email").fill(E2E_OWNER.email);
+  await page.getByLabel("Email", { exact: true }).fill(E2E_OWNER.email);
   await page.getByLabel("Password").fill("not the password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("status")).toHaveText("Wrong email or password.");
+  await expect(page.getByText("Wrong email or password.")).toBeVisible();
   await expect(page).toHaveURL(/\/signin/);
 
   await page.getByLabel("Password").fill(E2E_OWNER.password);
@@ -37,7 +37,7 @@ test("health reports ok", async ({ request }) => {
 
 test("the owner gets a specific error for a bad setting, keeps their input, then saves", async ({ page }) => {
   await page.goto("/signin?callbackUrl=/admin/settings");
-  await page.getByLabel("Email").fill(E2E_OWNER.email);
+  await page.getByLabel("Email", { exact: true }).fill(E2E_OWNER.email);
   await page.getByLabel("Password").fill(E2E_OWNER.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();
@@ -53,7 +53,7 @@ test("the owner gets a specific error for a bad setting, keeps their input, then
   await page.goto("/admin/settings");
   await page.getByLabel("Page name").fill("Acme Status (renamed)");
   await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByRole("status")).toHaveText("Settings saved.");
+  await expect(page.getByText("Settings saved.")).toBeVisible();
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "Acme Status (renamed)" })).toBeVisible();
 });

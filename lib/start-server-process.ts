@@ -13,5 +13,9 @@ export async function startServerProcess(): Promise<void> {
     }
     throw error;
   }
-  await prepareDatabase(await dbHandle(), config());
+  const c = config();
+  // Auth.js builds callback and redirect URLs from AUTH_URL; the page's canonical
+  // URL is the right base behind proxies and CDNs, whatever Host the request had.
+  if (c.HERALD_URL && !process.env.AUTH_URL) process.env.AUTH_URL = `${c.HERALD_URL.replace(/\/+$/, "")}/api/auth`;
+  await prepareDatabase(await dbHandle(), c);
 }

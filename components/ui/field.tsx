@@ -1,17 +1,20 @@
-import type { InputHTMLAttributes } from "react";
+import { useId, type InputHTMLAttributes } from "react";
 
 type FieldProps = InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; error?: string; hint?: string };
 
 /** A labelled input whose error is announced and tied to it for screen readers. */
-export function Field({ label, name, error, hint, ...input }: FieldProps) {
-  const describedBy = [error ? `${name}-error` : null, hint ? `${name}-hint` : null].filter(Boolean).join(" ") || undefined;
+export function Field({ label, name, error, hint, id: givenId, ...input }: FieldProps) {
+  // Unique per instance: two forms on one page may both have an "email" field.
+  const generatedId = useId();
+  const id = givenId ?? generatedId;
+  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={name} className="text-sm font-medium">
+      <label htmlFor={id} className="text-sm font-medium">
         {label}
       </label>
       <input
-        id={name}
+        id={id}
         name={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
@@ -19,12 +22,12 @@ export function Field({ label, name, error, hint, ...input }: FieldProps) {
         {...input}
       />
       {hint && (
-        <p id={`${name}-hint`} className="text-sm text-zinc-600 dark:text-zinc-400">
+        <p id={`${id}-hint`} className="text-sm text-zinc-600 dark:text-zinc-400">
           {hint}
         </p>
       )}
       {error && (
-        <p id={`${name}-error`} className="text-sm text-red-700 dark:text-red-400">
+        <p id={`${id}-error`} className="text-sm text-red-700 dark:text-red-400">
           {error}
         </p>
       )}
