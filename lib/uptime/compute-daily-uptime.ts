@@ -1,0 +1,62 @@
+import type { ComponentStatus } from "../db/schema";
+import { addDays, startOfDayKey, type DayKey } from "../time/days";
+import { DOWNTIME_WEIGHT, uptimeRatio } from "./weights";
+
+export type StatusChange = { at: Date; toStatus: ComponentStatus };
+
+export type DayMinutes = {
+  day: DayKey;
+  /** Minutes of the day that have elapsed and count (0 for a day not yet begun). */
+  observedMinutes: number;
+  majorMinutes: number;
+  partialMinutes: number;
+  /** Weighted: major × 1 + partial × 0.3. */
+  downtimeMinutes: number;
+};
+
+const MINUTE = 60_000;
+
+/**
+ * Splits a component's status history into per-day minutes. Pure: `changes`
+ * must be sorted by time and include the last change before the first day (or
+ * the status is taken as operational until the first change). Days are counted
+ * in `timeZone`; the current day counts only up to `now`.
+ */
+export function computeDailyMinutes(input: { changes: StatusChange[]; days: DayKey[]; timeZone: string; now: Date }): DayMinutes[] {
+  const { changes, days, timeZone, now } = input;
+  return days.map((day) => {
+    const start = startOfDayKey(day, timeZone).getTime();
+    const end = Math.min(startOfDayKey(addDays(day, 1), timeZone).getTime(), now.getTime());
+    const result: DayMinutes = { day, observedMinutes: 0, majorMinutes: 0, partialMinutes: 0, downtimeMinutes: 0 };
+    if (end <= start) return result;
+    result.observedMinutes = (end - start) / MINUTE;
+    let status: ComponentStatus = "operational";
+    let cursor = start;
+    const close = (until: number) => {
+      const minutes = Math.max(0, until - cursor) / MINUTE;
+      if (status === "major_outage") result.majorMinutes += minutes;
+      if (status === "partial_outage") result.partialMinutes += minutes;
+      result.downtimeMinutes += minutes * DOWNTIME_WEIGHT[status];
+    };
+    for (const change of changes) {
+      const at = change.at.getTime();
+      if (at <= start) {
+        status = change.toStatus;
+        continue;
+      }
+      if (at >= end) break;
+      close(at);
+      cursor = at;
+      status = change.toStatus;
+    }
+    close(end);
+    return result;
+  });
+}
+
+/** Uptime over several days: 1 − Σdowntime / Σobserved (null when nothing was observed). */
+export function uptimeOver(days: Pick<DayMinutes, "observedMinutes" | "downtimeMinutes">[]): number | null {
+  const observed = days.reduce((s, d) => s + d.observedMinutes, 0);
+  const downtime = days.reduce((s, d) => s + d.downtimeMinutes, 0);
+  return uptimeRatio(observed, downtime);
+}
