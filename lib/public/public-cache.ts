@@ -8,7 +8,7 @@
  * Per process: cross-instance invalidation (PostgreSQL LISTEN/NOTIFY) calls
  * invalidatePublicCache() on each instance.
  */
-type Entry = { value: unknown; version: number };
+type Entry = { value: unknown; version: number; loadedAt: number };
 type Inflight = { version: number; promise: Promise<unknown> };
 
 /** After a failed reload, serve stale values this long before trying the database again. */
@@ -33,10 +33,11 @@ const cache = (holder.__heraldPublicCache ??= {
 
 export type Cached<T> = { value: T; stale: boolean };
 
-export async function publicCached<T>(key: string, load: () => Promise<T>): Promise<Cached<T>> {
+/** `maxAgeMs` bounds how long a value may live without a publish (for values that change with time, like today's uptime). */
+export async function publicCached<T>(key: string, load: () => Promise<T>, { maxAgeMs = Infinity }: { maxAgeMs?: number } = {}): Promise<Cached<T>> {
   const version = cache.version;
   const entry = cache.entries.get(key);
-  if (entry?.version === version) return { value: entry.value as T, stale: false };
+  if (entry?.version === version && Date.now() - entry.loadedAt < maxAgeMs) return { value: entry.value as T, stale: false };
   if (entry && Date.now() - (cache.failedAt.get(key) ?? 0) < RETRY_AFTER_FAILURE_MS) {
     return { value: entry.value as T, stale: true };
   }
@@ -50,7 +51,7 @@ export async function publicCached<T>(key: string, load: () => Promise<T>): Prom
     const value = (await inflight.promise) as T;
     cache.failedAt.delete(key);
     // A publish during the load makes this value old already; keep it only if not.
-    if (cache.version === version) cache.entries.set(key, { value, version });
+    if (cache.version === version) cache.entries.set(key, { value, version, loadedAt: Date.now() });
     return { value, stale: false };
   } catch (error) {
     if (!entry) throw error;
@@ -71,4 +72,15 @@ export function invalidatePublicCache(): void {
 export function onPublicCacheInvalidated(listener: () => void): () => void {
   cache.listeners.add(listener);
   return () => cache.listeners.delete(listener);
+}
+
+const bootId = (globalThis as unknown as { __heraldBootId?: string }).__heraldBootId ??= Math.random().toString(36).slice(2, 8);
+
+/**
+ * A validator for public pages that changes on every publish, per process start
+ * and each minute (relative times and today's uptime drift): lets the proxy
+ * answer a revalidation with 304 without rendering anything.
+ */
+export function publicValidator(variant: string): string {
+  return `W/"${bootId}-${cache.version}-${Math.floor(Date.now() / 60_000)}-${variant}"`;
 }

@@ -1,0 +1,33 @@
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { connection } from "next/server";
+import { getDb } from "@/lib/db";
+import { loadStatusSnapshot } from "@/lib/public/status-snapshot";
+
+export async function generateMetadata() {
+  await connection();
+  const { value } = await loadStatusSnapshot(getDb);
+  return { title: { default: value.settings.name, template: `%s · ${value.settings.name}` }, description: `Live status and incident history for ${value.settings.name}.` };
+}
+
+export default async function PublicLayout({ children }: { children: ReactNode }) {
+  await connection();
+  const { value } = await loadStatusSnapshot(getDb);
+  const { settings } = value;
+  return (
+    <div style={{ ["--brand" as string]: settings.brandColor }} className="mx-auto flex min-h-dvh max-w-3xl flex-col px-4">
+      <div className="flex-1">{children}</div>
+      <footer className="mt-12 flex flex-wrap gap-x-6 gap-y-2 border-t border-zinc-200 py-6 text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
+        {settings.supportLinks.map((l) => (
+          <a key={l.url} href={l.url} className="underline-offset-4 hover:underline">
+            {l.label}
+          </a>
+        ))}
+        <Link href="/history" className="underline-offset-4 hover:underline">
+          Incident history
+        </Link>
+        <span className="ml-auto">Powered by Herald</span>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import type { DayKey } from "./days";
+
+/** Display formats shared by the server render and the client enhancement, so both read the same. */
+export function formatDateTime(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-US", { timeZone, month: "short", day: "numeric", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" }).format(date);
+}
+
+export function formatTime(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-US", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" }).format(date);
+}
+
+export function formatDay(day: DayKey): string {
+  return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "short", day: "numeric", year: "numeric" }).format(new Date(`${day}T00:00:00Z`));
+}
+
+export function formatMonth(month: string): string {
+  return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "long", year: "numeric" }).format(new Date(`${month}-01T00:00:00Z`));
+}
+
+/** "2 h 5 min", "45 min", "3 d 4 h". */
+export function formatDuration(minutes: number): string {
+  const m = Math.round(minutes);
+  if (m < 60) return `${m} min`;
+  if (m < 24 * 60) return `${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ""}`;
+  const h = Math.floor(m / 60);
+  return `${Math.floor(h / 24)} d${h % 24 ? ` ${h % 24} h` : ""}`;
+}
+
+/** Truncated, never rounded up: 99.999% must not read as 100%. */
+export function formatPercent(ratio: number | null): string {
+  if (ratio === null) return "No data";
+  if (ratio >= 1) return "100%";
+  return `${(Math.floor(ratio * 10_000) / 100).toFixed(2)}%`;
+}
+
+/** "in 12 min", "12 min ago", "just now". */
+export function formatRelative(date: Date, now: Date): string {
+  const diff = Math.round((date.getTime() - now.getTime()) / 60_000);
+  if (Math.abs(diff) < 1) return "just now";
+  const text = formatDuration(Math.abs(diff));
+  return diff > 0 ? `in ${text}` : `${text} ago`;
+}

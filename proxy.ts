@@ -1,0 +1,21 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { PUBLIC_CACHE_CONTROL } from "@/lib/http/public-response";
+import { publicValidator } from "@/lib/public/public-cache";
+
+/**
+ * Public HTML pages: CDN-friendly Cache-Control and a weak ETag derived from
+ * the public cache's version, so a revalidation costs a 304 and no render.
+ * (Runs in the Node runtime, in the same process as the pages.)
+ */
+export function proxy(request: NextRequest) {
+  // Client-side navigations fetch an RSC payload from the same URL: a different representation.
+  const variant = request.headers.has("rsc") ? "rsc" : "html";
+  const etag = publicValidator(variant);
+  const headers = { "Cache-Control": PUBLIC_CACHE_CONTROL, ETag: etag };
+  if (request.headers.get("if-none-match") === etag) return new NextResponse(null, { status: 304, headers });
+  const response = NextResponse.next();
+  for (const [k, v] of Object.entries(headers)) response.headers.set(k, v);
+  return response;
+}
+
+export const config = { matcher: ["/", "/history", "/incidents/:path*", "/maintenance/:path*", "/uptime"] };
