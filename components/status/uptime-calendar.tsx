@@ -1,15 +1,16 @@
 import type { UptimeDay } from "@/lib/uptime/load-uptime";
 import { uptimeOver } from "@/lib/uptime/compute-daily-uptime";
 import { formatMonth, formatPercent } from "@/lib/time/format";
-import { BAR } from "./tones";
+import { SOLID } from "./tones";
 
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 
 function tone(day: UptimeDay) {
-  if (day.uptime === null) return BAR.neutral;
-  if (day.majorMinutes > 0) return BAR.critical;
-  if (day.partialMinutes > 0) return BAR.major;
-  return day.incidents.length > 0 ? BAR.minor : BAR.ok;
+  // Solid tones: the cell carries white text, so it needs AA contrast.
+  if (day.uptime === null) return SOLID.neutral;
+  if (day.majorMinutes > 0) return SOLID.critical;
+  if (day.partialMinutes > 0) return SOLID.major;
+  return day.incidents.length > 0 ? SOLID.minor : SOLID.ok;
 }
 
 /** A month as a table of days (a real table, so screen readers announce weekday and date). */
@@ -37,7 +38,7 @@ export function UptimeCalendar({ month, days }: { month: string; days: UptimeDay
           <tr key={w}>
             {week.map((day, i) =>
               day ? (
-                <td key={day.day} className={`rounded py-1.5 text-white ${tone(day)}`}>
+                <td key={day.day} className={`rounded py-1.5 ${tone(day)}`}>
                   <span className="block font-semibold">{Number(day.day.slice(8))}</span>
                   <span className="block text-[0.65rem]">{day.uptime === null ? "–" : formatPercent(day.uptime)}</span>
                   {day.incidents.length > 0 && <span className="sr-only">, incidents: {day.incidents.map((x) => x.title).join("; ")}</span>}

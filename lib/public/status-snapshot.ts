@@ -1,6 +1,6 @@
-import { desc, eq, gte, inArray, ne, or } from "drizzle-orm";
+import { asc, desc, eq, gte, inArray, ne, or } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { components, incidents, maintenances, type Component, type PageSettings } from "../db/schema";
+import { componentGroups, components, incidents, maintenances, type Component, type ComponentGroup, type PageSettings } from "../db/schema";
 import { getPageSettings } from "../settings/get-page-settings";
 import { listComponentTree, type ComponentTree } from "../components/list-component-tree";
 import { hydrateIncidents, type PublicIncident } from "./hydrate-incidents";
@@ -16,6 +16,8 @@ export type StatusSnapshot = {
   tree: ComponentTree;
   /** Every visible component (for the API, which lists only_show_if_degraded ones too). */
   components: Component[];
+  /** Every group in display order (the API lists a group even when the public tree hides all its members). */
+  groups: ComponentGroup[];
   openIncidents: PublicIncident[];
   /** Most recent incidents, open or not, newest first. */
   recentIncidents: PublicIncident[];
@@ -28,10 +30,11 @@ export type StatusSnapshot = {
 
 /** Everything the public surfaces show, read in one go. Cached: see loadStatusSnapshot. */
 export async function buildStatusSnapshot(db: Db, now = new Date()): Promise<StatusSnapshot> {
-  const [settings, tree, componentRows, incidentRows, maintenanceRows] = await Promise.all([
+  const [settings, tree, componentRows, groupRows, incidentRows, maintenanceRows] = await Promise.all([
     getPageSettings(db),
     listComponentTree(db, { publicOnly: true }),
     db.select().from(components).where(eq(components.visible, true)).orderBy(components.position),
+    db.select().from(componentGroups).orderBy(asc(componentGroups.position), asc(componentGroups.name)),
     db.select().from(incidents).orderBy(desc(incidents.startedAt)).limit(RECENT_INCIDENT_LIMIT),
     db
       .select()
@@ -51,6 +54,7 @@ export async function buildStatusSnapshot(db: Db, now = new Date()): Promise<Sta
     settings,
     tree,
     components: componentRows,
+    groups: groupRows,
     openIncidents: hydrated.filter((i) => i.state !== "resolved").sort(byStartDesc),
     recentIncidents: hydrated.slice(0, RECENT_INCIDENT_LIMIT).sort(byStartDesc),
     activeMaintenances: active,

@@ -1,0 +1,105 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+async function expectNoSeriousA11yViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+}
+
+test("the seeded page shows the active incident and when the next update is due", async ({ page }) => {
+  const response = await page.goto("/");
+  expect(response?.headers()["cache-control"]).toMatch(/s-maxage=\d+.*stale-while-revalidate=\d+/);
+  expect(response?.headers()["etag"]).toBeTruthy();
+  await expect(page.getByRole("status").filter({ hasText: "Partial System Outage" })).toBeVisible();
+  const incident = page.getByRole("article").filter({ hasText: "Failed instance launches" });
+  await expect(incident.getByText(/Next update by \d{2}:\d{2}/)).toBeVisible();
+  await expect(incident.getByText("Identified", { exact: true })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});
+
+test("a healthy group starts collapsed and expands", async ({ page }) => {
+  await page.goto("/");
+  const group = page.locator("details").filter({ hasText: "Core Platform" });
+  await expect(group.getByText("Authentication & SSO")).toBeHidden();
+  await group.locator("summary").click();
+  await expect(group.getByText("Authentication & SSO")).toBeVisible();
+});
+
+test("a day's uptime detail opens from the keyboard", async ({ page }) => {
+  await page.goto("/");
+  const bar = page.getByRole("group", { name: "US East (N. Virginia): uptime over the last 90 days" });
+  const today = bar.getByRole("button").last();
+  await today.focus();
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("ArrowRight");
+  await expect(today).toBeFocused();
+  await page.keyboard.press("Enter");
+  const popover = page.locator(".uptime-popover:popover-open");
+  await expect(popover).toBeVisible();
+  await expect(popover).toContainText("uptime");
+  await expect(popover.getByRole("link", { name: "Failed instance launches in US East (N. Virginia)" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(popover).toBeHidden();
+});
+
+test("history pages by month and leads to incident permalinks with their postmortem", async ({ page }) => {
+  await page.goto("/history");
+  await expect(page.getByRole("heading", { level: 1, name: /Incident history: / })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  // Walk back month by month until the incident with a published postmortem appears.
+  for (let i = 0; i < 4 && (await page.getByText("postmortem published").count()) === 0; i++) {
+    const previous = page.getByRole("navigation", { name: "Months" }).getByRole("link", { name: /←/ });
+    await page.goto((await previous.getAttribute("href"))!);
+  }
+  const withRca = page.getByRole("listitem").filter({ hasText: "postmortem published" }).getByRole("link");
+  const title = (await withRca.textContent())!;
+  await withRca.click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Updates" })).toBeVisible();
+  await expect(page.getByText("Duration")).toBeVisible();
+  await expect(page.getByRole("link", { name: /Read the postmortem/ })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});
+
+test("an unknown incident is a real 404 page", async ({ page }) => {
+  const response = await page.goto("/incidents/zzzzzzzzzzzz");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+});
+
+test("the uptime calendar shows a chosen component month by month", async ({ page }) => {
+  await page.goto("/uptime");
+  await page.getByLabel("Component").selectOption({ label: "EU West (Dublin)" });
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Uptime: EU West (Dublin)" })).toBeVisible();
+  await expect(page.getByRole("table")).toHaveCount(3);
+  await expectNoSeriousA11yViolations(page);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+  test("the page is readable and its details still open", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByText("Partial System Outage")).toBeVisible();
+    await expect(page.getByText(/Next update by/)).toBeVisible();
+    await page.locator("details").filter({ hasText: "Core Platform" }).locator("summary").click();
+    await expect(page.getByText("Authentication & SSO")).toBeVisible();
+    await page.getByRole("group", { name: /^Dashboard: uptime/ }).getByRole("button").last().click();
+    await expect(page.locator(".uptime-popover:popover-open")).toContainText("uptime");
+  });
+});
+
+for (const [name, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 360, height: 780 }]] as const) {
+  for (const colorScheme of ["light", "dark"] as const) {
+    test(`looks right on ${name} in ${colorScheme} mode`, async ({ page }, testInfo) => {
+      await page.setViewportSize(viewport);
+      await page.emulateMedia({ colorScheme });
+      await page.goto("/");
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(scrollWidth).toBeLessThanOrEqual(viewport.width);
+      await expectNoSeriousA11yViolations(page);
+      await testInfo.attach(`status-page-${name}-${colorScheme}`, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+    });
+  }
+}
