@@ -17,7 +17,7 @@ export default async function PublicLayout({ children }: { children: ReactNode }
   return (
     <div style={{ ["--brand" as string]: settings.brandColor }} className="mx-auto flex min-h-dvh max-w-3xl flex-col px-4">
       <div className="flex-1">{children}</div>
-      <footer className="mt-12 flex flex-wrap gap-x-6 gap-y-2 border-t border-zinc-200 py-6 text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
+      <footer className="mt-12 flex print:hidden flex-wrap gap-x-6 gap-y-2 border-t border-zinc-200 py-6 text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
         {settings.supportLinks.map((l) => (
           <a key={l.url} href={l.url} className="underline-offset-4 hover:underline">
             {l.label}

@@ -1,0 +1,46 @@
+import Link from "next/link";
+import { requestCtx } from "@/app/_lib/request-context";
+import { listPostmortems } from "@/lib/postmortems/list-postmortems";
+import { formatDay } from "@/lib/time/format";
+
+const STATE_TEXT = { none: "Not started", draft: "Draft", published: "Published" } as const;
+
+export default async function PostmortemsPage() {
+  const rows = await listPostmortems({ ctx: await requestCtx() });
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-2xl font-semibold">Postmortems</h1>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">Resolved incidents and their root-cause analyses. Promised RCAs past their date are marked overdue.</p>
+      <table className="w-full text-left text-sm">
+        <thead>
+          <tr className="border-b border-zinc-200 dark:border-zinc-700">
+            <th scope="col" className="py-2 pr-3">Incident</th>
+            <th scope="col" className="py-2 pr-3">Severity</th>
+            <th scope="col" className="py-2 pr-3">RCA</th>
+            <th scope="col" className="py-2">Promised by</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const overdue = r.rcaDueOn && r.rcaState !== "published" && r.rcaDueOn < today;
+            return (
+              <tr key={r.incidentId} className="border-b border-zinc-100 dark:border-zinc-800">
+                <td className="py-2 pr-3">
+                  <Link href={`/admin/postmortems/${r.incidentId}`} className="underline">
+                    {r.title}
+                  </Link>
+                </td>
+                <td className="py-2 pr-3 font-mono">{r.severity}</td>
+                <td className="py-2 pr-3">{STATE_TEXT[r.rcaState]}{(r.publishedRevision ?? 0) > 1 ? ` (revision ${r.publishedRevision})` : ""}</td>
+                <td className={`py-2 ${overdue ? "font-semibold text-red-700 dark:text-red-400" : ""}`}>
+                  {r.rcaDueOn ? `${formatDay(r.rcaDueOn)}${overdue ? " · overdue" : ""}` : "—"}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
