@@ -60,3 +60,16 @@ describeEachEngine("updatePageSettings", ({ db }) => {
     expect((await getPageSettings(db())).name).toBe("First edit");
   });
 });
+
+describeEachEngine("updatePageSettings and the public page", ({ db }) => {
+  it("shows the new name on the public surfaces right after saving", async () => {
+    const { loadStatusSnapshot } = await import("../public/status-snapshot");
+    const { invalidatePublicCache } = await import("../public/public-cache");
+    // The cache is per process (one database in production); this file runs two engines.
+    invalidatePublicCache();
+    const owner = await createMember(db(), "owner");
+    expect((await loadStatusSnapshot(async () => db())).value.settings.name).not.toBe("Renamed Status");
+    await updatePageSettings({ ctx: owner, input: { ...valid, name: "Renamed Status" } });
+    expect((await loadStatusSnapshot(async () => db())).value.settings.name).toBe("Renamed Status");
+  });
+});

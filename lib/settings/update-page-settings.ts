@@ -4,6 +4,7 @@ import { pageSettings } from "../db/schema";
 import { HeraldError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { requireRole } from "../auth/authorize";
+import { invalidatePublicCache } from "../public/public-cache";
 import { getPageSettings } from "./get-page-settings";
 import { pageSettingsSchema } from "./schemas";
 
@@ -13,7 +14,7 @@ export async function updatePageSettings({ ctx, input }: { ctx: Ctx; input: unkn
   const parsed = pageSettingsSchema.safeParse(input);
   if (!parsed.success) throw HeraldError.fromZod(parsed.error);
   const { expectedUpdatedAt, ...values } = parsed.data;
-  return ctx.db.transaction(async (tx) => {
+  const saved = await ctx.db.transaction(async (tx) => {
     const before = await getPageSettings(tx);
     if (expectedUpdatedAt && before.updatedAt.toISOString() !== expectedUpdatedAt) {
       throw new HeraldError("conflict", "Someone else changed the settings meanwhile. Reload to see their change.");
@@ -22,4 +23,7 @@ export async function updatePageSettings({ ctx, input }: { ctx: Ctx; input: unkn
     await recordAudit(tx, ctx.actor, { action: "settings.update", targetType: "page_settings", targetId: "page", before, after });
     return after!;
   });
+  // Name, brand, time zone: every public surface shows them.
+  invalidatePublicCache();
+  return saved;
 }
