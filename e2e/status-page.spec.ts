@@ -85,7 +85,7 @@ test.describe("without JavaScript", () => {
     await expect(page.getByText(/Next update by/)).toBeVisible();
     await page.locator("details").filter({ hasText: "Core Platform" }).locator("summary").click();
     await expect(page.getByText("Authentication & SSO")).toBeVisible();
-    await page.getByRole("group", { name: /^Dashboard: uptime/ }).getByRole("button").last().click();
+    await page.getByRole("group", { name: /^US East \(N\. Virginia\): uptime/ }).getByRole("button").last().click();
     await expect(page.locator(".uptime-popover:popover-open")).toContainText("uptime");
   });
 });

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { UptimeDay } from "@/lib/uptime/load-uptime";
 import { formatDay, formatDuration, formatPercent } from "@/lib/time/format";
-import { BAR, type Tone } from "./tones";
+import type { Tone } from "./tones";
 import { RovingGroup } from "./roving-group";
 
 function toneOf(day: UptimeDay): Tone {
@@ -18,25 +18,23 @@ function summary(day: UptimeDay): string {
   return `${formatDay(day.day)}: ${formatPercent(day.uptime)} uptime, ${incidents}`;
 }
 
+const notable = (day: UptimeDay) => day.incidents.length > 0 || day.downtimeMinutes > 0;
+
 /**
- * 90 day bars; each is a button that opens its day's details in a native
- * popover (works without JavaScript, reachable by keyboard, not hover-only).
+ * 90 day bars. Every day shows its summary as a tooltip on hover and on
+ * keyboard focus (CSS, from its label); days with downtime or incidents also
+ * open a native popover with details and links. Both work without JavaScript.
+ * Markup is kept lean on purpose: 13 bars × 90 days is most of the page.
  */
 export function UptimeBar({ id, name, days, uptime }: { id: string; name: string; days: UptimeDay[]; uptime: number | null }) {
   return (
     <div className="mt-2">
       <RovingGroup label={`${name}: uptime over the last ${days.length} days`} className="flex h-8 gap-px sm:gap-[2px]">
         {days.map((day, i) => (
-          <button
-            key={day.day}
-            type="button"
-            popoverTarget={`${id}-${i}`}
-            aria-label={summary(day)}
-            className={`uptime-day h-full flex-1 rounded-[1px] hover:opacity-70 ${BAR[toneOf(day)]}`}
-          />
+          <button key={day.day} type="button" popoverTarget={notable(day) ? `${id}-${i}` : undefined} aria-label={summary(day)} className={`ud ud-${toneOf(day)}`} />
         ))}
       </RovingGroup>
-      {days.map((day, i) => (
+      {days.map((day, i) => notable(day) && (
         <div key={day.day} id={`${id}-${i}`} popover="auto" className="uptime-popover">
           <p className="font-semibold">{formatDay(day.day)}</p>
           <p>{day.uptime === null ? "Not monitored yet" : `${formatPercent(day.uptime)} uptime`}</p>
