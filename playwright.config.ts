@@ -37,8 +37,9 @@ export default defineConfig({
   projects: servers.map((s) => ({
     name: s.name,
     use: { baseURL: `http://localhost:${s.port}` },
-    // Mail specs need the SMTP sink the PGlite server is pointed at.
-    testIgnore: s.name === "pglite" ? [] : ["**/*.mail.spec.ts"],
+    // *.mail.spec.ts need the SMTP sink the PGlite server is pointed at;
+    // *.pg.spec.ts need direct PostgreSQL access (E2E_POSTGRES_URL).
+    testIgnore: s.name === "pglite" ? ["**/*.pg.spec.ts"] : ["**/*.mail.spec.ts"],
   })),
   webServer: servers.map((s) => ({
     command: `node_modules/.bin/next start -p ${s.port}`,

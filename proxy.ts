@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { PUBLIC_CACHE_CONTROL } from "@/lib/http/public-response";
 import { publicValidator } from "@/lib/public/public-cache";
+import { lastKnownLive } from "@/lib/db/liveness";
 
 /**
  * Public HTML pages: CDN-friendly Cache-Control and a weak ETag derived from
@@ -9,7 +10,8 @@ import { publicValidator } from "@/lib/public/public-cache";
  */
 export function proxy(request: NextRequest) {
   // Client-side navigations fetch an RSC payload from the same URL: a different representation.
-  const variant = request.headers.has("rsc") ? "rsc" : "html";
+  // Pages carry a "may be out of date" note while the database is unreachable: that state is part of the content.
+  const variant = `${request.headers.has("rsc") ? "rsc" : "html"}-${lastKnownLive() ? "live" : "stale"}`;
   const etag = publicValidator(variant);
   const headers = { "Cache-Control": PUBLIC_CACHE_CONTROL, ETag: etag };
   if (request.headers.get("if-none-match") === etag) return new NextResponse(null, { status: 304, headers });

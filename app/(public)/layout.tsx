@@ -3,6 +3,8 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { getDb } from "@/lib/db";
 import { loadStatusSnapshot } from "@/lib/public/status-snapshot";
+import { formatDateTime } from "@/lib/time/format";
+import { StaleNotice } from "@/components/status/banner";
 
 export async function generateMetadata() {
   await connection();
@@ -12,10 +14,15 @@ export async function generateMetadata() {
 
 export default async function PublicLayout({ children }: { children: ReactNode }) {
   await connection();
-  const { value } = await loadStatusSnapshot(getDb);
+  const { value, stale } = await loadStatusSnapshot(getDb);
   const { settings } = value;
   return (
     <div style={{ ["--brand" as string]: settings.brandColor }} className="mx-auto flex min-h-dvh max-w-3xl flex-col px-4">
+      {stale && (
+        <div className="pt-4">
+          <StaleNotice since={formatDateTime(value.generatedAt, settings.timeZone)} />
+        </div>
+      )}
       <div className="flex-1">{children}</div>
       <footer className="mt-12 flex print:hidden flex-wrap gap-x-6 gap-y-2 border-t border-zinc-200 py-6 text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
         {settings.supportLinks.map((l) => (

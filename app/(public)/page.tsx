@@ -1,8 +1,7 @@
 import { connection } from "next/server";
 import { getDb } from "@/lib/db";
 import { loadStatusPage } from "@/lib/public/status-page";
-import { formatDateTime } from "@/lib/time/format";
-import { OverallBanner, StaleNotice } from "@/components/status/banner";
+import { OverallBanner } from "@/components/status/banner";
 import { ComponentList } from "@/components/status/component-list";
 import { IncidentCard } from "@/components/status/incident-card";
 import { MaintenanceCard } from "@/components/status/maintenance-card";
@@ -17,7 +16,6 @@ export default async function StatusPage() {
     <>
       <SiteHeader settings={page.settings} asHeading />
       <div className="flex flex-col gap-8">
-        {page.stale && <StaleNotice since={formatDateTime(page.generatedAt, tz)} />}
         <OverallBanner {...page.overall} />
         {page.openIncidents.length > 0 && (
           <Section title="Active incidents">

@@ -6,6 +6,7 @@ import { listComponentTree, type ComponentTree } from "../components/list-compon
 import { hydrateIncidents, type PublicIncident } from "./hydrate-incidents";
 import { hydrateMaintenances, type PublicMaintenance } from "./hydrate-maintenances";
 import { publicCached } from "./public-cache";
+import { databaseLive } from "../db/liveness";
 
 /** How many recent incidents the snapshot carries (the Statuspage API's incidents.json shows 50). */
 export const RECENT_INCIDENT_LIMIT = 50;
@@ -64,7 +65,11 @@ export async function buildStatusSnapshot(db: Db, now = new Date()): Promise<Sta
   };
 }
 
-/** The cached snapshot; `stale` is true when the database could not be read and the last good copy is shown. */
-export function loadStatusSnapshot(db: () => Promise<Db>) {
-  return publicCached("status-snapshot", async () => buildStatusSnapshot(await db()));
+/**
+ * The cached snapshot; `stale` is true when the database cannot be reached
+ * (a failed reload, or a failed liveness probe) and the last good copy is shown.
+ */
+export async function loadStatusSnapshot(db: () => Promise<Db>) {
+  const cached = await publicCached("status-snapshot", async () => buildStatusSnapshot(await db()));
+  return { ...cached, stale: cached.stale || !(await databaseLive(db)) };
 }

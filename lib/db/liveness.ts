@@ -1,0 +1,49 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "./client";
+
+/**
+ * Whether the database answered recently. Public pages are served from cache
+ * and would not otherwise notice an outage; this lets them say "may be out of
+ * date". At most one probe per interval, run in the background so a request
+ * never waits on a dead database (only the very first call waits).
+ */
+const INTERVAL_MS = 3000;
+const PROBE_TIMEOUT_MS = 1500;
+
+const state = ((globalThis as unknown as { __heraldLiveness?: { live: boolean; checkedAt: number; probing: Promise<void> | null } }).__heraldLiveness ??= {
+  live: true,
+  checkedAt: 0,
+  probing: null,
+});
+
+async function probe(getDb: () => Promise<Db>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), PROBE_TIMEOUT_MS)));
+  const ping = getDb()
+    .then((db) => db.execute(sql`select 1`))
+    .then(() => true, () => false);
+  const live = await Promise.race([ping, timeout]);
+  clearTimeout(timer);
+  return live;
+}
+
+export async function databaseLive(getDb: () => Promise<Db>): Promise<boolean> {
+  if (Date.now() - state.checkedAt > INTERVAL_MS && !state.probing) {
+    const first = state.checkedAt === 0;
+    state.probing = probe(getDb)
+      .then((live) => {
+        state.live = live;
+        state.checkedAt = Date.now();
+      })
+      .finally(() => {
+        state.probing = null;
+      });
+    if (first) await state.probing;
+  }
+  return state.live;
+}
+
+/** The last probe's answer, without probing (for the proxy's ETag: a page's staleness is part of its content). */
+export function lastKnownLive(): boolean {
+  return state.live;
+}
