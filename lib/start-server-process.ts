@@ -1,8 +1,9 @@
 import { config, ConfigError } from "./config";
 import { dbHandle } from "./db";
 import { prepareDatabase } from "./db/prepare";
+import { bridgePublicCacheInvalidation } from "./public/cross-instance-invalidation";
 
-/** Validate the configuration (exit with a clear message if bad), migrate, seed, ensure the owner. */
+/** Validate the configuration (exit with a clear message if bad), migrate, seed, ensure the owner, start the worker. */
 export async function startServerProcess(): Promise<void> {
   try {
     config();
@@ -17,5 +18,12 @@ export async function startServerProcess(): Promise<void> {
   // Auth.js builds callback and redirect URLs from AUTH_URL; the page's canonical
   // URL is the right base behind proxies and CDNs, whatever Host the request had.
   if (c.HERALD_URL && !process.env.AUTH_URL) process.env.AUTH_URL = `${c.HERALD_URL.replace(/\/+$/, "")}/api/auth`;
-  await prepareDatabase(await dbHandle(), c);
+  const handle = await dbHandle();
+  await prepareDatabase(handle, c);
+  await bridgePublicCacheInvalidation(handle);
+  // Never while `next build` prerenders: a build must not deliver anyone's mail.
+  if (c.HERALD_WORKER === "on" && process.env.NEXT_PHASE !== "phase-production-build") {
+    const { startWorker } = await import("./worker/run-worker");
+    await startWorker(handle.db, c);
+  }
 }

@@ -20,6 +20,9 @@ export function SiteHeader({ settings, asHeading = false }: { settings: PageSett
         <Link href="/uptime" className="underline-offset-4 hover:underline">
           Uptime
         </Link>
+        <Link href="/subscribe" className="underline-offset-4 hover:underline">
+          Subscribe to updates
+        </Link>
       </nav>
     </header>
   );

@@ -14,6 +14,11 @@ export type DbHandle = {
   engine: Engine;
   /** PostgreSQL connection string (postgres engine only). */
   url?: string;
+  /** PostgreSQL LISTEN/NOTIFY (postgres engine only; PGlite is one process and needs none). */
+  pubsub?: {
+    listen: (channel: string, onMessage: (payload: string) => void) => Promise<void>;
+    notify: (channel: string, payload: string) => Promise<void>;
+  };
   /** Runs a raw query; used by health checks and tests. */
   ping: () => Promise<void>;
   close: () => Promise<void>;
@@ -31,6 +36,14 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     db,
     engine: "postgres",
     url,
+    pubsub: {
+      listen: async (channel, onMessage) => {
+        await client.listen(channel, onMessage);
+      },
+      notify: async (channel, payload) => {
+        await client.notify(channel, payload);
+      },
+    },
     ping: async () => {
       await client`select 1`;
     },

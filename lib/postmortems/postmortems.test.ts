@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { describeEachEngine } from "../testing/databases";
 import { createMember } from "../testing/factories";
-import { incidents, incidentUpdates, postmortemRevisions, postmortems } from "../db/schema";
+import { incidents, incidentUpdates, notificationOutbox, postmortemRevisions, postmortems, subscribers } from "../db/schema";
 import type { Db } from "../db/client";
 import { loadPublicPostmortem } from "../public/postmortem-page";
 import { blamelessHints } from "./blameless-hints";
@@ -70,6 +70,7 @@ describeEachEngine("postmortems", ({ db }) => {
   it("publishes, then revises, keeping every revision readable", async () => {
     const editor = await createMember(db(), "editor");
     const done = await incident(db(), "resolved");
+    await db().insert(subscribers).values({ kind: "email", email: "reader@example.test", state: "active", allComponents: true, confirmedAt: new Date() }).onConflictDoNothing();
     const draft = await startPostmortem({ ctx: editor, incidentId: done.id });
     await savePostmortemDraft({ ctx: editor, input: { incidentId: done.id, sections: filled, expectedUpdatedAt: draft.updatedAt.toISOString() } });
     expect((await publishPostmortem({ ctx: editor, incidentId: done.id })).publishedRevision).toBe(1);
@@ -77,6 +78,9 @@ describeEachEngine("postmortems", ({ db }) => {
     expect((await publishPostmortem({ ctx: editor, incidentId: done.id })).publishedRevision).toBe(2);
 
     const pm = (await db().select().from(postmortems).where(eq(postmortems.incidentId, done.id)))[0]!;
+    // Subscribers hear about the first publication once; the revision is not re-announced.
+    const sent = await db().select().from(notificationOutbox).where(eq(notificationOutbox.subjectId, pm.id));
+    expect(sent.map((r) => [r.eventType, r.recipient])).toEqual([["postmortem.published", "reader@example.test"]]);
     expect(await db().select().from(postmortemRevisions).where(eq(postmortemRevisions.postmortemId, pm.id))).toHaveLength(2);
     const latest = (await loadPublicPostmortem(async () => db(), done.id)).value!;
     expect(latest.shown.sections.rootCause).toBe("An expired intermediate certificate.");

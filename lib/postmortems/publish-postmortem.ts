@@ -6,6 +6,8 @@ import { HeraldError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { requireRole } from "../auth/authorize";
 import { invalidatePublicCache } from "../public/public-cache";
+import { enqueuePostmortemNotifications } from "../notifications/enqueue-postmortem";
+import { wakeWorker } from "../worker/wake";
 import { loadIncidentForRca } from "./load-incident-for-rca";
 import { publishableSchema } from "./schemas";
 
@@ -29,9 +31,12 @@ export async function publishPostmortem({ ctx, incidentId }: { ctx: Ctx; inciden
       .set({ state: "published", publishedRevision: revision, firstPublishedAt: postmortem.firstPublishedAt ?? now, lastPublishedAt: now })
       .where(eq(postmortems.id, postmortem.id))
       .returning();
+    // The first publication is news for subscribers; a revision is announced on the page ("revised on …"), not by email.
+    if (revision === 1) await enqueuePostmortemNotifications(tx, { postmortemId: postmortem.id, revision });
     await recordAudit(tx, ctx.actor, { action: revision === 1 ? "postmortem.publish" : "postmortem.revise", targetType: "postmortem", targetId: postmortem.id, after: { revision } });
     return after!;
   });
   invalidatePublicCache();
+  wakeWorker();
   return published;
 }

@@ -63,10 +63,14 @@ export async function publicCached<T>(key: string, load: () => Promise<T>, { max
   }
 }
 
-/** Call after any write that changes what the public sees. Cheap; safe to call often. */
-export function invalidatePublicCache(): void {
+/**
+ * Call after any write that changes what the public sees. Cheap; safe to call
+ * often. Listeners (e.g. the PostgreSQL NOTIFY bridge) hear local invalidations
+ * only: one that arrived from another instance is not broadcast again.
+ */
+export function invalidatePublicCache({ fromOtherInstance = false } = {}): void {
   cache.version += 1;
-  for (const listener of cache.listeners) listener();
+  if (!fromOtherInstance) for (const listener of cache.listeners) listener();
 }
 
 export function onPublicCacheInvalidated(listener: () => void): () => void {

@@ -20,6 +20,15 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           <span className="font-semibold">Herald console</span>
           <nav aria-label="Console" className="flex gap-4 text-sm">
             <Link href="/admin">Dashboard</Link>
+            <Link href="/admin/incidents">Incidents</Link>
+            <Link href="/admin/components">Components</Link>
+            <Link href="/admin/maintenance">Maintenance</Link>
+            <Link href="/admin/postmortems">Postmortems</Link>
+            <Link href="/admin/team">Team</Link>
+            <Link href="/admin/audit">Audit log</Link>
+            <Link href="/admin/subscribers">Subscribers</Link>
+            <Link href="/admin/stakeholders">Stakeholders</Link>
+            <Link href="/admin/outbox">Outbox</Link>
             <Link href="/admin/settings">Settings</Link>
             <Link href="/">Public page</Link>
           </nav>

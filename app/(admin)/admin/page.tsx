@@ -1,9 +1,14 @@
 import { requestCtx } from "@/app/_lib/request-context";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
+import { getPageSettings } from "@/lib/settings/get-page-settings";
+import { withCadenceUpdates } from "@/lib/incidents/list-incidents";
 import { StatusLabel } from "@/components/status/status-dot";
+import { OpenIncidentRow } from "./incidents/_components/incident-summary";
 
 export default async function DashboardPage() {
-  const { openIncidents, maintenance, degraded } = await getDashboard({ ctx: await requestCtx() });
+  const ctx = await requestCtx();
+  const { openIncidents: open, maintenance, degraded } = await getDashboard({ ctx });
+  const [openIncidents, settings] = await Promise.all([withCadenceUpdates(ctx, open), getPageSettings(ctx.db)]);
   return (
     <div className="flex flex-col gap-8">
       <h1 className="text-2xl font-semibold">Dashboard</h1>
@@ -11,13 +16,11 @@ export default async function DashboardPage() {
         <h2 id="open-incidents" className="text-lg font-semibold">
           Open incidents ({openIncidents.length})
         </h2>
-        <ul className="mt-2 flex flex-col gap-1">
+        <ul className="mt-2 divide-y divide-zinc-200 dark:divide-zinc-800">
           {openIncidents.map((i) => (
-            <li key={i.id}>
-              <span className="font-mono text-sm">{i.severity}</span> {i.title} — {i.state}
-            </li>
+            <OpenIncidentRow key={i.id} incident={i} timeZone={settings.timeZone} />
           ))}
-          {openIncidents.length === 0 && <li>No open incidents.</li>}
+          {openIncidents.length === 0 && <li className="py-2">No open incidents.</li>}
         </ul>
       </section>
       <section aria-labelledby="not-operational">

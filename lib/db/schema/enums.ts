@@ -56,5 +56,6 @@ export const channel = pgEnum("channel", CHANNELS);
 export const AUDIENCES = ["public", "internal", "team"] as const;
 export const audience = pgEnum("audience", AUDIENCES);
 
-export const DELIVERY_STATES = ["pending", "sending", "sent", "failed"] as const;
+/** skipped: nothing to send any more (the subscriber left, the subject was deleted); not a failure. */
+export const DELIVERY_STATES = ["pending", "sending", "sent", "failed", "skipped"] as const;
 export const deliveryState = pgEnum("delivery_state", DELIVERY_STATES);

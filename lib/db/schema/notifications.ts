@@ -35,3 +35,25 @@ export const notificationOutbox = pgTable(
   ],
 );
 export type OutboxRow = typeof notificationOutbox.$inferSelect;
+
+/**
+ * The development mailbox: with neither Resend nor SMTP configured, the worker
+ * "sends" mail here and the console shows it, so a fresh install can see every
+ * email Herald would send.
+ */
+export const devMailbox = pgTable(
+  "dev_mailbox",
+  {
+    id: id(),
+    /** The outbox row's idempotency key: a retried delivery replaces nothing and adds nothing. */
+    idempotencyKey: text().notNull().unique(),
+    to: text().notNull(),
+    subject: text().notNull(),
+    html: text().notNull(),
+    text: text().notNull(),
+    headers: jsonb().$type<Record<string, string>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [index("dev_mailbox_created_idx").on(t.createdAt)],
+);
+export type DevMail = typeof devMailbox.$inferSelect;

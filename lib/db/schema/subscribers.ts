@@ -21,6 +21,9 @@ export const subscribers = pgTable(
     unsubscribedAt: at(),
     /** Consecutive webhook failures; auto-disabled past a threshold. */
     failureCount: integer().notNull().default(0),
+    /** Set when deliveries kept failing and the webhook was switched off; the console shows why. */
+    disabledAt: at(),
+    disabledReason: text(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

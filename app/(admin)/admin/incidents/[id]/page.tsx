@@ -1,0 +1,82 @@
+import { notFound } from "next/navigation";
+import { requestCtx } from "@/app/_lib/request-context";
+import { hasRole } from "@/lib/auth/authorize";
+import { HeraldError } from "@/lib/errors";
+import { getIncident } from "@/lib/incidents/get-incident";
+import { getPageSettings } from "@/lib/settings/get-page-settings";
+import { getDeliveryStatus } from "@/lib/notifications/delivery-status";
+import { nextUpdateDue } from "@/lib/cadence/cadence-state";
+import { SEVERITY_LABELS, STATE_LABELS } from "@/lib/incidents/severity";
+import { CadenceCountdown } from "@/components/admin/cadence-countdown";
+import { formatStamp } from "@/components/admin/format-time";
+import { Composer, ReopenForm, ResolveForm, type IncidentFormContext } from "../_components/incident-forms";
+import { Timeline } from "../_components/timeline";
+import { loadPickableComponents } from "../load-pickable";
+
+export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
+  const ctx = await requestCtx();
+  const { id } = await params;
+  const data = await getIncident({ ctx, input: { incidentId: id } }).catch((error) => {
+    if (error instanceof HeraldError && error.code === "not_found") notFound();
+    throw error;
+  });
+  const [settings, all, deliveries] = await Promise.all([
+    getPageSettings(ctx.db),
+    loadPickableComponents(ctx.db),
+    getDeliveryStatus({ ctx, subjectIds: data.updates.map((u) => u.id) }),
+  ]);
+  const { incident } = data;
+  const canEdit = hasRole(ctx.actor, "editor");
+  const affectedIds = new Set(data.affected.map((a) => a.componentId));
+  const context: IncidentFormContext = {
+    incidentId: incident.id,
+    latestUpdateId: data.latestUpdateId,
+    state: incident.state,
+    cadenceMinutes: incident.cadenceMinutes,
+    affected: all.filter((c) => affectedIds.has(c.id)),
+    others: all.filter((c) => !affectedIds.has(c.id)),
+  };
+  const due = nextUpdateDue(incident, data.updates);
+  const resolved = incident.state === "resolved";
+  return (
+    <div className="flex flex-col gap-6">
+      <header className="flex flex-col gap-2">
+        <h1 className="text-2xl font-semibold">{incident.title}</h1>
+        <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-zinc-700 dark:text-zinc-300">
+          <span>{SEVERITY_LABELS[incident.severity]}</span>
+          <span>Impact: {incident.impact}</span>
+          <span>State: {STATE_LABELS[incident.state]}</span>
+          <span>Started {formatStamp(incident.startedAt, settings.timeZone)}</span>
+          <span>Comms lead: {data.commsLead?.email ?? "none"}</span>
+          <span>Cadence: {incident.cadenceMinutes ? `every ${incident.cadenceMinutes} min` : "none"}</span>
+          {incident.rcaDueOn && <span>RCA promised by {incident.rcaDueOn}</span>}
+        </p>
+        {!resolved && (
+          <div>
+            <CadenceCountdown dueAt={due?.toISOString() ?? null} timeZone={settings.timeZone} />
+          </div>
+        )}
+      </header>
+      {canEdit && !resolved && (
+        <section aria-labelledby="composer-heading" className="flex flex-col gap-3">
+          <h2 id="composer-heading" className="text-lg font-semibold">
+            Post an update
+          </h2>
+          <Composer context={context} />
+        </section>
+      )}
+      <section aria-labelledby="timeline-heading" className="flex flex-col gap-3">
+        <h2 id="timeline-heading" className="text-lg font-semibold">
+          Timeline
+        </h2>
+        <Timeline incident={data} timeZone={settings.timeZone} canEdit={canEdit} deliveries={deliveries} />
+      </section>
+      {canEdit && (
+        <details className="rounded-md border border-zinc-200 p-4 dark:border-zinc-800">
+          <summary className="cursor-pointer font-semibold">{resolved ? "Reopen incident" : "Resolve incident"}</summary>
+          <div className="mt-3">{resolved ? <ReopenForm context={context} /> : <ResolveForm context={context} />}</div>
+        </details>
+      )}
+    </div>
+  );
+}

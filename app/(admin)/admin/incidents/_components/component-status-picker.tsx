@@ -1,0 +1,45 @@
+import { COMPONENT_STATUSES, type ComponentStatus } from "@/lib/db/schema/enums";
+import { STATUS_LABELS } from "@/lib/components/status";
+import { SelectField } from "@/components/ui/select-field";
+
+/** `label` names the group too (for pickers); `name` is what customers read in update text. */
+export type PickableComponent = { id: string; name: string; label: string; status: ComponentStatus };
+
+const STATUS_OPTIONS = COMPONENT_STATUSES.map((s) => [s, STATUS_LABELS[s]] as const);
+
+/**
+ * One status select per component (`component:<id>`), with the status the form
+ * showed alongside (`component-was:<id>`) so only real changes are sent.
+ * `blank` adds an empty first choice, e.g. "Not affected" when declaring.
+ */
+export function ComponentStatusPicker({
+  components,
+  blank,
+  onChange,
+  error,
+}: {
+  components: readonly PickableComponent[];
+  blank?: string;
+  onChange?: (componentId: string, status: string) => void;
+  error?: string;
+}) {
+  const options = blank ? [["", blank] as const, ...STATUS_OPTIONS] : STATUS_OPTIONS;
+  return (
+    <div className="grid gap-3 sm:grid-cols-2">
+      {components.map((c) => (
+        <div key={c.id}>
+          <SelectField
+            label={c.label}
+            name={`component:${c.id}`}
+            id={`component-${c.id}`}
+            options={options}
+            defaultValue={blank ? "" : c.status}
+            onChange={(e) => onChange?.(c.id, e.currentTarget.value)}
+          />
+          <input type="hidden" name={`component-was:${c.id}`} value={blank ? "" : c.status} />
+        </div>
+      ))}
+      {error && <p className="text-sm text-red-700 dark:text-red-400">{error}</p>}
+    </div>
+  );
+}

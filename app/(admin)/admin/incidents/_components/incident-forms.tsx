@@ -1,0 +1,126 @@
+"use client";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { LocalDateTimeField } from "@/components/ui/local-datetime-field";
+import { SelectField } from "@/components/ui/select-field";
+import { INCIDENT_STATES, type IncidentState } from "@/lib/db/schema/enums";
+import { composerTemplate, holdingStatement, renderSections } from "@/lib/incidents/update-text";
+import { STATE_LABELS } from "@/lib/incidents/severity";
+import { publishUpdateAction, reopenIncidentAction, resolveIncidentAction } from "../actions";
+import { ComponentStatusPicker, type PickableComponent } from "./component-status-picker";
+import { UpdateForm } from "./update-form";
+
+export type IncidentFormContext = {
+  incidentId: string;
+  latestUpdateId: string;
+  state: IncidentState;
+  cadenceMinutes: number | null;
+  /** Affected components first (with their current status), then the rest. */
+  affected: PickableComponent[];
+  others: PickableComponent[];
+};
+
+function ComponentFields({ context, error }: { context: IncidentFormContext; error?: string }) {
+  return (
+    <fieldset className="flex flex-col gap-2">
+      <legend className="mb-1 text-sm font-medium">Component status</legend>
+      <ComponentStatusPicker components={context.affected} error={error} />
+      {context.others.length > 0 && (
+        <details>
+          <summary className="cursor-pointer text-sm">Other components ({context.others.length})</summary>
+          <div className="mt-2">
+            <ComponentStatusPicker components={context.others} />
+          </div>
+        </details>
+      )}
+    </fieldset>
+  );
+}
+
+/** Publish an update: state moves forward only, so earlier states are not offered. */
+export function Composer({ context }: { context: IncidentFormContext }) {
+  const names = context.affected.map((c) => c.name);
+  const text = { state: context.state, componentNames: names, cadenceMinutes: context.cadenceMinutes };
+  const states = INCIDENT_STATES.filter((s) => s !== "resolved" && INCIDENT_STATES.indexOf(s) >= INCIDENT_STATES.indexOf(context.state));
+  return (
+    <UpdateForm
+      name="composer"
+      action={publishUpdateAction}
+      incidentId={context.incidentId}
+      latestUpdateId={context.latestUpdateId}
+      initialBody={composerTemplate(text)}
+      bodyLabel="Public update"
+      submitLabel="Publish update"
+      pendingLabel="Publishing…"
+      fields={(f) => (
+        <>
+          <SelectField label="State" name="state" id="composer-state" defaultValue={context.state} options={states.map((s) => [s, STATE_LABELS[s]])} error={f.state} />
+          <ComponentFields context={context} error={f.components} />
+          <details>
+            <summary className="cursor-pointer text-sm">Backdate this update</summary>
+            <div className="mt-2">
+              <LocalDateTimeField label="Display time" name="displayAt" error={f.displayAt} hint="Leave empty to publish as of now." />
+            </div>
+          </details>
+        </>
+      )}
+      bodyTools={(setBody) => (
+        <>
+          <Button variant="secondary" onClick={() => setBody(holdingStatement(text))}>
+            Holding statement
+          </Button>
+          <Button variant="secondary" onClick={() => setBody(composerTemplate(text))}>
+            Reset to template
+          </Button>
+        </>
+      )}
+    />
+  );
+}
+
+export function ResolveForm({ context }: { context: IncidentFormContext }) {
+  const names = context.affected.map((c) => c.name).join(", ") || "all services";
+  return (
+    <UpdateForm
+      name="resolve"
+      action={resolveIncidentAction}
+      incidentId={context.incidentId}
+      latestUpdateId={context.latestUpdateId}
+      initialBody={renderSections([
+        ["Current status", `This incident has been resolved. ${names} ${context.affected.length === 1 ? "is" : "are"} operating normally.`],
+        ["Next steps", "We are reviewing what happened to prevent it from recurring."],
+      ])}
+      bodyLabel="Resolution update"
+      submitLabel="Resolve incident"
+      pendingLabel="Resolving…"
+      variant="danger"
+      fields={(f) => (
+        <>
+          <p className="text-sm">Resolving sets every affected component back to operational.</p>
+          <Field label="RCA by (optional)" name="rcaDueOn" type="date" error={f.rcaDueOn} hint="Promise customers a root-cause analysis by this date." />
+        </>
+      )}
+    />
+  );
+}
+
+export function ReopenForm({ context }: { context: IncidentFormContext }) {
+  return (
+    <UpdateForm
+      name="reopen"
+      action={reopenIncidentAction}
+      incidentId={context.incidentId}
+      latestUpdateId={context.latestUpdateId}
+      initialBody={renderSections([["Current status", "We are seeing the problem again and are investigating."]])}
+      bodyLabel="Why it is open again"
+      submitLabel="Reopen incident"
+      pendingLabel="Reopening…"
+      fields={(f) => (
+        <>
+          <SelectField label="State" name="state" id="reopen-state" defaultValue="investigating" options={(["investigating", "identified", "monitoring"] as const).map((s) => [s, STATE_LABELS[s]])} error={f.state} />
+          <ComponentFields context={context} error={f.components} />
+        </>
+      )}
+    />
+  );
+}

@@ -1,0 +1,67 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { requestCtx } from "@/app/_lib/request-context";
+import { actionError, type ActionState } from "@/lib/action-state";
+import { declareIncident } from "@/lib/incidents/declare-incident";
+import { publishIncidentUpdate } from "@/lib/incidents/publish-incident-update";
+import { resolveIncident } from "@/lib/incidents/resolve-incident";
+import { reopenIncident } from "@/lib/incidents/reopen-incident";
+import { editIncidentUpdate } from "@/lib/incidents/edit-incident-update";
+import { readCheckbox, readComponentChanges, readFields } from "../_lib/form-input";
+
+/** Thin callers of the domain: every check (role, input, staleness) happens there. */
+
+const UPDATE_FIELDS = ["incidentId", "expectedLatestUpdateId", "body", "internalNote", "businessImpact", "eta"] as const;
+
+function updateInput(form: FormData, extra: readonly string[] = []) {
+  return { ...readFields(form, [...UPDATE_FIELDS, ...extra]), notify: readCheckbox(form, "notify"), components: readComponentChanges(form) };
+}
+
+function refresh(incidentId?: string) {
+  revalidatePath("/admin", "layout");
+  if (incidentId) revalidatePath(`/admin/incidents/${incidentId}`);
+  revalidatePath("/", "layout");
+}
+
+export async function declareIncidentAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  let id: string;
+  try {
+    const input = { ...updateInput(form, ["title", "severity", "impact", "state", "cadence", "startedAt"]) };
+    ({ incident: { id } } = await declareIncident({ ctx: await requestCtx(), input }));
+  } catch (error) {
+    return actionError(error, form);
+  }
+  refresh(id);
+  redirect(`/admin/incidents/${id}`);
+}
+
+async function run(form: FormData, write: () => Promise<unknown>, message: string): Promise<ActionState> {
+  try {
+    await write();
+  } catch (error) {
+    return actionError(error, form);
+  }
+  refresh(String(form.get("incidentId") ?? ""));
+  return { ok: true, message };
+}
+
+export async function publishUpdateAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const input = updateInput(form, ["state", "displayAt"]);
+  return run(form, async () => publishIncidentUpdate({ ctx: await requestCtx(), input }), "Update published.");
+}
+
+export async function resolveIncidentAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const input = updateInput(form, ["rcaDueOn"]);
+  return run(form, async () => resolveIncident({ ctx: await requestCtx(), input }), "Incident resolved.");
+}
+
+export async function reopenIncidentAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const input = updateInput(form, ["state"]);
+  return run(form, async () => reopenIncident({ ctx: await requestCtx(), input }), "Incident reopened.");
+}
+
+export async function editUpdateAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const input = readFields(form, ["updateId", "body", "expectedUpdatedAt"]);
+  return run(form, async () => editIncidentUpdate({ ctx: await requestCtx(), input }), "Update corrected.");
+}

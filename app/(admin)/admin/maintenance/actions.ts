@@ -1,0 +1,48 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { requestCtx } from "@/app/_lib/request-context";
+import { actionError, type ActionState } from "@/lib/action-state";
+import type { Ctx } from "@/lib/context";
+import { scheduleMaintenance } from "@/lib/maintenance/schedule-maintenance";
+import { extendMaintenance } from "@/lib/maintenance/extend-maintenance";
+import { cancelMaintenance, completeMaintenance, startMaintenance, verifyMaintenance } from "@/lib/maintenance/maintenance-transitions";
+import { readCheckbox, readFields } from "../_lib/form-input";
+
+/** Thin callers of the maintenance domain, which checks role, input and state itself. */
+async function run(form: FormData, write: (ctx: Ctx) => Promise<unknown>, message: string): Promise<ActionState> {
+  try {
+    await write(await requestCtx());
+  } catch (error) {
+    return actionError(error, form);
+  }
+  revalidatePath("/admin", "layout");
+  revalidatePath("/", "layout");
+  return { ok: true, message };
+}
+
+export async function scheduleMaintenanceAction(_prev: ActionState, form: FormData) {
+  const input = {
+    ...readFields(form, ["title", "body", "scheduledFor", "scheduledUntil"]),
+    components: form.getAll("components").map(String),
+    autoStart: readCheckbox(form, "autoStart"),
+    autoComplete: readCheckbox(form, "autoComplete"),
+    notify: readCheckbox(form, "notify"),
+  };
+  return run(form, (ctx) => scheduleMaintenance({ ctx, input }), "Maintenance scheduled.");
+}
+
+const TRANSITIONS = { start: startMaintenance, verify: verifyMaintenance, complete: completeMaintenance, cancel: cancelMaintenance } as const;
+
+/** One action for the lifecycle buttons: the pressed button names the step. */
+export async function transitionMaintenanceAction(_prev: ActionState, form: FormData) {
+  const step = String(form.get("step")) as keyof typeof TRANSITIONS;
+  const write = TRANSITIONS[step];
+  if (!write) return { ok: false, message: "Unknown step." };
+  const input = { maintenanceId: String(form.get("maintenanceId") ?? ""), notify: true };
+  return run(form, (ctx) => write({ ctx, input }), "Maintenance updated.");
+}
+
+export async function extendMaintenanceAction(_prev: ActionState, form: FormData) {
+  const input = { ...readFields(form, ["maintenanceId", "scheduledUntil", "body"]), notify: readCheckbox(form, "notify") };
+  return run(form, (ctx) => extendMaintenance({ ctx, input }), "Window extended.");
+}

@@ -1,0 +1,55 @@
+"use server";
+import { headers } from "next/headers";
+import { getDb } from "@/lib/db";
+import { anonymousActor } from "@/lib/context";
+import { actionError, type ActionState } from "@/lib/action-state";
+import { subscribeByEmail } from "@/lib/subscribers/subscribe-by-email";
+import { confirmSubscription } from "@/lib/subscribers/confirm-subscription";
+import { unsubscribe, updateSubscriptionPreferences } from "@/lib/subscribers/manage-subscription";
+
+export type SubscriptionState = ActionState & { manageToken?: string };
+
+const publicCtx = async () => ({ db: await getDb(), actor: anonymousActor });
+const choice = (form: FormData) => ({ scope: String(form.get("scope") ?? "all"), componentIds: form.getAll("componentIds").map(String) });
+
+/** The client for rate limiting: the first proxy hop's address, else the connection's. */
+async function clientKey() {
+  const h = await headers();
+  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "direct";
+}
+
+export async function subscribeAction(_prev: SubscriptionState, form: FormData): Promise<SubscriptionState> {
+  try {
+    const { message } = await subscribeByEmail({ ctx: await publicCtx(), input: { email: String(form.get("email") ?? ""), ...choice(form) }, clientKey: await clientKey() });
+    return { ok: true, message };
+  } catch (error) {
+    return actionError(error, form);
+  }
+}
+
+export async function confirmAction(_prev: SubscriptionState, form: FormData): Promise<SubscriptionState> {
+  try {
+    const { email, manageToken } = await confirmSubscription({ ctx: await publicCtx(), input: { token: form.get("token") } });
+    return { ok: true, message: `Subscribed: ${email} will receive updates.`, manageToken };
+  } catch (error) {
+    return actionError(error);
+  }
+}
+
+export async function savePreferencesAction(_prev: SubscriptionState, form: FormData): Promise<SubscriptionState> {
+  try {
+    const { message } = await updateSubscriptionPreferences({ ctx: await publicCtx(), input: { token: form.get("token"), ...choice(form) } });
+    return { ok: true, message };
+  } catch (error) {
+    return actionError(error, form);
+  }
+}
+
+export async function unsubscribeAction(_prev: SubscriptionState, form: FormData): Promise<SubscriptionState> {
+  try {
+    const { email } = await unsubscribe({ ctx: await publicCtx(), input: { token: form.get("token") } });
+    return { ok: true, message: `Unsubscribed: ${email} will get no more updates.` };
+  } catch (error) {
+    return actionError(error);
+  }
+}

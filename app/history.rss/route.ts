@@ -1,0 +1,7 @@
+import { serveFeed } from "@/app/_lib/serve-feed";
+
+export const dynamic = "force-dynamic";
+
+export function GET(request: Request) {
+  return serveFeed(request, "rss");
+}

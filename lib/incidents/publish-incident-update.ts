@@ -1,0 +1,46 @@
+import type { Ctx } from "../context";
+import { INCIDENT_STATES } from "../db/schema/enums";
+import { HeraldError } from "../errors";
+import { recordAudit } from "../audit/record-audit";
+import { requireRole } from "../auth/authorize";
+import { invalidatePublicCache } from "../public/public-cache";
+import { lockIncidentForUpdate } from "./lock-incident";
+import { publishIncidentUpdateSchema } from "./schemas";
+import { writeIncidentUpdate } from "./write-incident-update";
+
+/**
+ * Publishes an update to an open incident. The state may stay or move forward,
+ * jumps included (investigating → monitoring); going back needs a reopen.
+ * Publishing with state "resolved" resolves the incident like resolveIncident.
+ */
+export async function publishIncidentUpdate({ ctx, input }: { ctx: Ctx; input: unknown }) {
+  requireRole(ctx.actor, "editor");
+  const parsed = publishIncidentUpdateSchema.safeParse(input);
+  if (!parsed.success) throw HeraldError.fromZod(parsed.error);
+  const { incidentId, expectedLatestUpdateId, rcaDueOn, ...data } = parsed.data;
+  const result = await ctx.db.transaction(async (tx) => {
+    const incident = await lockIncidentForUpdate(tx, incidentId, expectedLatestUpdateId);
+    if (incident.state === "resolved") {
+      throw new HeraldError("conflict", "This incident is resolved. Reopen it to publish a new update.");
+    }
+    if (INCIDENT_STATES.indexOf(data.state) < INCIDENT_STATES.indexOf(incident.state)) {
+      throw new HeraldError("invalid", "An incident's state only moves forward.", { state: `The incident is already ${incident.state}.` });
+    }
+    const resolving = data.state === "resolved";
+    const written = await writeIncidentUpdate(tx, ctx.actor, incident, {
+      ...data,
+      displayAt: data.displayAt ?? new Date(),
+      ...(resolving ? { rcaDueOn: rcaDueOn ?? null } : {}),
+    });
+    await recordAudit(tx, ctx.actor, {
+      action: resolving ? "incident.resolve" : "incident.update",
+      targetType: "incident",
+      targetId: incident.id,
+      before: incident,
+      after: { incident: written.incident, update: written.update, componentChanges: written.changes },
+    });
+    return written;
+  });
+  invalidatePublicCache();
+  return result;
+}

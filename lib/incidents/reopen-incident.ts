@@ -1,0 +1,34 @@
+import type { Ctx } from "../context";
+import { HeraldError } from "../errors";
+import { recordAudit } from "../audit/record-audit";
+import { requireRole } from "../auth/authorize";
+import { invalidatePublicCache } from "../public/public-cache";
+import { lockIncidentForUpdate } from "./lock-incident";
+import { reopenIncidentSchema } from "./schemas";
+import { writeIncidentUpdate } from "./write-incident-update";
+
+/**
+ * Reopens a resolved incident with an update marked `reopened`, so the timeline
+ * shows it came back rather than silently changing state. The cadence restarts.
+ */
+export async function reopenIncident({ ctx, input }: { ctx: Ctx; input: unknown }) {
+  requireRole(ctx.actor, "editor");
+  const parsed = reopenIncidentSchema.safeParse(input);
+  if (!parsed.success) throw HeraldError.fromZod(parsed.error);
+  const { incidentId, expectedLatestUpdateId, ...data } = parsed.data;
+  const result = await ctx.db.transaction(async (tx) => {
+    const incident = await lockIncidentForUpdate(tx, incidentId, expectedLatestUpdateId);
+    if (incident.state !== "resolved") throw new HeraldError("conflict", "This incident is still open; publish an update instead.");
+    const written = await writeIncidentUpdate(tx, ctx.actor, incident, { ...data, displayAt: new Date(), reopened: true });
+    await recordAudit(tx, ctx.actor, {
+      action: "incident.reopen",
+      targetType: "incident",
+      targetId: incident.id,
+      before: incident,
+      after: { incident: written.incident, update: written.update, componentChanges: written.changes },
+    });
+    return written;
+  });
+  invalidatePublicCache();
+  return result;
+}

@@ -1,0 +1,103 @@
+import { z } from "zod";
+import { COMPONENT_STATUSES, IMPACTS, INCIDENT_STATES, SEVERITIES } from "../db/schema/enums";
+import { dropEmptySections } from "./update-text";
+
+/** A little slack so a clock a few seconds ahead of the server is not "in the future". */
+const CLOCK_SKEW_MS = 60_000;
+
+const text = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
+const optionalText = (max: number) => text(max).optional().transform((v) => v || null);
+const body = (missing: string) => text(20_000).transform(dropEmptySections).pipe(z.string().min(1, missing));
+const id = z.string().trim().min(1);
+
+/** An ISO time (the form converts the browser's local time) that is not in the future; empty means now. */
+const pastMoment = (label: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return undefined;
+      const date = new Date(v);
+      if (Number.isNaN(date.getTime())) {
+        ctx.addIssue({ code: "custom", message: `Enter a valid ${label}.` });
+        return z.NEVER;
+      }
+      if (date.getTime() > Date.now() + CLOCK_SKEW_MS) {
+        ctx.addIssue({ code: "custom", message: `The ${label} cannot be in the future.` });
+        return z.NEVER;
+      }
+      return date;
+    });
+
+const componentChanges = z
+  .array(z.object({ componentId: id, status: z.enum(COMPONENT_STATUSES, "Pick a status.") }))
+  .max(200)
+  .default([])
+  .refine((list) => new Set(list.map((c) => c.componentId)).size === list.length, "Each component can be listed once.");
+
+/** "default" follows the page's setting for the severity, "none" turns the cadence off. */
+const cadence = z.union([
+  z.enum(["default", "none", ""]).transform((v) => (v === "none" ? ("none" as const) : ("default" as const))),
+  z.coerce.number().int("Whole minutes.").min(5, "At least 5 minutes.").max(1440, "At most 24 hours."),
+]);
+
+const updateFields = {
+  body: body("Write the public update."),
+  internalNote: optionalText(5_000),
+  businessImpact: optionalText(2_000),
+  eta: optionalText(200),
+  notify: z.boolean().default(true),
+};
+
+const openState = z.enum(INCIDENT_STATES.filter((s) => s !== "resolved") as ["investigating", "identified", "monitoring"], "Pick a state.");
+
+export const declareIncidentSchema = z.object({
+  title: text(200).min(1, "Enter a title customers will understand."),
+  severity: z.enum(SEVERITIES, "Pick a severity."),
+  impact: z.union([z.literal(""), z.enum(IMPACTS, "Pick an impact.")]).optional().transform((v) => v || null),
+  state: openState.default("investigating"),
+  cadence: cadence.default("default"),
+  startedAt: pastMoment("start time"),
+  components: componentChanges,
+  ...updateFields,
+  body: body("Write the first public update."),
+});
+export type DeclareIncidentInput = z.input<typeof declareIncidentSchema>;
+
+/** The id of the newest update the form was showing; another update published since is a conflict. */
+const staleGuard = { incidentId: id, expectedLatestUpdateId: z.string().trim().optional() };
+
+export const publishIncidentUpdateSchema = z.object({
+  ...staleGuard,
+  state: z.enum(INCIDENT_STATES, "Pick a state."),
+  displayAt: pastMoment("display time"),
+  components: componentChanges,
+  rcaDueOn: z.iso.date("Pick a date.").optional().or(z.literal("").transform(() => undefined)),
+  ...updateFields,
+});
+export type PublishIncidentUpdateInput = z.input<typeof publishIncidentUpdateSchema>;
+
+export const resolveIncidentSchema = z.object({
+  ...staleGuard,
+  rcaDueOn: publishIncidentUpdateSchema.shape.rcaDueOn,
+  ...updateFields,
+});
+export type ResolveIncidentInput = z.input<typeof resolveIncidentSchema>;
+
+export const reopenIncidentSchema = z.object({
+  ...staleGuard,
+  state: openState.default("investigating"),
+  components: componentChanges,
+  ...updateFields,
+  body: body("Tell customers why the incident is open again."),
+});
+export type ReopenIncidentInput = z.input<typeof reopenIncidentSchema>;
+
+export const editIncidentUpdateSchema = z.object({
+  updateId: id,
+  body: body("The update cannot be empty."),
+  /** The update's updatedAt as the form saw it. */
+  expectedUpdatedAt: z.string().optional(),
+});
+export type EditIncidentUpdateInput = z.input<typeof editIncidentUpdateSchema>;

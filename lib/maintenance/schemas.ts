@@ -1,0 +1,36 @@
+import { z } from "zod";
+
+const moment = (label: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Pick the ${label}.`)
+    .transform((v, ctx) => {
+      const date = new Date(v);
+      if (Number.isNaN(date.getTime())) {
+        ctx.addIssue({ code: "custom", message: `Enter a valid ${label}.` });
+        return z.NEVER;
+      }
+      return date;
+    });
+
+const id = z.string().trim().min(1);
+const optionalBody = z.string().trim().max(20_000, "At most 20000 characters.").optional().transform((v) => v || null);
+
+export const scheduleMaintenanceSchema = z
+  .object({
+    title: z.string().trim().min(1, "Enter a title customers will understand.").max(200, "At most 200 characters."),
+    body: z.string().trim().min(1, "Describe the work and what customers will notice.").max(20_000, "At most 20000 characters."),
+    scheduledFor: moment("start time"),
+    scheduledUntil: moment("end time"),
+    components: z.array(id).min(1, "Pick at least one affected component.").max(200),
+    autoStart: z.boolean().default(true),
+    autoComplete: z.boolean().default(true),
+    notify: z.boolean().default(true),
+  })
+  .refine((m) => m.scheduledUntil > m.scheduledFor, { message: "The end must be after the start.", path: ["scheduledUntil"] });
+
+/** A state change, with an optional public message (a default one is written otherwise). */
+export const maintenanceTransitionSchema = z.object({ maintenanceId: id, body: optionalBody, notify: z.boolean().default(true) });
+
+export const extendMaintenanceSchema = z.object({ maintenanceId: id, scheduledUntil: moment("new end time"), body: optionalBody, notify: z.boolean().default(true) });

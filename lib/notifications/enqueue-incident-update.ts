@@ -1,0 +1,42 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { incidentComponents, incidentUpdateComponents, incidentUpdates } from "../db/schema";
+import { notFound } from "../errors";
+import type { IncidentEvent } from "./event-types";
+import { enqueueForStakeholders, enqueueForSubscribers } from "./fan-out";
+
+export type EnqueuedCounts = { public: number; internal: number };
+
+/**
+ * Call inside the publish transaction, right after the update is written: one
+ * outbox row per subscriber (email and webhook) following any affected component,
+ * and one internal email per stakeholder. Nothing is sent here; the worker does
+ * that after commit. Calling it twice for the same update adds nothing.
+ * An update published with notify off reaches nobody.
+ */
+export async function enqueueIncidentUpdateNotifications(tx: Db, { incidentId, updateId }: { incidentId: string; updateId: string }): Promise<EnqueuedCounts> {
+  const [update] = await tx
+    .select()
+    .from(incidentUpdates)
+    .where(and(eq(incidentUpdates.id, updateId), eq(incidentUpdates.incidentId, incidentId)));
+  if (!update) throw notFound("Incident update");
+  if (!update.notify) return { public: 0, internal: 0 };
+  const [first] = await tx
+    .select({ id: incidentUpdates.id })
+    .from(incidentUpdates)
+    .where(eq(incidentUpdates.incidentId, incidentId))
+    .orderBy(asc(incidentUpdates.createdAt), asc(incidentUpdates.id))
+    .limit(1);
+  const eventType: IncidentEvent = update.state === "resolved" ? "incident.resolved" : first?.id === updateId ? "incident.created" : "incident.updated";
+  // Subscribers of a component hear about it if the incident affects it or this update changed it.
+  const [affected, changed] = await Promise.all([
+    tx.select({ id: incidentComponents.componentId }).from(incidentComponents).where(eq(incidentComponents.incidentId, incidentId)),
+    tx.select({ id: incidentUpdateComponents.componentId }).from(incidentUpdateComponents).where(eq(incidentUpdateComponents.updateId, updateId)),
+  ]);
+  const componentIds = [...new Set([...affected, ...changed].map((c) => c.id))];
+  const fanOut = { eventType, subjectId: updateId, key: `incident-update:${updateId}`, payload: { incidentId } };
+  return {
+    public: await enqueueForSubscribers(tx, fanOut, { componentIds, channels: ["email", "webhook"] }),
+    internal: await enqueueForStakeholders(tx, fanOut),
+  };
+}

@@ -1,0 +1,40 @@
+import { eq } from "drizzle-orm";
+import { maintenances, type OutboxRow } from "../../db/schema";
+import { hydrateMaintenances } from "../../public/hydrate-maintenances";
+import { renderMarkdown } from "../../markdown/render-markdown";
+import { isListedMaintenance, serializeMaintenance } from "../../statuspage/serialize-maintenance";
+import { formatDateTime, formatTime } from "../../time/format";
+import MaintenanceNoticeEmail, { type MaintenanceKind } from "../../../emails/maintenance-notice";
+import { subscriberMail, webhookBody, type Delivery } from "./delivery";
+import { pageOf } from "./incident";
+import type { RenderContext } from "./render-context";
+
+/** Scheduled, started, updated, completed or cancelled maintenance. */
+export async function renderMaintenanceEvent(ctx: RenderContext, row: OutboxRow, webhookSecret: string | null): Promise<Delivery> {
+  const maintenanceId = String(row.payload.maintenanceId ?? row.subjectId);
+  const maintenance = await ctx.memo(`maintenance:${maintenanceId}`, async () => {
+    const [m] = await hydrateMaintenances(ctx.db, await ctx.db.select().from(maintenances).where(eq(maintenances.id, maintenanceId)));
+    return m ?? null;
+  });
+  if (!maintenance) return { kind: "skip", reason: "The maintenance was deleted before it was sent." };
+  if (row.channel === "webhook") {
+    const { wire } = await ctx.wire();
+    const data = isListedMaintenance(maintenance) ? { scheduled_maintenance: serializeMaintenance(maintenance, wire) } : { scheduled_maintenance: { id: maintenance.id, name: maintenance.title, status: maintenance.state } };
+    return { kind: "webhook", url: row.recipient, secret: webhookSecret!, body: webhookBody(ctx, row, pageOf(wire), data) };
+  }
+  const tz = ctx.settings.timeZone;
+  const kind = row.eventType.replace("maintenance.", "") as MaintenanceKind;
+  // An update's own words when the notice is about one; the window's description otherwise.
+  const body = maintenance.updates.find((u) => u.id === row.subjectId)?.body ?? maintenance.body;
+  const props = {
+    brand: ctx.brand,
+    kind,
+    title: maintenance.title,
+    url: `${ctx.baseUrl}/maintenance/${maintenance.id}`,
+    window: `${formatDateTime(maintenance.scheduledFor, tz)} – ${formatTime(maintenance.scheduledUntil, tz)}`,
+    bodyHtml: renderMarkdown(body),
+    components: maintenance.components.map((c) => c.name),
+  };
+  const label = { scheduled: "Scheduled maintenance", started: "Maintenance started", updated: "Maintenance update", completed: "Maintenance completed", cancelled: "Maintenance cancelled" }[kind];
+  return subscriberMail(ctx, row, `[${ctx.settings.name}] ${label}: ${maintenance.title}`, MaintenanceNoticeEmail, (footer) => ({ ...props, footer }));
+}

@@ -1,0 +1,36 @@
+import { eq } from "drizzle-orm";
+import { incidents, postmortems, type OutboxRow } from "../../db/schema";
+import { hydrateIncidents } from "../../public/hydrate-incidents";
+import { renderMarkdown } from "../../markdown/render-markdown";
+import { serializeIncident } from "../../statuspage/serialize-incident";
+import { formatDateTime, formatTime } from "../../time/format";
+import PostmortemPublishedEmail from "../../../emails/postmortem-published";
+import { subscriberMail, webhookBody, type Delivery } from "./delivery";
+import { pageOf } from "./incident";
+import type { RenderContext } from "./render-context";
+
+export async function renderPostmortemEvent(ctx: RenderContext, row: OutboxRow, webhookSecret: string | null): Promise<Delivery> {
+  const loaded = await ctx.memo(`postmortem:${row.subjectId}`, async () => {
+    const [pm] = await ctx.db.select().from(postmortems).where(eq(postmortems.id, row.subjectId));
+    if (!pm || pm.state !== "published") return null;
+    const [incident] = await hydrateIncidents(ctx.db, await ctx.db.select().from(incidents).where(eq(incidents.id, pm.incidentId)));
+    return incident ? { pm, incident } : null;
+  });
+  if (!loaded) return { kind: "skip", reason: "The postmortem was unpublished or deleted before it was sent." };
+  const { pm, incident } = loaded;
+  if (row.channel === "webhook") {
+    const { wire } = await ctx.wire();
+    const body = webhookBody(ctx, row, pageOf(wire), { incident: { ...serializeIncident(incident, wire), status: "postmortem" }, postmortem: { url: `${ctx.baseUrl}/incidents/${incident.id}/postmortem`, revision: pm.publishedRevision } });
+    return { kind: "webhook", url: row.recipient, secret: webhookSecret!, body };
+  }
+  const tz = ctx.settings.timeZone;
+  const props = {
+    brand: ctx.brand,
+    incidentTitle: incident.title,
+    url: `${ctx.baseUrl}/incidents/${incident.id}/postmortem`,
+    summaryHtml: renderMarkdown(pm.sections.summary),
+    duration: `${formatDateTime(incident.startedAt, tz)}${incident.resolvedAt ? ` – ${formatTime(incident.resolvedAt, tz)}` : ""}`,
+    revised: Number(row.payload.revision ?? 1) > 1,
+  };
+  return subscriberMail(ctx, row, `[${ctx.settings.name}] Postmortem: ${incident.title}`, PostmortemPublishedEmail, (footer) => ({ ...props, footer }));
+}

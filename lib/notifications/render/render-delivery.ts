@@ -1,0 +1,32 @@
+import type { OutboxRow, Subscriber } from "../../db/schema";
+import { isIncidentEvent, isMaintenanceEvent, isReminderEvent } from "../event-types";
+import type { Delivery } from "./delivery";
+import { renderIncidentEvent } from "./incident";
+import { renderMaintenanceEvent } from "./maintenance";
+import { renderComponentStatus, renderConfirmation, renderReminder } from "./misc";
+import { renderPostmortemEvent } from "./postmortem";
+import type { RenderContext } from "./render-context";
+
+/**
+ * Turns an outbox row into what to send, from the database as it is now: an
+ * update edited before delivery goes out edited, and a subscriber who left
+ * meanwhile gets nothing.
+ */
+export async function renderDelivery(ctx: RenderContext, row: OutboxRow, subscriber: Subscriber | undefined): Promise<Delivery> {
+  if (row.subscriberId && row.eventType !== "subscription.confirm") {
+    if (!subscriber || subscriber.state !== "active") return { kind: "skip", reason: "The subscriber left or was disabled before delivery." };
+  }
+  const secret = subscriber?.webhookSecret ?? null;
+  if (isIncidentEvent(row.eventType)) return renderIncidentEvent(ctx, row, secret);
+  if (isMaintenanceEvent(row.eventType)) return renderMaintenanceEvent(ctx, row, secret);
+  if (isReminderEvent(row.eventType)) return renderReminder(ctx, row);
+  switch (row.eventType) {
+    case "postmortem.published":
+      return renderPostmortemEvent(ctx, row, secret);
+    case "component.status":
+      return renderComponentStatus(ctx, row, secret);
+    case "subscription.confirm":
+      return renderConfirmation(ctx, row);
+  }
+  return { kind: "skip", reason: `Unknown event type ${row.eventType}.` };
+}

@@ -1,0 +1,59 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Ctx } from "../context";
+import { subscriberComponents, subscribers } from "../db/schema";
+import { HeraldError, notFound } from "../errors";
+import { recordAudit } from "../audit/record-audit";
+import { requireRole } from "../auth/authorize";
+import { newWebhookSecret } from "./signature";
+
+export const webhookSchema = z.object({
+  url: z
+    .string()
+    .trim()
+    .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), "Use a full http(s):// URL."),
+  componentIds: z.array(z.string()).default([]),
+});
+
+/** Editors register webhooks; the signing secret is shown once, then only used. */
+export async function addWebhookSubscriber({ ctx, input }: { ctx: Ctx; input: unknown }) {
+  requireRole(ctx.actor, "editor");
+  const parsed = webhookSchema.safeParse(input);
+  if (!parsed.success) throw HeraldError.fromZod(parsed.error);
+  const { url, componentIds } = parsed.data;
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(subscribers)
+      .values({ kind: "webhook", webhookUrl: url, webhookSecret: newWebhookSecret(), state: "active", allComponents: componentIds.length === 0, confirmedAt: new Date() })
+      .returning();
+    if (componentIds.length) await tx.insert(subscriberComponents).values(componentIds.map((componentId) => ({ subscriberId: row!.id, componentId })));
+    await recordAudit(tx, ctx.actor, { action: "webhook.add", targetType: "subscriber", targetId: row!.id, after: { url, componentIds } });
+    return row!;
+  });
+}
+
+/** Turns a webhook that was switched off after failures back on, with a clean failure count. */
+export async function reenableWebhook({ ctx, input }: { ctx: Ctx; input: unknown }) {
+  requireRole(ctx.actor, "editor");
+  const id = z.object({ id: z.string() }).parse(input).id;
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(subscribers)
+      .set({ state: "active", failureCount: 0, disabledAt: null, disabledReason: null })
+      .where(and(eq(subscribers.id, id), eq(subscribers.kind, "webhook")))
+      .returning();
+    if (!row) throw notFound("Webhook");
+    await recordAudit(tx, ctx.actor, { action: "webhook.reenable", targetType: "subscriber", targetId: id });
+  });
+}
+
+/** Removes any subscriber (email or webhook) for good. */
+export async function removeSubscriber({ ctx, input }: { ctx: Ctx; input: unknown }) {
+  requireRole(ctx.actor, "editor");
+  const id = z.object({ id: z.string() }).parse(input).id;
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx.delete(subscribers).where(eq(subscribers.id, id)).returning();
+    if (!row) throw notFound("Subscriber");
+    await recordAudit(tx, ctx.actor, { action: "subscriber.remove", targetType: "subscriber", targetId: id, before: { ...row, webhookSecret: undefined } });
+  });
+}

@@ -1,0 +1,55 @@
+import type { Config } from "../config";
+import { baseUrl } from "../config";
+import type { Db } from "../db/client";
+import { createMailTransport, type MailTransport } from "../mail/transport";
+import { createDevMailboxTransport } from "../mail/dev-mailbox-transport";
+import { deliverOutboxBatch } from "./deliver-outbox";
+import { runTick } from "./run-tick";
+import { sleepUntilWoken } from "./wake";
+
+const POLL_MS = 1_000;
+const TICK_MS = 30_000;
+const ERROR_PAUSE_MS = 5_000;
+
+export type RunningWorker = { transport: MailTransport["name"]; stop: () => Promise<void> };
+
+/** Resend or SMTP when configured; otherwise the development mailbox in the console. */
+export async function deliveryTransport(c: Config, db: Db): Promise<MailTransport> {
+  return (await createMailTransport(c)) ?? createDevMailboxTransport(db);
+}
+
+/**
+ * The worker loop, the same in the server process (HERALD_WORKER=on) and in
+ * `npm run worker`: deliver the outbox until it is empty, tick every 30 s, sleep
+ * until woken or the next poll. Errors (say the database restarting) pause and
+ * retry rather than end the loop.
+ */
+export async function startWorker(db: Db, c: Config, log: (m: string) => void = console.log): Promise<RunningWorker> {
+  const transport = await deliveryTransport(c, db);
+  const controller = new AbortController();
+  let lastTick = 0;
+  const loop = (async () => {
+    while (!controller.signal.aborted) {
+      try {
+        if (Date.now() - lastTick >= TICK_MS) {
+          lastTick = Date.now();
+          await runTick(db);
+        }
+        const { claimed } = await deliverOutboxBatch({ db, transport, baseUrl: baseUrl(c) });
+        if (claimed > 0) continue;
+        await sleepUntilWoken(POLL_MS, controller.signal);
+      } catch (error) {
+        log(`[herald] worker: ${(error as Error).message}; retrying in ${ERROR_PAUSE_MS / 1000} s`);
+        await sleepUntilWoken(ERROR_PAUSE_MS, controller.signal);
+      }
+    }
+  })();
+  log(`[herald] worker started (mail: ${transport.name === "dev" ? "development outbox in the console" : transport.name})`);
+  return {
+    transport: transport.name,
+    stop: async () => {
+      controller.abort();
+      await loop;
+    },
+  };
+}
