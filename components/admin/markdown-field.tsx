@@ -2,7 +2,7 @@
 import { useId } from "react";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { dropEmptySections } from "@/lib/incidents/update-text";
-import { MarkdownBody } from "./markdown-body";
+import { MarkdownBody } from "@/components/ui/markdown-body";
 
 /**
  * The public body editor: Markdown on the left, the sanitized result on the

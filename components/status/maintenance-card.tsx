@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { PublicMaintenance } from "@/lib/public/hydrate-maintenances";
-import { MarkdownBody } from "./markdown-body";
+import { MarkdownBody } from "@/components/ui/markdown-body";
 import { PageTime } from "./local-time";
 import { STATE_LABELS, UpdateTimeline } from "./update-timeline";
 

@@ -1,6 +1,6 @@
 import type { PublicIncidentUpdate } from "@/lib/public/hydrate-incidents";
 import { STATUS_LABELS } from "@/lib/components/status";
-import { MarkdownBody } from "./markdown-body";
+import { MarkdownBody } from "@/components/ui/markdown-body";
 import { PageTime } from "./local-time";
 
 export const STATE_LABELS: Record<string, string> = {

@@ -1,4 +1,5 @@
 import { useId, type InputHTMLAttributes } from "react";
+import { CONTROL_CLASS, describedBy, FieldShell } from "./field-shell";
 
 type FieldProps = InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; error?: string; hint?: string };
 
@@ -7,30 +8,9 @@ export function Field({ label, name, error, hint, id: givenId, ...input }: Field
   // Unique per instance: two forms on one page may both have an "email" field.
   const generatedId = useId();
   const id = givenId ?? generatedId;
-  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium">
-        {label}
-      </label>
-      <input
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className="rounded-md border border-zinc-300 bg-white px-3 py-2 text-base dark:border-zinc-700 dark:bg-zinc-900"
-        {...input}
-      />
-      {hint && (
-        <p id={`${id}-hint`} className="text-sm text-zinc-600 dark:text-zinc-400">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="text-sm text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      )}
-    </div>
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} className={CONTROL_CLASS} {...input} />
+    </FieldShell>
   );
 }

@@ -2,7 +2,7 @@
 import { useCallback, useMemo, useState, useTransition } from "react";
 import type { PostmortemSections } from "@/lib/db/schema";
 import { blamelessHints } from "@/lib/postmortems/blameless-hints";
-import { renderMarkdown } from "@/lib/markdown/render-markdown";
+import { MarkdownBody } from "@/components/ui/markdown-body";
 import { publishAction, saveDraftAction } from "./actions";
 import { useAutosave } from "./use-autosave";
 
@@ -60,7 +60,7 @@ export function SectionsEditor({ incidentId, initial, updatedAt, peopleNames, ca
           </label>
           {f.hint && <p className="text-sm text-zinc-600 dark:text-zinc-400">{f.hint}</p>}
           {preview ? (
-            <div className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800" dangerouslySetInnerHTML={{ __html: renderMarkdown(sections[f.key]) }} />
+            <MarkdownBody markdown={sections[f.key]} className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800" />
           ) : (
             <textarea id={`pm-${f.key}`} value={sections[f.key]} onChange={(e) => set(f.key, e.target.value)} readOnly={!canEdit} rows={f.key === "timeline" ? 10 : 5} className="rounded-md border border-zinc-300 bg-white p-2 font-mono text-sm dark:border-zinc-700 dark:bg-zinc-900" />
           )}
