@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Vitest defaults to cores − 1 (one worker on a 2-core CI box); database tests wait on I/O as much as CPU.
+    maxWorkers: 2,
   },
 });
