@@ -5,9 +5,10 @@ import { dropEmptySections } from "./update-text";
 /** A little slack so a clock a few seconds ahead of the server is not "in the future". */
 const CLOCK_SKEW_MS = 60_000;
 
-const text = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
+/** `missing` is also the message for an absent field: API clients send JSON that may leave it out. */
+const text = (max: number, missing?: string) => z.string(missing).trim().max(max, `At most ${max} characters.`);
 const optionalText = (max: number) => text(max).optional().transform((v) => v || null);
-const body = (missing: string) => text(20_000).transform(dropEmptySections).pipe(z.string().min(1, missing));
+const body = (missing: string) => text(20_000, missing).transform(dropEmptySections).pipe(z.string().min(1, missing));
 const id = z.string().trim().min(1);
 
 /** An ISO time (the form converts the browser's local time) that is not in the future; empty means now. */

@@ -77,3 +77,4 @@ export const apiKeys = pgTable("api_keys", {
   lastUsedAt: at(),
   revokedAt: at(),
 });
+export type ApiKey = typeof apiKeys.$inferSelect;
