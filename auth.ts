@@ -12,9 +12,20 @@ import { authenticateWithPassword } from "@/lib/auth/authenticate-password";
 import { findUserByEmail } from "@/lib/auth/find-user-by-email";
 import { resolveAuthSecret } from "@/lib/auth/auth-secret";
 import { sendSignInLink } from "@/lib/auth/send-sign-in-link";
+import { logAuthError } from "@/lib/auth/log-auth-error";
+import { HeraldError } from "@/lib/errors";
+import { clientAddress } from "@/lib/http/rate-limit";
 
 class WrongCredentials extends CredentialsSignin {
   code = "wrong_credentials";
+}
+
+/** Too many attempts: carries the wait, worded for the form, out through signIn() (see app/signin/actions.ts). */
+export class SignInThrottled extends CredentialsSignin {
+  code = "rate_limited";
+  constructor(readonly userMessage: string) {
+    super();
+  }
 }
 
 /** Which sign-in methods this deployment offers (used by the sign-in page too). */
@@ -32,8 +43,11 @@ function providers(db: Db, c: Config): Provider[] {
   const list: Provider[] = [
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
-        const user = await authenticateWithPassword(db, credentials);
+      async authorize(credentials, request) {
+        const user = await authenticateWithPassword(db, credentials, { client: clientAddress(request.headers) }).catch((error: unknown) => {
+          if (error instanceof HeraldError && error.code === "rate_limited") throw new SignInThrottled(error.message);
+          throw error;
+        });
         if (!user) throw new WrongCredentials();
         return { id: user.id, email: user.email, name: user.name };
       },
@@ -75,8 +89,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     adapter: DrizzleAdapter(db, { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),
     secret: await resolveAuthSecret(db, c.AUTH_SECRET),
     trustHost: true,
-    // A wrong password is routine, not an error worth a stack trace in the server log.
-    logger: { error: (error: Error) => void (error.name === "CredentialsSignin" || console.error("[auth]", error)) },
+    logger: { error: logAuthError },
     session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
     providers: providers(db, c),

@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { securityHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
@@ -8,6 +9,10 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   // Lets several checkouts or agents build side by side (e.g. NEXT_DIST_DIR=.next-b).
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // Evaluated by `next build` (the result is baked into the build), hence the runtime HSTS rule inside.
+  async headers() {
+    return securityHeaders({ heraldUrl: process.env.HERALD_URL, dev: process.env.NODE_ENV === "development" });
+  },
 };
 
 export default nextConfig;

@@ -20,4 +20,4 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-export const config = { matcher: ["/", "/history", "/incidents/:path*", "/maintenance/:path*", "/uptime"] };
+export const config = { matcher: ["/", "/history", "/incidents/:path*", "/maintenance/:path*", "/uptime", "/reliability"] };

@@ -79,3 +79,34 @@ test("health reports ok while the console is in use", async ({ request }) => {
   expect(response.status()).toBe(200);
   expect(await response.json()).toMatchObject({ status: "ok" });
 });
+
+test("an editor saves a template, then declares from it with the form prefilled", async ({ page }) => {
+  const name = `Payment provider down ${Date.now()}`;
+  await signIn(page, "/admin/incidents/new");
+  await page.locator("summary").filter({ hasText: "Save a new template" }).click();
+  const save = page.getByRole("form", { name: "Save as template" });
+  await save.getByLabel("Template name").fill(name);
+  await save.getByLabel("Incident title").fill("Card payments are failing");
+  await save.getByLabel("Template severity").selectOption("SEV2");
+  await save.getByLabel("Core Platform · Billing").check();
+  await save.getByLabel("Template first update").fill("**Impact:** Card payments fail at checkout.\n\n**Workaround:** Pay by invoice.");
+  await save.getByRole("button", { name: "Save template" }).click();
+  await expect(page.getByRole("list", { name: "Templates" })).toContainText(name);
+
+  const picker = page.getByRole("form", { name: "Start from a template" });
+  await picker.getByLabel("Start from a template").selectOption({ label: name });
+  await picker.getByRole("button", { name: "Use template" }).click();
+  const declare = page.getByRole("form", { name: "Declare incident" });
+  await expect(declare.getByLabel("Title")).toHaveValue("Card payments are failing");
+  await expect(declare.getByLabel("Severity")).toHaveValue("SEV2");
+  await expect(declare.getByLabel("Core Platform · Billing")).toHaveValue("partial_outage");
+  await expect(page.getByTestId("markdown-preview")).toContainText("Card payments fail at checkout.");
+
+  await declare.getByRole("button", { name: "Declare incident" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Card payments are failing" })).toBeVisible();
+  await expect(page.getByText("Pay by invoice.").first()).toBeVisible();
+  // Leave Billing operational for whatever runs next.
+  await page.locator("summary").filter({ hasText: "Resolve incident" }).click();
+  await page.getByRole("form", { name: "Resolve incident" }).getByRole("button", { name: "Resolve incident" }).click();
+  await expect(page.getByText("State: Resolved")).toBeVisible();
+});

@@ -86,7 +86,9 @@ test("a customer's page can read the API itself, even with a request that needs 
 test("the iframe card shows the incident, and is allowed in a frame", async ({ page, request, baseURL }) => {
   const response = await request.get("/embed");
   expect(response.headers()["x-frame-options"]).toBeUndefined();
-  expect(response.headers()["content-security-policy"] ?? "").not.toContain("frame-ancestors");
+  expect(response.headers()["content-security-policy"]).toMatch(/frame-ancestors \*(;|$)/);
+  // Only the card: the status page and the console refuse to be framed (clickjacking).
+  for (const path of ["/", "/signin"]) expect((await request.get(path)).headers()["x-frame-options"]).toBe("DENY");
 
   await openCustomerSite(page, baseURL!);
   const frame = page.frameLocator('iframe[title="Service status"]');

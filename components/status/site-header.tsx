@@ -13,12 +13,15 @@ export function SiteHeader({ settings, asHeading = false }: { settings: PageSett
         )}
         <Name className="text-2xl font-semibold tracking-tight">{settings.name}</Name>
       </Link>
-      <nav aria-label="Status pages" className="flex gap-4 text-sm">
+      <nav aria-label="Status pages" className="flex flex-wrap gap-x-4 gap-y-2 text-sm">
         <Link href="/history" className="underline-offset-4 hover:underline">
           History
         </Link>
         <Link href="/uptime" className="underline-offset-4 hover:underline">
           Uptime
+        </Link>
+        <Link href="/reliability" className="underline-offset-4 hover:underline">
+          Reliability
         </Link>
         <Link href="/subscribe" className="underline-offset-4 hover:underline">
           Subscribe to updates

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { BADGE_STYLES, parseBadgeOptions } from "./badge-options";
 import { renderBadgeSvg, shieldsEndpointJson } from "./render-badge";
 import type { BadgeContent } from "./status-badges";
+import { activeMarkup, SVG_DRAWING_TAGS, XSS_PAYLOADS } from "../testing/xss-payloads";
 
 const operational: BadgeContent = { label: "status", message: "operational", color: "brightgreen" };
 const outage: BadgeContent = { label: "US East (N. Virginia)", message: "major outage", color: "red" };
@@ -28,6 +29,19 @@ describe("renderBadgeSvg", () => {
     expect(svg).toContain(`<title>${escaped}: operational</title>`);
     expect(svg.match(/<svg/g)).toHaveLength(1);
     expect(svg).not.toMatch(/<script|<b>|"><svg/);
+  });
+});
+
+describe("badges with hostile text", () => {
+  // A component's name is its badge's label; a viewer's ?label= replaces it.
+  it.each(XSS_PAYLOADS)("draw %s as text, from a component name or a ?label=", (payload) => {
+    for (const svg of [
+      renderBadgeSvg({ ...outage, label: payload }, { style: "flat" }),
+      renderBadgeSvg(operational, parseBadgeOptions(new URLSearchParams({ label: payload, style: "for-the-badge" }))),
+    ]) {
+      expect(activeMarkup(svg, SVG_DRAWING_TAGS)).toEqual([]);
+      expect(svg.match(/<svg/g)).toHaveLength(1);
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { activeMarkup, TEXT_TAGS, XSS_PAYLOADS } from "../testing/xss-payloads";
 import { renderMarkdown } from "./render-markdown";
 
 describe("renderMarkdown", () => {
@@ -18,5 +19,30 @@ describe("renderMarkdown", () => {
 
   it("keeps the page's heading levels intact", () => {
     expect(renderMarkdown("# Big\n## Less")).toBe("<h3>Big</h3>\n<h4>Less</h4>\n");
+  });
+
+  // Update bodies and RCA sections both go through renderMarkdown; the payload's
+  // surroundings vary so a break-out from a list, table or heading is tried too.
+  const PLACES: [string, (payload: string) => string][] = [
+    ["an update body", (p) => `**Impact:** checkout errors ${p} since 10:00`],
+    ["an RCA list item", (p) => `## Root cause\n\n- first\n- ${p}`],
+    ["a table cell", (p) => `| when | what |\n| --- | --- |\n| 10:00 | ${p} |`],
+    ["a quote", (p) => `> ${p}`],
+  ];
+  it("has a checker that would notice live markup (else the cases below prove nothing)", () => {
+    expect(activeMarkup('<img src=x onerror=alert(1)><a href="javascript:x">a</a><p onclick="x">p</p><p title="onload=x">ok</p>', TEXT_TAGS)).toHaveLength(3);
+  });
+
+  describe.each(PLACES)("in %s", (_place, wrap) => {
+    it.each(XSS_PAYLOADS)("leaves %s inert", (payload) => {
+      const html = renderMarkdown(wrap(payload));
+      expect(activeMarkup(html, TEXT_TAGS)).toEqual([]);
+      expect(html).not.toMatch(/javascript:|<script|<iframe|<svg|<img/i);
+    });
+  });
+
+  it("keeps the words around a stripped payload, so the update still reads", () => {
+    expect(renderMarkdown("Before <script>alert(1)</script> after")).toBe("<p>Before  after</p>\n");
+    expect(renderMarkdown("[x](javascript:alert(1)) stays")).toBe("<p><a rel=\"nofollow noopener noreferrer\">x</a> stays</p>\n");
   });
 });

@@ -26,9 +26,9 @@ describeEachEngine("first owner", ({ db }) => {
   it("HERALD_ADMIN_* ensures an owner who can sign in, and resets a forgotten password", async () => {
     expect(await ensureAdmin(db(), "Admin@Example.test", "first password")).toBe("created");
     expect(await ensureAdmin(db(), "admin@example.test", "first password")).toBe("unchanged");
-    expect(await authenticateWithPassword(db(), { email: "admin@example.test", password: "first password" })).toMatchObject({ role: "owner" });
+    expect(await authenticateWithPassword(db(), { email: "admin@example.test", password: "first password" }, { client: "test" })).toMatchObject({ role: "owner" });
     expect(await ensureAdmin(db(), "admin@example.test", "second password")).toBe("updated");
-    expect(await authenticateWithPassword(db(), { email: "admin@example.test", password: "first password" })).toBeNull();
-    expect(await authenticateWithPassword(db(), { email: "admin@example.test", password: "second password" })).not.toBeNull();
+    expect(await authenticateWithPassword(db(), { email: "admin@example.test", password: "first password" }, { client: "test" })).toBeNull();
+    expect(await authenticateWithPassword(db(), { email: "admin@example.test", password: "second password" }, { client: "test" })).not.toBeNull();
   });
 });

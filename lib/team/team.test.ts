@@ -15,7 +15,7 @@ describeEachEngine("team", ({ db }) => {
     const { member, password } = await inviteMember({ ctx: owner, input: { email: " New.Editor@Example.test ", role: "editor" } });
     expect(member).toMatchObject({ email: "new.editor@example.test", role: "editor" });
     expect(password).toHaveLength(16);
-    expect(await authenticateWithPassword(db(), { email: member.email, password })).toMatchObject({ id: member.id });
+    expect(await authenticateWithPassword(db(), { email: member.email, password }, { client: "test" })).toMatchObject({ id: member.id });
     const [audit] = await db().select().from(auditLog).where(eq(auditLog.targetId, member.id));
     expect(JSON.stringify(audit)).not.toMatch(/hash|\$2[aby]\$/i);
     expect(JSON.stringify(audit)).not.toContain(password);

@@ -1,7 +1,7 @@
 import { count } from "drizzle-orm";
 import type { Ctx } from "../context";
 import type { Db } from "../db/client";
-import { auditLog, componentGroups, components, componentStatusEvents, incidents, incidentUpdates, maintenances, users, type ComponentStatus } from "../db/schema";
+import { auditLog, componentGroups, components, componentStatusEvents, incidents, incidentTemplates, incidentUpdates, maintenances, users, type ComponentStatus } from "../db/schema";
 import { newId } from "../ids";
 import { declareIncident } from "../incidents/declare-incident";
 
@@ -23,7 +23,7 @@ export async function declareTestIncident(ctx: Ctx, input: Record<string, unknow
 
 /** Row counts of everything a console write touches: "nothing changed" means these did not move. */
 export async function writeCounts(db: Db) {
-  const tables = { incidents, incidentUpdates, componentStatusEvents, auditLog, components, componentGroups, maintenances, users };
+  const tables = { incidents, incidentUpdates, incidentTemplates, componentStatusEvents, auditLog, components, componentGroups, maintenances, users };
   const entries = await Promise.all(
     Object.entries(tables).map(async ([name, table]) => [name, (await db.select({ n: count() }).from(table))[0]!.n] as const),
   );

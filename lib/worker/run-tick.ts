@@ -2,14 +2,16 @@ import type { Db } from "../db/client";
 import { systemActor } from "../context";
 import { runMaintenanceSchedule } from "../maintenance/run-maintenance-schedule";
 import { enqueueCadenceReminders } from "./enqueue-reminders";
+import { enqueueRcaReminders } from "./enqueue-rca-reminders";
 
 /**
- * The once-a-minute work: cadence reminders, and maintenance windows that start
+ * The once-a-minute work: cadence and RCA reminders, and maintenance windows that start
  * or end on their own (their notifications are queued by the same transition a
  * person would make in the console).
  */
 export async function runTick(db: Db, now = new Date()) {
   const reminders = await enqueueCadenceReminders(db, now);
+  const rcaReminders = await enqueueRcaReminders(db, now);
   const maintenance = await runMaintenanceSchedule({ ctx: { db, actor: systemActor }, now });
-  return { reminders, maintenance };
+  return { reminders, rcaReminders, maintenance };
 }

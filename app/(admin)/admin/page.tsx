@@ -2,13 +2,16 @@ import { requestCtx } from "@/app/_lib/request-context";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
 import { getPageSettings } from "@/lib/settings/get-page-settings";
 import { withCadenceUpdates } from "@/lib/incidents/list-incidents";
+import { listRcasDue } from "@/lib/postmortems/list-postmortems";
+import { dayKeyOf } from "@/lib/time/days";
 import { StatusLabel } from "@/components/status/status-dot";
 import { OpenIncidentRow } from "./incidents/_components/incident-summary";
+import { RcasDue } from "./_components/rcas-due";
 
 export default async function DashboardPage() {
   const ctx = await requestCtx();
   const { openIncidents: open, maintenance, degraded } = await getDashboard({ ctx });
-  const [openIncidents, settings] = await Promise.all([withCadenceUpdates(ctx, open), getPageSettings(ctx.db)]);
+  const [openIncidents, settings, rcasDue] = await Promise.all([withCadenceUpdates(ctx, open), getPageSettings(ctx.db), listRcasDue({ ctx })]);
   return (
     <div className="flex flex-col gap-8">
       <h1 className="text-2xl font-semibold">Dashboard</h1>
@@ -23,6 +26,7 @@ export default async function DashboardPage() {
           {openIncidents.length === 0 && <li className="py-2">No open incidents.</li>}
         </ul>
       </section>
+      <RcasDue rows={rcasDue} today={dayKeyOf(new Date(), settings.timeZone)} />
       <section aria-labelledby="not-operational">
         <h2 id="not-operational" className="text-lg font-semibold">
           Components not operational ({degraded.length})

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { getDb } from "@/lib/db";
 import { anonymousActor } from "@/lib/context";
 import { actionError, type ActionState } from "@/lib/action-state";
+import { clientAddress } from "@/lib/http/rate-limit";
 import { subscribeByEmail } from "@/lib/subscribers/subscribe-by-email";
 import { confirmSubscription } from "@/lib/subscribers/confirm-subscription";
 import { unsubscribe, updateSubscriptionPreferences } from "@/lib/subscribers/manage-subscription";
@@ -12,11 +13,7 @@ export type SubscriptionState = ActionState & { manageToken?: string };
 const publicCtx = async () => ({ db: await getDb(), actor: anonymousActor });
 const choice = (form: FormData) => ({ scope: String(form.get("scope") ?? "all"), componentIds: form.getAll("componentIds").map(String) });
 
-/** The client for rate limiting: the first proxy hop's address, else the connection's. */
-async function clientKey() {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "direct";
-}
+const clientKey = async () => clientAddress(await headers());
 
 export async function subscribeAction(_prev: SubscriptionState, form: FormData): Promise<SubscriptionState> {
   try {

@@ -1,4 +1,4 @@
-import { boolean, date, index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { at, createdAt, id, updatedAt } from "./columns";
 import { componentStatus, impact, incidentState, severity } from "./enums";
 import { users } from "./auth";
@@ -102,3 +102,18 @@ export const incidentUpdateRevisions = pgTable("incident_update_revisions", {
   editedBy: text().references(() => users.id, { onDelete: "set null" }),
   replacedAt: createdAt(),
 });
+
+/** A starting point for a recurring situation: prefills the declare form, declares nothing itself. */
+export const incidentTemplates = pgTable("incident_templates", {
+  id: id(),
+  name: text().notNull().unique(),
+  title: text().notNull(),
+  severity: severity().notNull(),
+  /** Markdown for the first public update. */
+  body: text().notNull(),
+  /** Components usually affected; no foreign key, so deleting a component leaves templates usable. */
+  componentIds: jsonb().$type<string[]>().notNull().default([]),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+export type IncidentTemplate = typeof incidentTemplates.$inferSelect;

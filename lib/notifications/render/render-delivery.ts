@@ -1,10 +1,11 @@
 import type { OutboxRow, Subscriber } from "../../db/schema";
-import { isIncidentEvent, isMaintenanceEvent, isReminderEvent } from "../event-types";
+import { isIncidentEvent, isMaintenanceEvent, isRcaReminderEvent, isReminderEvent } from "../event-types";
 import type { Delivery } from "./delivery";
 import { renderIncidentEvent } from "./incident";
 import { renderMaintenanceEvent } from "./maintenance";
 import { renderComponentStatus, renderConfirmation, renderReminder } from "./misc";
 import { renderPostmortemEvent } from "./postmortem";
+import { renderRcaReminder } from "./rca-reminder";
 import type { RenderContext } from "./render-context";
 
 /**
@@ -20,6 +21,7 @@ export async function renderDelivery(ctx: RenderContext, row: OutboxRow, subscri
   if (isIncidentEvent(row.eventType)) return renderIncidentEvent(ctx, row, secret);
   if (isMaintenanceEvent(row.eventType)) return renderMaintenanceEvent(ctx, row, secret);
   if (isReminderEvent(row.eventType)) return renderReminder(ctx, row);
+  if (isRcaReminderEvent(row.eventType)) return renderRcaReminder(ctx, row);
   switch (row.eventType) {
     case "postmortem.published":
       return renderPostmortemEvent(ctx, row, secret);

@@ -3,7 +3,7 @@ import { hasRole } from "@/lib/auth/authorize";
 import { listMaintenance, type ConsoleMaintenance } from "@/lib/maintenance/list-maintenance";
 import { getPageSettings } from "@/lib/settings/get-page-settings";
 import { formatStamp } from "@/components/admin/format-time";
-import { MarkdownBody } from "@/components/admin/markdown-body";
+import { MarkdownBody } from "@/components/ui/markdown-body";
 import { loadPickableComponents } from "../incidents/load-pickable";
 import { MaintenanceControls } from "./_components/maintenance-controls";
 import { ScheduleForm } from "./_components/schedule-form";

@@ -15,11 +15,14 @@ const STATUS_OPTIONS = COMPONENT_STATUSES.map((s) => [s, STATUS_LABELS[s]] as co
 export function ComponentStatusPicker({
   components,
   blank,
+  initial = {},
   onChange,
   error,
 }: {
   components: readonly PickableComponent[];
   blank?: string;
+  /** Starting choices by component id (a template's affected components); the "was" value stays the same. */
+  initial?: Readonly<Record<string, string>>;
   onChange?: (componentId: string, status: string) => void;
   error?: string;
 }) {
@@ -33,7 +36,7 @@ export function ComponentStatusPicker({
             name={`component:${c.id}`}
             id={`component-${c.id}`}
             options={options}
-            defaultValue={blank ? "" : c.status}
+            defaultValue={initial[c.id] ?? (blank ? "" : c.status)}
             onChange={(e) => onChange?.(c.id, e.currentTarget.value)}
           />
           <input type="hidden" name={`component-was:${c.id}`} value={blank ? "" : c.status} />

@@ -2,7 +2,7 @@ import type { ConsoleIncident } from "@/lib/incidents/get-incident";
 import type { DeliveryStatus } from "@/lib/notifications/delivery-status";
 import { STATUS_LABELS } from "@/lib/components/status";
 import { STATE_LABELS } from "@/lib/incidents/severity";
-import { MarkdownBody } from "@/components/admin/markdown-body";
+import { MarkdownBody } from "@/components/ui/markdown-body";
 import { formatStamp } from "@/components/admin/format-time";
 import { DeliverySummary } from "./delivery-summary";
 import { EditUpdateForm } from "./edit-update-form";

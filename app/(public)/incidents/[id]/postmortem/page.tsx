@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db";
 import { loadStatusSnapshot } from "@/lib/public/status-snapshot";
 import { loadPublicPostmortem } from "@/lib/public/postmortem-page";
 import { SiteHeader } from "@/components/status/site-header";
-import { MarkdownBody } from "@/components/status/markdown-body";
+import { MarkdownBody } from "@/components/ui/markdown-body";
 import { PageTime } from "@/components/status/local-time";
 import { ActionItemsTable } from "@/components/status/action-items-table";
 
