@@ -1,24 +1,12 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { requestCtx } from "@/app/_lib/request-context";
-import { actionError, type ActionState } from "@/lib/action-state";
-import type { Ctx } from "@/lib/context";
 import { scheduleMaintenance } from "@/lib/maintenance/schedule-maintenance";
 import { extendMaintenance } from "@/lib/maintenance/extend-maintenance";
 import { cancelMaintenance, completeMaintenance, startMaintenance, verifyMaintenance } from "@/lib/maintenance/maintenance-transitions";
 import { readCheckbox, readFields } from "../_lib/form-input";
+import { runConsoleWrite } from "../_lib/run-action";
+import type { ActionState } from "@/lib/action-state";
 
-/** Thin callers of the maintenance domain, which checks role, input and state itself. */
-async function run(form: FormData, write: (ctx: Ctx) => Promise<unknown>, message: string): Promise<ActionState> {
-  try {
-    await write(await requestCtx());
-  } catch (error) {
-    return actionError(error, form);
-  }
-  revalidatePath("/admin", "layout");
-  revalidatePath("/", "layout");
-  return { ok: true, message };
-}
+
 
 export async function scheduleMaintenanceAction(_prev: ActionState, form: FormData) {
   const input = {
@@ -28,7 +16,7 @@ export async function scheduleMaintenanceAction(_prev: ActionState, form: FormDa
     autoComplete: readCheckbox(form, "autoComplete"),
     notify: readCheckbox(form, "notify"),
   };
-  return run(form, (ctx) => scheduleMaintenance({ ctx, input }), "Maintenance scheduled.");
+  return runConsoleWrite(form, (ctx) => scheduleMaintenance({ ctx, input }), "Maintenance scheduled.");
 }
 
 const TRANSITIONS = { start: startMaintenance, verify: verifyMaintenance, complete: completeMaintenance, cancel: cancelMaintenance } as const;
@@ -39,10 +27,10 @@ export async function transitionMaintenanceAction(_prev: ActionState, form: Form
   const write = TRANSITIONS[step];
   if (!write) return { ok: false, message: "Unknown step." };
   const input = { maintenanceId: String(form.get("maintenanceId") ?? ""), notify: true };
-  return run(form, (ctx) => write({ ctx, input }), "Maintenance updated.");
+  return runConsoleWrite(form, (ctx) => write({ ctx, input }), "Maintenance updated.");
 }
 
 export async function extendMaintenanceAction(_prev: ActionState, form: FormData) {
   const input = { ...readFields(form, ["maintenanceId", "scheduledUntil", "body"]), notify: readCheckbox(form, "notify") };
-  return run(form, (ctx) => extendMaintenance({ ctx, input }), "Window extended.");
+  return runConsoleWrite(form, (ctx) => extendMaintenance({ ctx, input }), "Window extended.");
 }
