@@ -2,14 +2,13 @@ import type { Ctx } from "../context";
 import { actorUserId } from "../context";
 import { incidents } from "../db/schema";
 import { HeraldError } from "../errors";
-import { recordAudit } from "../audit/record-audit";
 import { requireRole } from "../auth/authorize";
 import { defaultCadenceMinutes } from "../cadence/cadence-state";
 import { getPageSettings } from "../settings/get-page-settings";
 import { invalidatePublicCache } from "../public/public-cache";
 import { declareIncidentSchema } from "./schemas";
 import { IMPACT_BY_SEVERITY } from "./severity";
-import { writeIncidentUpdate } from "./write-incident-update";
+import { auditIncidentWrite, writeIncidentUpdate } from "./write-incident-update";
 
 /**
  * Opens an incident with its first public update. The declaring editor becomes
@@ -42,12 +41,7 @@ export async function declareIncident({ ctx, input }: { ctx: Ctx; input: unknown
       })
       .returning();
     const written = await writeIncidentUpdate(tx, ctx.actor, incident!, { ...data, displayAt: now, changesAt: startedAt });
-    await recordAudit(tx, ctx.actor, {
-      action: "incident.declare",
-      targetType: "incident",
-      targetId: incident!.id,
-      after: { incident: written.incident, update: written.update, componentChanges: written.changes },
-    });
+    await auditIncidentWrite(tx, ctx.actor, "incident.declare", written);
     return written;
   });
   invalidatePublicCache();

@@ -1,12 +1,11 @@
 import type { Ctx } from "../context";
 import { INCIDENT_STATES } from "../db/schema/enums";
 import { HeraldError } from "../errors";
-import { recordAudit } from "../audit/record-audit";
 import { requireRole } from "../auth/authorize";
 import { invalidatePublicCache } from "../public/public-cache";
 import { lockIncidentForUpdate } from "./lock-incident";
 import { publishIncidentUpdateSchema } from "./schemas";
-import { writeIncidentUpdate } from "./write-incident-update";
+import { auditIncidentWrite, writeIncidentUpdate } from "./write-incident-update";
 
 /**
  * Publishes an update to an open incident. The state may stay or move forward,
@@ -32,13 +31,7 @@ export async function publishIncidentUpdate({ ctx, input }: { ctx: Ctx; input: u
       displayAt: data.displayAt ?? new Date(),
       ...(resolving ? { rcaDueOn: rcaDueOn ?? null } : {}),
     });
-    await recordAudit(tx, ctx.actor, {
-      action: resolving ? "incident.resolve" : "incident.update",
-      targetType: "incident",
-      targetId: incident.id,
-      before: incident,
-      after: { incident: written.incident, update: written.update, componentChanges: written.changes },
-    });
+    await auditIncidentWrite(tx, ctx.actor, resolving ? "incident.resolve" : "incident.update", written, incident);
     return written;
   });
   invalidatePublicCache();

@@ -1,11 +1,10 @@
 import type { Ctx } from "../context";
 import { HeraldError } from "../errors";
-import { recordAudit } from "../audit/record-audit";
 import { requireRole } from "../auth/authorize";
 import { invalidatePublicCache } from "../public/public-cache";
 import { lockIncidentForUpdate } from "./lock-incident";
 import { reopenIncidentSchema } from "./schemas";
-import { writeIncidentUpdate } from "./write-incident-update";
+import { auditIncidentWrite, writeIncidentUpdate } from "./write-incident-update";
 
 /**
  * Reopens a resolved incident with an update marked `reopened`, so the timeline
@@ -20,13 +19,7 @@ export async function reopenIncident({ ctx, input }: { ctx: Ctx; input: unknown 
     const incident = await lockIncidentForUpdate(tx, incidentId, expectedLatestUpdateId);
     if (incident.state !== "resolved") throw new HeraldError("conflict", "This incident is still open; publish an update instead.");
     const written = await writeIncidentUpdate(tx, ctx.actor, incident, { ...data, displayAt: new Date(), reopened: true });
-    await recordAudit(tx, ctx.actor, {
-      action: "incident.reopen",
-      targetType: "incident",
-      targetId: incident.id,
-      before: incident,
-      after: { incident: written.incident, update: written.update, componentChanges: written.changes },
-    });
+    await auditIncidentWrite(tx, ctx.actor, "incident.reopen", written, incident);
     return written;
   });
   invalidatePublicCache();

@@ -15,6 +15,7 @@ import { INCIDENT_STATES } from "../db/schema/enums";
 import { changeComponentStatuses, type StatusChangeRequest } from "../components/change-component-status";
 import { worstStatus } from "../components/status";
 import { enqueueIncidentUpdateNotifications } from "../notifications/enqueue-incident-update";
+import { recordAudit } from "../audit/record-audit";
 
 export type UpdateDraft = {
   state: IncidentState;
@@ -111,4 +112,15 @@ async function recordAffected(
       .values({ incidentId, componentId: request.componentId, status })
       .onConflictDoUpdate({ target: [incidentComponents.incidentId, incidentComponents.componentId], set: { status: sql`excluded.status` } });
   }
+}
+
+/** The audit entry of every incident write: the incident before (none when declared), and all the update wrote. */
+export function auditIncidentWrite(tx: Db, actor: Actor, action: string, written: Awaited<ReturnType<typeof writeIncidentUpdate>>, before: Incident | null = null) {
+  return recordAudit(tx, actor, {
+    action,
+    targetType: "incident",
+    targetId: written.incident.id,
+    before,
+    after: { incident: written.incident, update: written.update, componentChanges: written.changes },
+  });
 }

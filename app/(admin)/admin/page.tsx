@@ -4,6 +4,7 @@ import { getPageSettings } from "@/lib/settings/get-page-settings";
 import { withCadenceUpdates } from "@/lib/incidents/list-incidents";
 import { listRcasDue } from "@/lib/postmortems/list-postmortems";
 import { dayKeyOf } from "@/lib/time/days";
+import { formatDateTime } from "@/lib/time/format";
 import { StatusLabel } from "@/components/status/status-dot";
 import { OpenIncidentRow } from "./incidents/_components/incident-summary";
 import { RcasDue } from "./_components/rcas-due";
@@ -46,7 +47,7 @@ export default async function DashboardPage() {
         <ul className="mt-2 flex flex-col gap-1">
           {maintenance.map((m) => (
             <li key={m.id}>
-              {m.title} — {m.state}, from {m.scheduledFor.toISOString().slice(0, 16).replace("T", " ")} UTC
+              {m.title} — {m.state.replace("_", " ")}, from {formatDateTime(m.scheduledFor, settings.timeZone)}
             </li>
           ))}
         </ul>
