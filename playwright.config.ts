@@ -42,13 +42,14 @@ export default defineConfig({
     testIgnore: s.name === "pglite" ? ["**/*.pg.spec.ts"] : ["**/*.mail.spec.ts"],
   })),
   webServer: servers.map((s) => ({
-    command: `node_modules/.bin/next start -p ${s.port}`,
+    command: "node_modules/.bin/tsx scripts/serve.ts",
     url: `http://localhost:${s.port}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "pipe" as const,
     env: {
       NODE_ENV: "production",
+      PORT: String(s.port),
       HERALD_SEED: "on",
       HERALD_URL: `http://localhost:${s.port}`,
       HERALD_ADMIN_EMAIL: E2E_OWNER.email,

@@ -23,8 +23,9 @@ const pathOf = (a: ManifestEntry) => "/" + Object.keys(a.workers)[0]!.replace(/\
 /** The argument shapes console actions take: (state, FormData), (input object), (id). */
 function forgedBodies() {
   const form = new FormData();
+  // React's encoding of (state, FormData): the form's fields as `_1_<name>`, then the argument list, which refers to them.
+  for (const [k, v] of Object.entries({ incidentId: FAKE_ID, id: FAKE_ID, name: "Forged", title: "Forged", body: "Forged", email: "forged@example.test", role: "owner", status: "major_outage", severity: "SEV1" })) form.append(`_1_${k}`, v);
   form.append("0", JSON.stringify([{ ok: false }, "$K1"]));
-  for (const [k, v] of Object.entries({ incidentId: FAKE_ID, id: FAKE_ID, name: "Forged", title: "Forged", body: "Forged", email: "forged@example.test", role: "owner", status: "major_outage", severity: "SEV1" })) form.append(`1_${k}`, v);
   const input = JSON.stringify([{ incidentId: FAKE_ID, id: FAKE_ID, name: "Forged", title: "Forged", status: "major_outage", items: [], sections: {} }]);
   return [{ multipart: form }, { data: input, headers: { "Content-Type": "text/plain;charset=UTF-8" } }, { data: JSON.stringify([FAKE_ID]), headers: { "Content-Type": "text/plain;charset=UTF-8" } }];
 }

@@ -97,3 +97,16 @@ for (const [name, viewport] of [["desktop", { width: 1280, height: 900 }], ["pho
     });
   }
 }
+
+test.describe("in a visitor's own time zone", () => {
+  test.use({ timezoneId: "Asia/Tokyo" });
+  test("times show in the visitor's zone, from one small script: no framework runtime, no inline script allowed", async ({ page }) => {
+    const scripts: string[] = [];
+    page.on("request", (r) => void (r.resourceType() === "script" && scripts.push(new URL(r.url()).pathname)));
+    const response = await page.goto("/");
+    expect(response?.headers()["content-security-policy"]).toMatch(/script-src 'self';/);
+    const incident = page.getByRole("article").filter({ hasText: "Failed instance launches" });
+    await expect(incident.getByText(/Next update by \d{2}:\d{2} GMT\+9/)).toBeVisible();
+    expect(scripts).toEqual(["/herald-status.js"]);
+  });
+});

@@ -1,5 +1,6 @@
 import { config, ConfigError } from "./config";
-import { dbHandle } from "./db";
+import { dbHandle, getDb } from "./db";
+import { watchDatabaseLiveness } from "./db/liveness";
 import { prepareDatabase } from "./db/prepare";
 import { bridgePublicCacheInvalidation } from "./public/cross-instance-invalidation";
 
@@ -21,6 +22,7 @@ export async function startServerProcess(): Promise<void> {
   const handle = await dbHandle();
   await prepareDatabase(handle, c);
   await bridgePublicCacheInvalidation(handle);
+  watchDatabaseLiveness(getDb);
   // Never while `next build` prerenders: a build must not deliver anyone's mail.
   if (c.HERALD_WORKER === "on" && process.env.NEXT_PHASE !== "phase-production-build") {
     const { startWorker } = await import("./worker/run-worker");

@@ -18,6 +18,8 @@ export default async function PublicLayout({ children }: { children: ReactNode }
   const { settings } = value;
   return (
     <div style={{ ["--brand" as string]: settings.brandColor }} className="mx-auto flex min-h-dvh max-w-3xl flex-col px-4">
+      {/* The public pages' one script (React hoists it into <head>); see lib/public/browser/status-page.ts. */}
+      <script src="/herald-status.js" async />
       {stale && (
         <div className="pt-4">
           <StaleNotice since={formatDateTime(value.generatedAt, settings.timeZone)} />

@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 
 /** A production Herald server a spec starts itself (for scenarios the shared servers cannot host). */
 export async function startHeraldServer(port: number, env: Record<string, string>) {
-  const child: ChildProcess = spawn("node_modules/.bin/next", ["start", "-p", String(port)], {
-    env: { ...process.env, NODE_ENV: "production", HERALD_URL: `http://localhost:${port}`, ...env },
+  const child: ChildProcess = spawn("node_modules/.bin/tsx", ["scripts/serve.ts"], {
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HERALD_URL: `http://localhost:${port}`, ...env },
     stdio: "ignore",
   });
   const base = `http://localhost:${port}`;

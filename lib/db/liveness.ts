@@ -47,3 +47,14 @@ export async function databaseLive(getDb: () => Promise<Db>): Promise<boolean> {
 export function lastKnownLive(): boolean {
   return state.live;
 }
+
+/**
+ * Keeps the answer current in a server process even when no request reaches
+ * the database: the front cache serves pages from memory, and must still learn
+ * of an outage (to serve them marked "may be out of date") and of the recovery.
+ */
+export function watchDatabaseLiveness(getDb: () => Promise<Db>): () => void {
+  const timer = setInterval(() => void databaseLive(getDb), INTERVAL_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -6,6 +6,8 @@ import { createHash } from "node:crypto";
  * the incident-day spike), and a strong ETag so revalidation is a 304.
  */
 export const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=5, stale-while-revalidate=60, stale-if-error=86400";
+/** For content that may be out of date (database unreachable): caches should ask again soon. */
+export const STALE_CACHE_CONTROL = "public, max-age=0, s-maxage=1";
 
 export function etagOf(body: string | Uint8Array): string {
   return `"${createHash("sha1").update(body).digest("base64url")}"`;
@@ -26,7 +28,7 @@ export function publicResponse(body: string, options: PublicResponseOptions): Re
   const etag = etagOf(body);
   const headers: Record<string, string> = {
     "Content-Type": options.contentType,
-    "Cache-Control": options.stale ? "public, max-age=0, s-maxage=1" : PUBLIC_CACHE_CONTROL,
+    "Cache-Control": options.stale ? STALE_CACHE_CONTROL : PUBLIC_CACHE_CONTROL,
     ETag: etag,
     Vary: "Accept-Encoding",
     ...(options.stale ? { "X-Herald-Stale": "1" } : {}),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { securityHeaders } from "./security-headers";
+import { securityHeaders, withoutInlineScripts } from "./security-headers";
 
 /** The headers a path gets, later rules overriding earlier ones as Next applies them (ignoring `has` rules). */
 function headersFor(path: string, options: Parameters<typeof securityHeaders>[0]) {
@@ -45,5 +45,12 @@ describe("security headers", () => {
     const h = headersFor("/embed", {});
     expect(h).toMatchObject({ "X-Content-Type-Options": "nosniff", "Referrer-Policy": "strict-origin-when-cross-origin" });
     expect(h["Permissions-Policy"]).toContain("camera=()");
+  });
+});
+
+describe("the policy for pages served without inline scripts", () => {
+  it("drops 'unsafe-inline' from script-src only", () => {
+    const policy = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'";
+    expect(withoutInlineScripts(policy)).toBe("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'");
   });
 });

@@ -29,6 +29,17 @@ function contentSecurityPolicy(frameAncestors: string, dev: boolean): string {
   ].join("; ");
 }
 
+export const HSTS = "max-age=31536000";
+
+/**
+ * Public pages are served without Next's inline hydration scripts (see
+ * lib/front/public-page-html.ts), so their policy can refuse inline script
+ * outright: a Markdown sanitizer slip there would still not run.
+ */
+export function withoutInlineScripts(policy: string): string {
+  return policy.replace(/(^|;\s*)script-src ([^;]*)/, (_, lead: string, sources: string) => `${lead}script-src ${sources.replace(/\s*'unsafe-inline'/, "").trim()}`);
+}
+
 /** Everything but the /embed card (its own script, JSON and the rest included) refuses to be framed. */
 const NOT_EMBED = "/((?!embed$).*)";
 
@@ -38,7 +49,7 @@ export function securityHeaders({ heraldUrl, dev = false }: { heraldUrl?: string
     { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
     { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()" },
   ];
-  const hsts: Header[] = [{ key: "Strict-Transport-Security", value: "max-age=31536000" }];
+  const hsts: Header[] = [{ key: "Strict-Transport-Security", value: HSTS }];
   return [
     // Behind TLS only: over plain http (a laptop, the e2e suite) pinning https would lock visitors out.
     { source: "/:path*", headers: heraldUrl?.startsWith("https:") ? [...common, ...hsts] : common },

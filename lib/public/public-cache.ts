@@ -73,6 +73,11 @@ export function invalidatePublicCache({ fromOtherInstance = false } = {}): void 
   if (!fromOtherInstance) for (const listener of cache.listeners) listener();
 }
 
+/** Bumped by every invalidation: whatever was rendered under an older version is out of date. */
+export function publicCacheVersion(): number {
+  return cache.version;
+}
+
 export function onPublicCacheInvalidated(listener: () => void): () => void {
   cache.listeners.add(listener);
   return () => cache.listeners.delete(listener);

@@ -1,0 +1,57 @@
+import { createHash } from "node:crypto";
+import { promisify } from "node:util";
+import { brotliCompress, constants, gzip } from "node:zlib";
+import type { CacheableKind } from "./cacheable-request";
+import { withoutFrameworkScripts } from "./public-page-html";
+import { PUBLIC_CACHE_CONTROL, STALE_CACHE_CONTROL } from "../http/public-response";
+import { withoutInlineScripts } from "../http/security-headers";
+
+/**
+ * A rendered public response held in memory, compressed once (gzip and
+ * Brotli) so that serving it costs a lookup and a write, never a render or a
+ * compression.
+ */
+export type StoredResponse = {
+  status: number;
+  headers: [string, string][];
+  /** Weak: one validator for every encoding of the same content, equal on every instance. */
+  etag: string;
+  identity: Buffer;
+  gzip?: Buffer;
+  br?: Buffer;
+};
+
+/** Headers that belong to one transfer or one render, not to the content. */
+const PER_TRANSFER = new Set(["content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive", "date", "etag", "set-cookie", "vary"]);
+/** Below this, compression saves less than its framing costs (the threshold CDNs use). */
+const MIN_COMPRESSIBLE_BYTES = 860;
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|atom\+xml|rss\+xml|javascript))|^image\/svg\+xml/;
+
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+
+export async function storeResponse(response: Response, { kind, live }: { kind: CacheableKind; live: boolean }): Promise<StoredResponse> {
+  let headers = [...response.headers].filter(([name]) => !PER_TRANSFER.has(name));
+  let identity = Buffer.from(await response.arrayBuffer());
+  if (kind === "page") {
+    // Next renders a not-found (or error) page from the client-side payload: only complete pages lose their scripts.
+    if (response.status === 200) {
+      identity = Buffer.from(withoutFrameworkScripts(identity.toString("utf8")));
+      headers = headers.map(([name, value]): [string, string] => [name, name === "content-security-policy" ? withoutInlineScripts(value) : value]);
+    }
+    // A page rendered while the database is unreachable says so, and should not be kept long by a CDN.
+    headers = [...headers.filter(([name]) => name !== "cache-control"), ["cache-control", live ? PUBLIC_CACHE_CONTROL : STALE_CACHE_CONTROL]];
+  }
+  headers.push(["vary", "Accept-Encoding"]);
+  const etag = `W/"${createHash("sha1").update(identity).digest("base64url")}"`;
+  const stored: StoredResponse = { status: response.status, headers, etag, identity };
+  const type = response.headers.get("content-type") ?? "";
+  if (identity.length >= MIN_COMPRESSIBLE_BYTES && COMPRESSIBLE.test(type)) {
+    [stored.gzip, stored.br] = await Promise.all([
+      gzipAsync(identity, { level: 9 }),
+      // Quality 9 compresses a 140 KB page in a few milliseconds: paid once per publish, not per request.
+      brotliAsync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
+    ]);
+  }
+  return stored;
+}

@@ -1,0 +1,65 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { createApiKey } from "../../lib/api-keys/create-api-key";
+import { loadUserActor } from "../../lib/auth/load-actor";
+import { parseConfig } from "../../lib/config";
+import { openConfigured } from "../../lib/db/client";
+import { prepareDatabase } from "../../lib/db/prepare";
+import { users } from "../../lib/db/schema";
+
+const OWNER = { email: "bench-owner@herald.test", password: "bench owner password" };
+
+async function waitForHealth(base: string, child: ChildProcess, timeoutMs = 120_000) {
+  const until = Date.now() + timeoutMs;
+  while (!(await fetch(`${base}/api/health`).then((r) => r.ok, () => false))) {
+    if (Date.now() > until || child.exitCode !== null) throw new Error(`Herald did not start at ${base}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+/**
+ * The production server (`npm run serve`) on loopback with the demo data, and
+ * a write API key for the publish-to-visible probe. The database is prepared
+ * and the key minted before the server starts: a PGlite directory admits one
+ * process at a time. BENCH_DATABASE_URL runs it on PostgreSQL instead.
+ */
+export async function startBenchServer(port: number, { verbose = false } = {}) {
+  const base = `http://127.0.0.1:${port}`;
+  const dataDir = mkdtempSync(path.join(tmpdir(), "herald-bench-"));
+  const env = {
+    HERALD_DATA_DIR: dataDir,
+    DATABASE_URL: process.env.BENCH_DATABASE_URL ?? "",
+    HERALD_SEED: "on",
+    HERALD_URL: base,
+    HERALD_ADMIN_EMAIL: OWNER.email,
+    HERALD_ADMIN_PASSWORD: OWNER.password,
+  };
+  const config = parseConfig({ ...process.env, ...env });
+  const handle = await openConfigured(config);
+  let apiKey: string;
+  try {
+    await prepareDatabase(handle, config, () => {});
+    const [owner] = await handle.db.select().from(users).where(eq(users.email, OWNER.email));
+    const actor = await loadUserActor(handle.db, owner!.id);
+    ({ key: apiKey } = await createApiKey({ ctx: { actor, db: handle.db }, input: { name: "bench", scope: "write" } }));
+  } finally {
+    await handle.close();
+  }
+
+  const child = spawn("node_modules/.bin/tsx", ["scripts/serve.ts"], {
+    env: { ...process.env, ...env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1" },
+    stdio: verbose ? "inherit" : "ignore",
+  });
+  await waitForHealth(base, child);
+  return {
+    base,
+    apiKey,
+    stop() {
+      child.kill("SIGTERM");
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import { publishIncidentUpdate } from "../../lib/incidents/publish-incident-update";
+import { elapsedMs, waitUntilSettled, type FanoutStage } from "./fanout-phase";
+import { tallyDelivery, type OutboxStates } from "./fanout-tally";
+
+export type SoakKill = {
+  /** Distinct recipients served when the SIGKILL landed. */
+  afterDelivered: number;
+  /** Since the publish returned. */
+  atMs: number;
+  /** From the kill to the replacement worker's loop running. */
+  restartMs: number;
+};
+
+export type SoakFigures = {
+  kills: SoakKill[];
+  publishMs: number;
+  outboxRows: number;
+  /** From the publish returning to no row pending or in flight; null when the timeout came first. */
+  settledMs: number | null;
+  /** From the last kill to settled: mostly the claim lease the killed worker's rows wait out. */
+  settledAfterLastKillMs: number | null;
+  delivered: number;
+  duplicated: number;
+  lost: number;
+  /** Messages whose Message-ID matches no row (a duplicate that mail clients could not fold), and messages sent to the wrong address. */
+  stray: number;
+  misaddressed: number;
+  outbox: OutboxStates;
+  reclaimedRows: number;
+  maxAttempts: number;
+};
+
+/**
+ * Part 2: a new update to the same audience while the worker is SIGKILLed
+ * `kills` times, spread over the delivery (after each 1/(kills+1) of the
+ * recipients), and restarted at once. The kill is sent from a poll of the
+ * sink, not from inside the SMTP exchange, so it lands wherever the worker
+ * happens to be: rendering, talking SMTP, or recording a send.
+ */
+export async function measureSoak(stage: FanoutStage, { incidentId, kills }: { incidentId: string; kills: number }): Promise<SoakFigures> {
+  const { ctx, sink } = stage;
+  sink.reset();
+  let worker = stage.spawnWorker("soak-worker-0");
+  try {
+    await worker.ready;
+    const started = performance.now();
+    const { update } = await publishIncidentUpdate({
+      ctx,
+      input: { incidentId, state: "identified", body: "We found a faulty deploy and are rolling it back.", components: [{ componentId: stage.componentId, status: "major_outage" }] },
+    });
+    const published = performance.now();
+    const deadline = published + stage.timeoutMs;
+    const outboxRows = (await tallyDelivery(ctx.db, sink, { subjectId: update.id, mailFrom: stage.mailFrom })).expected;
+    stage.log(`soak: published to ${outboxRows} recipients in ${elapsedMs(started, published)} ms; ${kills} kills ahead`);
+
+    const killed: SoakKill[] = [];
+    let lastKillAt: number | null = null;
+    for (let k = 1; k <= kills; k++) {
+      const target = Math.round((k * outboxRows) / (kills + 1));
+      if (!(await reached(stage, target, deadline))) break;
+      lastKillAt = performance.now();
+      await worker.crash();
+      const afterDelivered = sink.byMessageId.size;
+      worker = stage.spawnWorker(`soak-worker-${k}`);
+      await worker.ready;
+      killed.push({ afterDelivered, atMs: elapsedMs(published, lastKillAt), restartMs: elapsedMs(lastKillAt) });
+      stage.log(`soak: kill ${k} after ${afterDelivered} recipients; restarted in ${killed.at(-1)!.restartMs} ms`);
+    }
+
+    const settledAt = await waitUntilSettled(stage, update.id, deadline);
+    const tally = await tallyDelivery(ctx.db, sink, { subjectId: update.id, mailFrom: stage.mailFrom });
+    return {
+      kills: killed,
+      publishMs: elapsedMs(started, published),
+      outboxRows,
+      settledMs: settledAt === null ? null : elapsedMs(published, settledAt),
+      settledAfterLastKillMs: settledAt === null || lastKillAt === null ? null : elapsedMs(lastKillAt, settledAt),
+      delivered: tally.delivered,
+      duplicated: tally.duplicated,
+      lost: tally.lost,
+      stray: tally.stray,
+      misaddressed: tally.misaddressed,
+      outbox: tally.outbox,
+      reclaimedRows: tally.reclaimedRows,
+      maxAttempts: tally.maxAttempts,
+    };
+  } finally {
+    await worker.stop();
+  }
+}
+
+/** Polls (rather than hooking the SMTP exchange) until `target` distinct recipients were served. */
+async function reached(stage: FanoutStage, target: number, deadline: number): Promise<boolean> {
+  while (stage.sink.byMessageId.size < target) {
+    if (performance.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 30));
+  }
+  return true;
+}

@@ -1,0 +1,72 @@
+export type VisibleRow = { surface: string; samples: number; medianMs: number; maxMs: number };
+
+const SURFACES = ["/", "/api/v2/summary.json", "/badge.svg", "/history.atom"];
+const POLL_TIMEOUT_MS = 10_000;
+
+type Component = { id: string; status: string };
+
+/** Polls `url` back to back until `seen(body)`; the time from `since` to the response that showed it. */
+async function timeUntilVisible(url: string, since: number, seen: (body: string) => boolean): Promise<number> {
+  while (Date.now() - since < POLL_TIMEOUT_MS) {
+    const body = await (await fetch(url, { headers: { "accept-encoding": "gzip, br" } })).text();
+    if (seen(body)) return Date.now() - since;
+  }
+  throw new Error(`${url}: the publish was not visible after ${POLL_TIMEOUT_MS} ms`);
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/**
+ * Publish through the management API, then time until each public surface
+ * shows it: the incident text on the page, the API and the feed; the changed
+ * overall status on the badge. Each round declares an incident that takes a
+ * component down and then resolves it (two publishes, both measured).
+ */
+export async function measurePublishToVisible(base: string, apiKey: string, rounds = 3): Promise<VisibleRow[]> {
+  const api = async (path: string, body?: unknown) => {
+    const response = await fetch(`${base}/api/v1${path}`, {
+      method: body ? "POST" : "GET",
+      headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+    return response.json();
+  };
+  const tree = (await api("/components")) as { groups: { components: Component[] }[]; ungrouped: Component[] };
+  const target = [...tree.groups.flatMap((g) => g.components), ...tree.ungrouped].find((c) => c.status === "operational");
+  if (!target) throw new Error("no operational component to take down");
+
+  const times = new Map<string, number[]>(SURFACES.map((s) => [s, []]));
+  const measure = async (publish: () => Promise<unknown>, marker: string) => {
+    const badgeBefore = await (await fetch(`${base}/badge.svg`)).text();
+    const since = Date.now();
+    await publish();
+    await Promise.all(
+      SURFACES.map(async (s) => {
+        const seen = s === "/badge.svg" ? (body: string) => body !== badgeBefore : (body: string) => body.includes(marker);
+        times.get(s)!.push(await timeUntilVisible(`${base}${s}`, since, seen));
+      }),
+    );
+  };
+  for (let round = 1; round <= rounds; round++) {
+    const nonce = `${Date.now().toString(36)}${round}`;
+    let incidentId = "";
+    await measure(async () => {
+      const declared = (await api("/incidents", {
+        title: `Bench probe ${nonce}`,
+        severity: "critical",
+        impact: "critical",
+        body: `Probe ${nonce} is down.`,
+        components: [{ componentId: target.id, status: "major_outage" }],
+        cadence: "none",
+        notify: false,
+      })) as { id: string };
+      incidentId = declared.id;
+    }, `Probe ${nonce} is down.`);
+    await measure(() => api(`/incidents/${incidentId}/resolve`, { body: `Probe ${nonce} is back.`, notify: false }), `Probe ${nonce} is back.`);
+  }
+  return SURFACES.map((surface) => {
+    const samples = times.get(surface)!;
+    return { surface, samples: samples.length, medianMs: median(samples), maxMs: Math.max(...samples) };
+  });
+}

@@ -1,0 +1,43 @@
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+
+export type WorkerProcess = {
+  pid: number;
+  /** Resolves once the worker logged that its loop runs (after its own migrate). */
+  ready: Promise<void>;
+  exited: Promise<number | null>;
+  /** SIGKILL: a crash, nothing recorded on the way out. */
+  crash: () => Promise<void>;
+  /** SIGTERM: the worker finishes its batch and closes its pool. */
+  stop: () => Promise<void>;
+};
+
+/**
+ * `npm run worker` as a child process. Run as `node --import tsx scripts/worker.ts`
+ * rather than the `tsx` CLI: the CLI runs the script in a second process and
+ * cannot relay a SIGKILL, so killing it would leave the real worker running.
+ */
+export function spawnWorker({ cwd, env, label, log }: { cwd: string; env: Record<string, string>; label: string; log: (line: string) => void }): WorkerProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const ready = new Promise<void>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on("line", (line) => {
+      log(`${label} | ${line}`);
+      if (line.includes("worker started")) resolve();
+    });
+    createInterface({ input: child.stderr! }).on("line", (line) => log(`${label} ! ${line}`));
+    exited.then((code) => reject(new Error(`${label} exited (${code}) before it was ready`)));
+  });
+  // A crash before ready is reported through `ready`; afterwards nobody may be listening.
+  ready.catch(() => {});
+  const signal = async (name: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(name);
+    await exited;
+  };
+  return { pid: child.pid!, ready, exited, crash: () => signal("SIGKILL"), stop: () => signal("SIGTERM") };
+}
