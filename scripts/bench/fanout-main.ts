@@ -4,17 +4,17 @@
  *   BENCH_DATABASE_URL        PostgreSQL server to create the throwaway database on
  *   BENCH_FANOUT_RECIPIENTS   subscribers (10000)
  *   BENCH_FANOUT_KILLS        worker kills during the soak (5)
- *   BENCH_FANOUT_TIMEOUT_S    longest each part waits for delivery (600)
+ *   BENCH_FANOUT_STALL_S      give up after this long without a message arriving (180)
  */
 import { benchFanout } from "./fanout";
 
 const numberFromEnv = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
-const timeoutS = numberFromEnv("BENCH_FANOUT_TIMEOUT_S");
+const stallS = numberFromEnv("BENCH_FANOUT_STALL_S");
 
 const figures = await benchFanout({
   recipients: numberFromEnv("BENCH_FANOUT_RECIPIENTS"),
   kills: numberFromEnv("BENCH_FANOUT_KILLS"),
-  timeoutMs: timeoutS === undefined ? undefined : timeoutS * 1000,
+  stallTimeoutMs: stallS === undefined ? undefined : stallS * 1000,
   log: (line) => console.error(`[bench] ${line}`),
 });
 

@@ -10,23 +10,39 @@ export type FanoutStage = {
   sink: CountingSmtpSink;
   mailFrom: string;
   spawnWorker: (label: string) => WorkerProcess;
-  /** Longest a part waits for delivery to finish before it reports what is missing as lost. */
-  timeoutMs: number;
+  /**
+   * A part gives up when no message reached the SMTP server for this long and
+   * reports what is missing as lost. It must outlast the worker's claim lease
+   * (120 s), which rows held by a killed worker wait out.
+   */
+  stallTimeoutMs: number;
   log: (line: string) => void;
 };
 
 export const elapsedMs = (from: number, to = performance.now()) => Math.round(to - from);
 
 /**
- * Waits until none of the update's outbox rows is pending or being sent (every
- * row sent, skipped or failed for good). Returns performance.now() then, or null
- * if `deadline` came first.
+ * Polls `done` every `everyMs` until it holds (true), or until nothing new
+ * reached the SMTP server for the stage's stall timeout (false). A deadline on
+ * progress rather than on the whole part: 10,000 messages may rightly take minutes.
  */
-export async function waitUntilSettled(stage: FanoutStage, subjectId: string, deadline: number): Promise<number | null> {
-  while (performance.now() < deadline) {
-    const states = await outboxStates(stage.ctx.db, subjectId);
-    if (states.pending + states.sending === 0) return performance.now();
-    await new Promise((resolve) => setTimeout(resolve, 250));
+export async function waitWhileProgressing(stage: FanoutStage, done: () => boolean | Promise<boolean>, everyMs: () => number): Promise<boolean> {
+  let seen = stage.sink.total();
+  let progressAt = performance.now();
+  while (!(await done())) {
+    if (stage.sink.total() !== seen) {
+      seen = stage.sink.total();
+      progressAt = performance.now();
+    } else if (performance.now() - progressAt > stage.stallTimeoutMs) {
+      return false;
+    }
+    await new Promise((resolve) => setTimeout(resolve, everyMs()));
   }
-  return null;
+  return true;
+}
+
+/** No row of the update is pending or in flight: each is sent, skipped, or failed for good. */
+export async function settled(stage: FanoutStage, subjectId: string): Promise<boolean> {
+  const states = await outboxStates(stage.ctx.db, subjectId);
+  return states.pending + states.sending === 0;
 }

@@ -1,5 +1,5 @@
 import { publishIncidentUpdate } from "../../lib/incidents/publish-incident-update";
-import { elapsedMs, waitUntilSettled, type FanoutStage } from "./fanout-phase";
+import { elapsedMs, settled, waitWhileProgressing, type FanoutStage } from "./fanout-phase";
 import { tallyDelivery, type OutboxStates } from "./fanout-tally";
 
 export type SoakKill = {
@@ -15,7 +15,7 @@ export type SoakFigures = {
   kills: SoakKill[];
   publishMs: number;
   outboxRows: number;
-  /** From the publish returning to no row pending or in flight; null when the timeout came first. */
+  /** From the publish returning to no row pending or in flight; null when delivery stalled first. */
   settledMs: number | null;
   /** From the last kill to settled: mostly the claim lease the killed worker's rows wait out. */
   settledAfterLastKillMs: number | null;
@@ -35,7 +35,8 @@ export type SoakFigures = {
  * `kills` times, spread over the delivery (after each 1/(kills+1) of the
  * recipients), and restarted at once. The kill is sent from a poll of the
  * sink, not from inside the SMTP exchange, so it lands wherever the worker
- * happens to be: rendering, talking SMTP, or recording a send.
+ * happens to be: rendering, talking SMTP, or recording a send. Copies are
+ * recognised by Message-ID, which the worker derives from the row's key.
  */
 export async function measureSoak(stage: FanoutStage, { incidentId, kills }: { incidentId: string; kills: number }): Promise<SoakFigures> {
   const { ctx, sink } = stage;
@@ -49,7 +50,6 @@ export async function measureSoak(stage: FanoutStage, { incidentId, kills }: { i
       input: { incidentId, state: "identified", body: "We found a faulty deploy and are rolling it back.", components: [{ componentId: stage.componentId, status: "major_outage" }] },
     });
     const published = performance.now();
-    const deadline = published + stage.timeoutMs;
     const outboxRows = (await tallyDelivery(ctx.db, sink, { subjectId: update.id, mailFrom: stage.mailFrom })).expected;
     stage.log(`soak: published to ${outboxRows} recipients in ${elapsedMs(started, published)} ms; ${kills} kills ahead`);
 
@@ -57,7 +57,8 @@ export async function measureSoak(stage: FanoutStage, { incidentId, kills }: { i
     let lastKillAt: number | null = null;
     for (let k = 1; k <= kills; k++) {
       const target = Math.round((k * outboxRows) / (kills + 1));
-      if (!(await reached(stage, target, deadline))) break;
+      // Polled at a jittered interval, so the kill lands wherever the worker happens to be.
+      if (!(await waitWhileProgressing(stage, () => sink.byMessageId.size >= target, () => 20 + Math.random() * 30))) break;
       lastKillAt = performance.now();
       await worker.crash();
       const afterDelivered = sink.byMessageId.size;
@@ -67,7 +68,7 @@ export async function measureSoak(stage: FanoutStage, { incidentId, kills }: { i
       stage.log(`soak: kill ${k} after ${afterDelivered} recipients; restarted in ${killed.at(-1)!.restartMs} ms`);
     }
 
-    const settledAt = await waitUntilSettled(stage, update.id, deadline);
+    const settledAt = (await waitWhileProgressing(stage, () => settled(stage, update.id), () => 250)) ? performance.now() : null;
     const tally = await tallyDelivery(ctx.db, sink, { subjectId: update.id, mailFrom: stage.mailFrom });
     return {
       kills: killed,
@@ -87,13 +88,4 @@ export async function measureSoak(stage: FanoutStage, { incidentId, kills }: { i
   } finally {
     await worker.stop();
   }
-}
-
-/** Polls (rather than hooking the SMTP exchange) until `target` distinct recipients were served. */
-async function reached(stage: FanoutStage, target: number, deadline: number): Promise<boolean> {
-  while (stage.sink.byMessageId.size < target) {
-    if (performance.now() >= deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 30));
-  }
-  return true;
 }

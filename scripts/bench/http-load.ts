@@ -1,5 +1,8 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import autocannon from "autocannon";
 import { BROWSER_ACCEPT_ENCODING, rawGet } from "./raw-get";
 
@@ -12,18 +15,22 @@ export async function load(url: string, connections: number, durationSeconds: nu
 }
 
 /**
- * The ceiling to compare with: a minimal Node static server sending exactly
- * the bytes Herald sends for `/` to a browser (same body, same encoding).
+ * The ceiling to compare with: a minimal Node static server, in its own
+ * process, sending exactly the bytes Herald sends for `/` to a browser (same
+ * body, same encoding).
  */
 export async function staticBaseline(pageUrl: string, connections: number, durationSeconds: number): Promise<LoadRow & { bytes: number }> {
   const page = await rawGet(pageUrl);
-  const headers = { "content-type": "text/html; charset=utf-8", "content-length": page.body.length, ...(page.headers["content-encoding"] ? { "content-encoding": page.headers["content-encoding"] } : {}) };
-  const server = createServer((_, res) => res.writeHead(200, headers).end(page.body));
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const dir = mkdtempSync(path.join(tmpdir(), "herald-static-"));
+  writeFileSync(path.join(dir, "index.html"), page.body);
+  const headers = { "content-type": "text/html; charset=utf-8", ...(page.headers["content-encoding"] ? { "content-encoding": page.headers["content-encoding"] } : {}) };
+  const child = spawn("node_modules/.bin/tsx", ["scripts/bench/static-server.ts", path.join(dir, "index.html"), JSON.stringify(headers)], { stdio: ["ignore", "pipe", "inherit"] });
   try {
-    const row = await load(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, connections, durationSeconds, "static copy of /");
+    const [port] = (await once(child.stdout!, "data")) as [Buffer];
+    const row = await load(`http://127.0.0.1:${port.toString().trim()}/`, connections, durationSeconds, "static copy of /");
     return { ...row, bytes: page.body.length };
   } finally {
-    server.close();
+    child.kill();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
