@@ -15,6 +15,8 @@ const configSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    /** Address to listen on; unset listens on every interface. */
+    HOST: z.string().trim().min(1).optional(),
     /** Public base URL, used in emails, feeds and the Statuspage API. */
     HERALD_URL: optionalUrl(/^https?:$/, "http(s)"),
     DATABASE_URL: optionalUrl(/^postgres(ql)?:$/, "postgres://"),

@@ -5,11 +5,11 @@
 import { configOrExit } from "./config-or-exit";
 
 (process.env as Record<string, string>).NODE_ENV = "production";
-const { PORT: port } = configOrExit();
+const { PORT: port, HOST: host } = configOrExit();
 
 // Imported only now: React and Next choose their production builds from NODE_ENV as they load.
 const { startHeraldServer } = await import("../lib/front/herald-server");
-const server = await startHeraldServer({ port, host: process.env.HOST || undefined }).catch((error: Error) => {
+const server = await startHeraldServer({ port, host }).catch((error: Error) => {
   // Next keeps the process alive after an uncaught error; a server that cannot listen must exit.
   console.error(`[herald] cannot serve on port ${port}: ${error.message}`);
   process.exit(1);

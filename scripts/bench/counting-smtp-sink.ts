@@ -57,6 +57,8 @@ export async function startCountingSmtpSink(): Promise<CountingSmtpSink> {
       });
     },
   });
+  // A killed worker resets its connection; smtp-server reports that as an 'error' event, fatal if unheard.
+  server.on("error", () => {});
   greetAtOnce(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.server.address();
