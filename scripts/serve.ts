@@ -14,7 +14,7 @@ const server = await startHeraldServer({ port, host }).catch((error: Error) => {
   console.error(`[herald] cannot serve on port ${port}: ${error.message}`);
   process.exit(1);
 });
-console.log(`[herald] ready on ${server.origin}`);
+console.log(`[herald] listening on ${host ?? "every interface"}, port ${port}`);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     void server.close();

@@ -80,6 +80,23 @@ describeEachEngine("outbox delivery", ({ db, handle, engine }) => {
     expect([...byKey.values()].every((copies) => copies.length === 1)).toBe(true);
   });
 
+  it("a batch slower than its lease stops sending before the lease ends and gives the rest back at once", async () => {
+    const subject = await queueUpdate(6);
+    let clock = Date.now();
+    const sent: string[] = [];
+    // A relay that takes 10 s a message: a 30 s lease covers three sends, not six.
+    const slow: MailTransport = { name: "smtp", send: async (m) => void (sent.push(m.idempotencyKey!), (clock += 10_000)) };
+    const first = await deliverOutboxBatch({ db: db(), transport: slow, baseUrl, now: () => new Date(clock), leaseMs: 30_000 });
+    expect(first).toMatchObject({ sent: 3, released: first.claimed - 3 });
+    const left = (await rowsOf(subject)).filter((r) => r.state !== "sent");
+    expect(left.length).toBeGreaterThan(0);
+    expect(left.every((r) => r.state === "pending" && r.attempts === 0)).toBe(true);
+    // Another worker takes them right away, without waiting out a lease.
+    await drain({ db: db(), transport: slow, baseUrl, now: () => new Date(clock), leaseMs: 30_000 });
+    expect((await rowsOf(subject)).every((r) => r.state === "sent")).toBe(true);
+    expect(new Set(sent).size).toBe(sent.length);
+  });
+
   it("a message delivered but not acknowledged is resent with the same idempotency key", async () => {
     const subject = await queueUpdate(3);
     const seen: string[] = [];

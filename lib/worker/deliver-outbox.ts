@@ -1,4 +1,5 @@
 import { inArray } from "drizzle-orm";
+import pLimit from "p-limit";
 import type { Db } from "../db/client";
 import { subscribers, type OutboxRow } from "../db/schema";
 import { BATCH_LIMIT, type MailMessage, type MailTransport } from "../mail/transport";
@@ -7,7 +8,7 @@ import { renderDelivery } from "../notifications/render/render-delivery";
 import type { Delivery } from "../notifications/render/delivery";
 import { postWebhook as defaultPostWebhook, type WebhookRequest } from "../webhooks/post-webhook";
 import { claimOutboxBatch } from "./claim-outbox";
-import { markFailedAttempt, markSent, markSkipped } from "./record-outcome";
+import { markFailedAttempt, markSent, markSkipped, releaseClaim } from "./record-outcome";
 
 export type DeliveryDeps = {
   db: Db;
@@ -20,18 +21,27 @@ export type DeliveryDeps = {
   postWebhook?: (request: WebhookRequest) => Promise<void>;
 };
 
-export type BatchResult = { claimed: number; sent: number; retried: number; skipped: number };
+export type BatchResult = { claimed: number; sent: number; retried: number; skipped: number; released: number };
+
+/** Claims last this long by default: long enough for a batch, short enough that a crashed worker's rows move on soon. */
+export const DEFAULT_LEASE_MS = 30_000;
+const WEBHOOK_CONCURRENCY = 4;
+/** No send starts this close to the end of the lease: another worker may claim the row right after. */
+const LEASE_MARGIN_MS = 5_000;
 
 /**
  * Claims one batch and delivers it. Each message is recorded as sent right after
  * its transport call returns, so a crash loses at most the messages in flight;
  * those are claimed again once the lease runs out and resent with the same
  * idempotency key (Resend drops the repeat; SMTP carries the same Message-ID).
+ * A slow batch never sends past its lease: what is left is released for the next claim.
  */
 export async function deliverOutboxBatch(deps: DeliveryDeps): Promise<BatchResult> {
   const now = deps.now ?? (() => new Date());
-  const rows = await claimOutboxBatch(deps.db, { limit: deps.batchSize ?? BATCH_LIMIT, now: now(), leaseMs: deps.leaseMs ?? 120_000 });
-  const result: BatchResult = { claimed: rows.length, sent: 0, retried: 0, skipped: 0 };
+  const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
+  const claimedAt = now();
+  const rows = await claimOutboxBatch(deps.db, { limit: deps.batchSize ?? BATCH_LIMIT, now: claimedAt, leaseMs });
+  const result: BatchResult = { claimed: rows.length, sent: 0, retried: 0, skipped: 0, released: 0 };
   if (rows.length === 0) return result;
   const ctx = await createRenderContext(deps.db, deps.baseUrl, now());
   const subscriberIds = [...new Set(rows.flatMap((r) => (r.subscriberId ? [r.subscriberId] : [])))];
@@ -54,7 +64,13 @@ export async function deliverOutboxBatch(deps: DeliveryDeps): Promise<BatchResul
   }
 
   const failedHooks = new Set<string>();
-  const outcome = async (row: OutboxRow, attempt: Promise<void>) => {
+  const leaseEndsAt = claimedAt.getTime() + leaseMs - Math.min(LEASE_MARGIN_MS, leaseMs / 2);
+  const leaseNearlyOver = () => now().getTime() >= leaseEndsAt;
+  const release = async (row: OutboxRow) => {
+    await releaseClaim(deps.db, row);
+    result.released++;
+  };
+  const record = async (row: OutboxRow, attempt: Promise<void>) => {
     try {
       await attempt;
       await markSent(deps.db, row, now());
@@ -66,18 +82,27 @@ export async function deliverOutboxBatch(deps: DeliveryDeps): Promise<BatchResul
       result.retried++;
     }
   };
+  /** Sends unless the lease is nearly over (then the row goes back to the queue), and records the outcome. */
+  const deliver = (row: OutboxRow, send: () => Promise<void>) => (leaseNearlyOver() ? release(row) : record(row, send()));
+
   if (deps.transport.sendBatch) {
     // All-or-nothing per request: the whole chunk is recorded together.
     for (let i = 0; i < mails.length; i += BATCH_LIMIT) {
       const chunk = mails.slice(i, i + BATCH_LIMIT);
-      const request = deps.transport.sendBatch(chunk.map((m) => m.message));
-      const settled = request.then(() => null, (error: unknown) => error);
-      for (const { row } of chunk) await outcome(row, settled.then((error) => (error === null ? undefined : Promise.reject(error))));
+      if (leaseNearlyOver()) {
+        for (const { row } of chunk) await release(row);
+        continue;
+      }
+      const settled = deps.transport.sendBatch(chunk.map((m) => m.message)).then(() => null, (error: unknown) => error);
+      for (const { row } of chunk) await record(row, settled.then((error) => (error === null ? undefined : Promise.reject(error))));
     }
   } else {
-    for (const { row, message } of mails) await outcome(row, deps.transport.send(message));
+    const limit = pLimit(deps.transport.concurrency ?? 1);
+    await Promise.all(mails.map(({ row, message }) => limit(() => deliver(row, () => deps.transport.send(message)))));
   }
   const post = deps.postWebhook ?? defaultPostWebhook;
-  for (const { row, request } of webhooks) await outcome(row, post(request));
+  // Webhooks go to customers' servers, one slow endpoint should not hold up the rest.
+  const hooks = pLimit(WEBHOOK_CONCURRENCY);
+  await Promise.all(webhooks.map(({ row, request }) => hooks(() => deliver(row, () => post(request)))));
   return result;
 }

@@ -18,6 +18,14 @@ export async function markSkipped(db: Db, row: OutboxRow, reason: string) {
   await db.update(outbox).set({ state: "skipped", lockedUntil: null, lastError: reason, ...scrubbed(row) }).where(eq(outbox.id, row.id));
 }
 
+/** Gives an unsent row back to the queue (its claim's lease was nearly over): that claim does not count as an attempt. */
+export async function releaseClaim(db: Db, row: OutboxRow) {
+  await db
+    .update(outbox)
+    .set({ state: "pending", lockedUntil: null, attempts: sql`${outbox.attempts} - 1` })
+    .where(and(eq(outbox.id, row.id), eq(outbox.state, "sending"), eq(outbox.attempts, row.attempts)));
+}
+
 /**
  * Schedules the next try, or records the final failure after MAX_ATTEMPTS.
  * Only the claim that made this attempt may record it: a worker that lost its

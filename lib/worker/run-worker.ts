@@ -14,8 +14,8 @@ const ERROR_PAUSE_MS = 5_000;
 export type RunningWorker = { transport: MailTransport["name"]; stop: () => Promise<void> };
 
 /** Resend or SMTP when configured; otherwise the development mailbox in the console. */
-export async function deliveryTransport(c: Config, db: Db): Promise<MailTransport> {
-  return (await createMailTransport(c)) ?? createDevMailboxTransport(db);
+export async function deliveryTransport(c: Config, db: Db, { pool = false } = {}): Promise<MailTransport> {
+  return (await createMailTransport(c, { pool })) ?? createDevMailboxTransport(db);
 }
 
 /**
@@ -25,7 +25,7 @@ export async function deliveryTransport(c: Config, db: Db): Promise<MailTranspor
  * retry rather than end the loop.
  */
 export async function startWorker(db: Db, c: Config, log: (m: string) => void = console.log): Promise<RunningWorker> {
-  const transport = await deliveryTransport(c, db);
+  const transport = await deliveryTransport(c, db, { pool: true });
   const controller = new AbortController();
   let lastTick = 0;
   const loop = (async () => {
@@ -50,6 +50,7 @@ export async function startWorker(db: Db, c: Config, log: (m: string) => void = 
     stop: async () => {
       controller.abort();
       await loop;
+      transport.close?.();
     },
   };
 }
