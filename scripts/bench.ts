@@ -11,6 +11,8 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { startBenchServer } from "./bench/bench-server";
+import { benchFanout } from "./bench/fanout";
+import { fanoutTable } from "./bench/fanout-table";
 import { load, staticBaseline, type LoadRow } from "./bench/http-load";
 import { measurePageWeight } from "./bench/page-weight";
 import { measurePublishToVisible } from "./bench/publish-to-visible";
@@ -43,6 +45,14 @@ try {
   Object.assign(results, { rows, pageWeight: weight, publishToVisible: visible });
 } finally {
   server.stop();
+}
+
+// After the HTTP runs, with the server stopped: the fan-out needs the machine to itself too.
+if (process.env.BENCH_SKIP_FANOUT !== "1") {
+  console.log("\nNotification fan-out: 10,000 email subscribers, standalone worker, loopback SMTP (PostgreSQL)");
+  const fanout = await benchFanout({ log: (line) => console.error(`[bench] ${line}`) });
+  console.table(fanoutTable(fanout));
+  results.fanout = fanout;
 }
 
 mkdirSync("bench-results", { recursive: true });

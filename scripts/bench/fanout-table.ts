@@ -1,0 +1,35 @@
+import type { FanoutFigures } from "./fanout";
+
+/** The fan-out figures as console.table rows: one for plain delivery, one for the worker-kill soak. */
+export function fanoutTable(figures: FanoutFigures) {
+  const { throughput: t, soak: s } = figures;
+  return {
+    "deliver (worker running)": {
+      recipients: t.outboxRows,
+      "publish ms": t.publishMs,
+      "publish ms, notify off": t.publishWithoutNotifyMs,
+      "all delivered s": t.allDeliveredMs === null ? "stalled" : t.allDeliveredMs / 1000,
+      "msg/s": t.messagesPerSecond,
+      "msg/s steady": t.steadyMessagesPerSecond,
+      kills: 0,
+      delivered: t.delivered,
+      duplicated: t.duplicated,
+      lost: t.lost,
+      failed: t.failed,
+    },
+    [`soak (${s.kills.length} SIGKILLs)`]: {
+      recipients: s.outboxRows,
+      "publish ms": s.publishMs,
+      "publish ms, notify off": "",
+      // Until every row is final: includes the claim lease that the last killed worker's rows wait out.
+      "all delivered s": s.settledMs === null ? "stalled" : s.settledMs / 1000,
+      "msg/s": "",
+      "msg/s steady": "",
+      kills: s.kills.length,
+      delivered: s.delivered,
+      duplicated: s.duplicated,
+      lost: s.lost,
+      failed: s.outbox.failed,
+    },
+  };
+}
