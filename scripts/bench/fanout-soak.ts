@@ -1,6 +1,6 @@
 import { publishIncidentUpdate } from "../../lib/incidents/publish-incident-update";
 import { elapsedMs, settled, waitWhileProgressing, type FanoutStage } from "./fanout-phase";
-import { tallyDelivery, type OutboxStates } from "./fanout-tally";
+import { tallyDelivery, type Tally } from "./fanout-tally";
 
 export type SoakKill = {
   /** Distinct recipients served when the SIGKILL landed. */
@@ -11,7 +11,7 @@ export type SoakKill = {
   restartMs: number;
 };
 
-export type SoakFigures = {
+export type SoakFigures = Omit<Tally, "expected"> & {
   kills: SoakKill[];
   publishMs: number;
   outboxRows: number;
@@ -19,15 +19,6 @@ export type SoakFigures = {
   settledMs: number | null;
   /** From the last kill to settled: mostly the claim lease the killed worker's rows wait out. */
   settledAfterLastKillMs: number | null;
-  delivered: number;
-  duplicated: number;
-  lost: number;
-  /** Messages whose Message-ID matches no row (a duplicate that mail clients could not fold), and messages sent to the wrong address. */
-  stray: number;
-  misaddressed: number;
-  outbox: OutboxStates;
-  reclaimedRows: number;
-  maxAttempts: number;
 };
 
 /**
@@ -69,21 +60,14 @@ export async function measureSoak(stage: FanoutStage, { incidentId, kills }: { i
     }
 
     const settledAt = (await waitWhileProgressing(stage, () => settled(stage, update.id), () => 250)) ? performance.now() : null;
-    const tally = await tallyDelivery(ctx.db, sink, { subjectId: update.id, mailFrom: stage.mailFrom });
+    const { expected: _expected, ...tally } = await tallyDelivery(ctx.db, sink, { subjectId: update.id, mailFrom: stage.mailFrom });
     return {
+      ...tally,
       kills: killed,
       publishMs: elapsedMs(started, published),
       outboxRows,
       settledMs: settledAt === null ? null : elapsedMs(published, settledAt),
       settledAfterLastKillMs: settledAt === null || lastKillAt === null ? null : elapsedMs(lastKillAt, settledAt),
-      delivered: tally.delivered,
-      duplicated: tally.duplicated,
-      lost: tally.lost,
-      stray: tally.stray,
-      misaddressed: tally.misaddressed,
-      outbox: tally.outbox,
-      reclaimedRows: tally.reclaimedRows,
-      maxAttempts: tally.maxAttempts,
     };
   } finally {
     await worker.stop();
