@@ -8,15 +8,13 @@ export type ComponentStatusChange = { componentId: string; oldStatus: ComponentS
  * Webhooks only (as Statuspage does: email subscribers hear about incidents, not
  * every status flip). Call inside the transaction that changed the statuses.
  */
-export async function enqueueComponentStatusWebhooks(tx: Db, { changes, at }: { changes: readonly ComponentStatusChange[]; at: Date }): Promise<number> {
-  let total = 0;
+export async function enqueueComponentStatusWebhooks(tx: Db, { changes, at }: { changes: readonly ComponentStatusChange[]; at: Date }): Promise<void> {
   for (const change of changes) {
     const key = `component.status:${change.componentId}:${at.getTime()}:${change.newStatus}`;
-    total += await enqueueForSubscribers(
+    await enqueueForSubscribers(
       tx,
       { eventType: "component.status", subjectId: change.componentId, key, payload: { ...change, at: at.toISOString() } },
       { componentIds: [change.componentId], channels: ["webhook"] },
     );
   }
-  return total;
 }

@@ -5,22 +5,21 @@ import { notFound } from "../errors";
 import type { IncidentEvent } from "./event-types";
 import { enqueueForStakeholders, enqueueForSubscribers } from "./fan-out";
 
-export type EnqueuedCounts = { public: number; internal: number };
-
 /**
- * Call inside the publish transaction, right after the update is written: one
- * outbox row per subscriber (email and webhook) following any affected component,
- * and one internal email per stakeholder. Nothing is sent here; the worker does
- * that after commit. Calling it twice for the same update adds nothing.
+ * Call inside the publish transaction, right after the update is written: queues
+ * one message per subscriber (email and webhook) following any affected
+ * component, and one internal email per stakeholder. Nothing is sent here; the
+ * worker expands and delivers after commit. Calling it twice for the same update
+ * adds nothing.
  * An update published with notify off reaches nobody.
  */
-export async function enqueueIncidentUpdateNotifications(tx: Db, { incidentId, updateId }: { incidentId: string; updateId: string }): Promise<EnqueuedCounts> {
+export async function enqueueIncidentUpdateNotifications(tx: Db, { incidentId, updateId }: { incidentId: string; updateId: string }): Promise<void> {
   const [update] = await tx
     .select()
     .from(incidentUpdates)
     .where(and(eq(incidentUpdates.id, updateId), eq(incidentUpdates.incidentId, incidentId)));
   if (!update) throw notFound("Incident update");
-  if (!update.notify) return { public: 0, internal: 0 };
+  if (!update.notify) return;
   const [first] = await tx
     .select({ id: incidentUpdates.id })
     .from(incidentUpdates)
@@ -35,8 +34,6 @@ export async function enqueueIncidentUpdateNotifications(tx: Db, { incidentId, u
   ]);
   const componentIds = [...new Set([...affected, ...changed].map((c) => c.id))];
   const fanOut = { eventType, subjectId: updateId, key: `incident-update:${updateId}`, payload: { incidentId } };
-  return {
-    public: await enqueueForSubscribers(tx, fanOut, { componentIds, channels: ["email", "webhook"] }),
-    internal: await enqueueForStakeholders(tx, fanOut),
-  };
+  await enqueueForSubscribers(tx, fanOut, { componentIds, channels: ["email", "webhook"] });
+  await enqueueForStakeholders(tx, fanOut);
 }

@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { executeRows } from "../db/execute-rows";
+import { notificationFanOuts, type FanOutAudience, type FanOutRow } from "../db/schema";
 import type { EventType } from "./event-types";
 
 export type FanOut = {
@@ -21,37 +22,57 @@ async function insertSelect(tx: Db, query: SQL): Promise<number> {
 }
 
 /**
- * One outbox row per active public subscriber who follows any of `componentIds`
- * (or everything). A single INSERT … SELECT: the publish request does the same
- * work whether there are ten subscribers or a hundred thousand.
+ * Queues one outbox row per active public subscriber who follows any of
+ * `componentIds` (or everything), on `channels`. Inside the publish
+ * transaction this writes a single fan-out row, so the publish costs the same
+ * for ten subscribers or a hundred thousand; the worker expands it
+ * (expandFanOuts) right after commit.
  */
-export function enqueueForSubscribers(
+export async function enqueueForSubscribers(
   tx: Db,
   fanOut: FanOut,
   { componentIds, channels }: { componentIds: readonly string[]; channels: readonly ("email" | "webhook")[] },
-): Promise<number> {
+): Promise<void> {
+  await queueFanOut(tx, fanOut, { kind: "subscribers", componentIds: [...componentIds], channels: [...channels] });
+}
+
+/** Queues one internal-audience email per stakeholder on the private list (expanded by the worker, like subscribers). */
+export async function enqueueForStakeholders(tx: Db, fanOut: FanOut): Promise<void> {
+  await queueFanOut(tx, fanOut, { kind: "stakeholders" });
+}
+
+async function queueFanOut(tx: Db, fanOut: FanOut, audience: FanOutAudience): Promise<void> {
+  await tx.insert(notificationFanOuts).values({ spec: { ...fanOut, payload: fanOut.payload ?? {}, audience } });
+}
+
+/**
+ * The outbox rows for one fan-out, in one INSERT … SELECT; recipients already
+ * queued for this key are left alone. They are due from the publish, not from
+ * the expansion.
+ */
+export function expandFanOut(tx: Db, { spec, createdAt }: Pick<FanOutRow, "spec" | "createdAt">): Promise<number> {
+  const payload = sql`${JSON.stringify(spec.payload)}::jsonb`;
+  const due = sql`${createdAt.toISOString()}::timestamptz`;
+  if (spec.audience.kind === "stakeholders") {
+    return insertSelect(
+      tx,
+      sql`insert into notification_outbox (id, idempotency_key, channel, audience, event_type, subject_id, recipient, payload, next_attempt_at)
+        select ${newRowId(sql`st.id`)}, ${spec.key} || ':stakeholder:' || st.id, 'email', 'internal', ${spec.eventType}, ${spec.subjectId}, st.email, ${payload}, ${due}
+        from stakeholders st`,
+    );
+  }
+  const { componentIds, channels } = spec.audience;
   const follows = componentIds.length
     ? sql`exists (select 1 from subscriber_components sc where sc.subscriber_id = s.id and sc.component_id in (${sql.join(componentIds.map((id) => sql`${id}`), sql`, `)}))`
     : sql`false`;
   return insertSelect(
     tx,
-    sql`insert into notification_outbox (id, idempotency_key, channel, audience, event_type, subject_id, recipient, subscriber_id, payload)
-      select ${newRowId(sql`s.id`)}, ${fanOut.key} || ':' || s.id, s.kind::text::channel, 'public', ${fanOut.eventType}, ${fanOut.subjectId},
-        coalesce(s.email, s.webhook_url), s.id, ${JSON.stringify(fanOut.payload ?? {})}::jsonb
+    sql`insert into notification_outbox (id, idempotency_key, channel, audience, event_type, subject_id, recipient, subscriber_id, payload, next_attempt_at)
+      select ${newRowId(sql`s.id`)}, ${spec.key} || ':' || s.id, s.kind::text::channel, 'public', ${spec.eventType}, ${spec.subjectId},
+        coalesce(s.email, s.webhook_url), s.id, ${payload}, ${due}
       from subscribers s
       where s.state = 'active'
         and s.kind::text in (${sql.join(channels.map((c) => sql`${c}`), sql`, `)})
         and (s.all_components or ${follows})`,
-  );
-}
-
-/** One internal-audience email per stakeholder on the private list. */
-export function enqueueForStakeholders(tx: Db, fanOut: FanOut): Promise<number> {
-  return insertSelect(
-    tx,
-    sql`insert into notification_outbox (id, idempotency_key, channel, audience, event_type, subject_id, recipient, payload)
-      select ${newRowId(sql`st.id`)}, ${fanOut.key} || ':stakeholder:' || st.id, 'email', 'internal', ${fanOut.eventType}, ${fanOut.subjectId},
-        st.email, ${JSON.stringify(fanOut.payload ?? {})}::jsonb
-      from stakeholders st`,
   );
 }

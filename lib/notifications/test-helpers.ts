@@ -1,3 +1,4 @@
+import { expandFanOuts } from "../worker/expand-fan-outs";
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import {
@@ -59,7 +60,11 @@ export async function addUpdate(db: Db, incidentId: string, values: UpdateValues
   return row!;
 }
 
-export const outboxRows = (db: Db) => db.select().from(notificationOutbox).orderBy(notificationOutbox.createdAt, notificationOutbox.id);
+/** The outbox, once every queued fan-out has been expanded into it (as the worker does before delivering). */
+export async function outboxRows(db: Db) {
+  await expandFanOuts(db, { limit: 1000 });
+  return db.select().from(notificationOutbox).orderBy(notificationOutbox.createdAt, notificationOutbox.id);
+}
 
 /** A transport that keeps what it was given; `failWith` makes each send throw. */
 export function recordingTransport(options: { failWith?: () => Error | null } = {}): MailTransport & { sent: MailMessage[] } {

@@ -1,3 +1,4 @@
+import { expandFanOuts } from "../worker/expand-fan-outs";
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { describeEachEngine } from "../testing/databases";
@@ -79,6 +80,7 @@ describeEachEngine("postmortems", ({ db }) => {
 
     const pm = (await db().select().from(postmortems).where(eq(postmortems.incidentId, done.id)))[0]!;
     // Subscribers hear about the first publication once; the revision is not re-announced.
+    await expandFanOuts(db());
     const sent = await db().select().from(notificationOutbox).where(eq(notificationOutbox.subjectId, pm.id));
     expect(sent.map((r) => [r.eventType, r.recipient])).toEqual([["postmortem.published", "reader@example.test"]]);
     expect(await db().select().from(postmortemRevisions).where(eq(postmortemRevisions.postmortemId, pm.id))).toHaveLength(2);

@@ -21,6 +21,8 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
   const waiters = new Set<() => void>();
   const server = new SMTPServer({
     authOptional: true,
+    // The worker keeps pooled connections open: on close, drop them instead of waiting for them to end.
+    closeTimeout: 200,
     disabledCommands: ["STARTTLS"],
     logger: false,
     onData(stream, _session, callback) {

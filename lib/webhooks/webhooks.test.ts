@@ -1,3 +1,4 @@
+import { expandFanOuts } from "../worker/expand-fan-outs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeEachEngine } from "../testing/databases";
@@ -66,6 +67,7 @@ describeEachEngine("webhook delivery", ({ db }) => {
     const [after] = await db().select().from(subscribers).where(eq(subscribers.id, hook.id));
     expect(after!.state).toBe("disabled");
     expect(after!.disabledReason).toMatch(/failed deliveries in a row.*HTTP 500/);
+    await expandFanOuts(db());
     const rows = await db().select().from(notificationOutbox).where(eq(notificationOutbox.subscriberId, hook.id));
     expect(rows.every((r) => r.state === "failed" || r.state === "skipped")).toBe(true);
     // Re-enabling (from the console) starts counting afresh.

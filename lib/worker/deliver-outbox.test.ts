@@ -1,3 +1,4 @@
+import { expandFanOuts } from "./expand-fan-outs";
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { describeEachEngine } from "../testing/databases";
@@ -20,6 +21,7 @@ describeEachEngine("outbox delivery", ({ db, handle, engine }) => {
     await db().insert(incidentComponents).values({ incidentId: incident.id, componentId: c.id, status: "major_outage" });
     for (let i = 0; i < n; i++) await createEmailSubscriber(db(), { componentIds: [c.id] });
     await db().transaction((tx) => enqueueIncidentUpdateNotifications(tx, { incidentId: incident.id, updateId: update.id }));
+    await expandFanOuts(db());
     return update.id;
   }
   const rowsOf = (subjectId: string) => db().select().from(notificationOutbox).where(eq(notificationOutbox.subjectId, subjectId));

@@ -8,6 +8,7 @@ import { renderDelivery } from "../notifications/render/render-delivery";
 import type { Delivery } from "../notifications/render/delivery";
 import { postWebhook as defaultPostWebhook, type WebhookRequest } from "../webhooks/post-webhook";
 import { claimOutboxBatch } from "./claim-outbox";
+import { expandFanOuts } from "./expand-fan-outs";
 import { markFailedAttempt, markSent, markSkipped, releaseClaim } from "./record-outcome";
 
 export type DeliveryDeps = {
@@ -38,6 +39,8 @@ const LEASE_MARGIN_MS = 5_000;
  */
 export async function deliverOutboxBatch(deps: DeliveryDeps): Promise<BatchResult> {
   const now = deps.now ?? (() => new Date());
+  // Publishes queue one fan-out each; their recipients become outbox rows here, before the claim.
+  await expandFanOuts(deps.db);
   const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
   const claimedAt = now();
   const rows = await claimOutboxBatch(deps.db, { limit: deps.batchSize ?? BATCH_LIMIT, now: claimedAt, leaseMs });

@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import type { Ctx } from "../../lib/context";
+import { notificationFanOuts } from "../../lib/db/schema";
 import type { CountingSmtpSink } from "./counting-smtp-sink";
 import { outboxStates } from "./fanout-tally";
 import type { WorkerProcess } from "./worker-process";
@@ -13,7 +15,7 @@ export type FanoutStage = {
   /**
    * A part gives up when no message reached the SMTP server for this long and
    * reports what is missing as lost. It must outlast the worker's claim lease
-   * (120 s), which rows held by a killed worker wait out.
+   * (30 s), which rows held by a killed worker wait out.
    */
   stallTimeoutMs: number;
   log: (line: string) => void;
@@ -45,4 +47,16 @@ export async function waitWhileProgressing(stage: FanoutStage, done: () => boole
 export async function settled(stage: FanoutStage, subjectId: string): Promise<boolean> {
   const states = await outboxStates(stage.ctx.db, subjectId);
   return states.pending + states.sending === 0;
+}
+
+/**
+ * A publish queues one fan-out per audience; the worker expands them into
+ * outbox rows. Waits for that and returns how many recipients they reached.
+ */
+export async function expandedRecipients(stage: FanoutStage, subjectId: string): Promise<number> {
+  for (;;) {
+    const fanOuts = await stage.ctx.db.select().from(notificationFanOuts).where(sql`${notificationFanOuts.spec}->>'subjectId' = ${subjectId}`);
+    if (fanOuts.length > 0 && fanOuts.every((f) => f.expandedAt)) return fanOuts.reduce((n, f) => n + (f.recipients ?? 0), 0);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

@@ -1,5 +1,5 @@
 import { publishIncidentUpdate } from "../../lib/incidents/publish-incident-update";
-import { elapsedMs, settled, waitWhileProgressing, type FanoutStage } from "./fanout-phase";
+import { elapsedMs, expandedRecipients, settled, waitWhileProgressing, type FanoutStage } from "./fanout-phase";
 import { tallyDelivery, type Tally } from "./fanout-tally";
 
 export type SoakKill = {
@@ -41,7 +41,7 @@ export async function measureSoak(stage: FanoutStage, { incidentId, kills }: { i
       input: { incidentId, state: "identified", body: "We found a faulty deploy and are rolling it back.", components: [{ componentId: stage.componentId, status: "major_outage" }] },
     });
     const published = performance.now();
-    const outboxRows = (await tallyDelivery(ctx.db, sink, { subjectId: update.id, mailFrom: stage.mailFrom })).expected;
+    const outboxRows = await expandedRecipients(stage, update.id);
     stage.log(`soak: published to ${outboxRows} recipients in ${elapsedMs(started, published)} ms; ${kills} kills ahead`);
 
     const killed: SoakKill[] = [];

@@ -1,5 +1,5 @@
 import { declareIncident } from "../../lib/incidents/declare-incident";
-import { elapsedMs, settled, waitWhileProgressing, type FanoutStage } from "./fanout-phase";
+import { elapsedMs, expandedRecipients, settled, waitWhileProgressing, type FanoutStage } from "./fanout-phase";
 import { tallyDelivery } from "./fanout-tally";
 
 export type ThroughputFigures = {
@@ -51,7 +51,7 @@ export async function measureThroughput(stage: FanoutStage): Promise<{ figures: 
     started = performance.now();
     const { incident, update } = await declareIncident({ ctx, input: declaration(stage.componentId, true) });
     const published = performance.now();
-    const outboxRows = (await tallyDelivery(ctx.db, sink, { subjectId: update.id, mailFrom: stage.mailFrom })).expected;
+    const outboxRows = await expandedRecipients(stage, update.id);
     stage.log(`throughput: published to ${outboxRows} recipients in ${elapsedMs(started, published)} ms; delivering…`);
 
     const allArrived = await waitWhileProgressing(stage, () => sink.byMessageId.size >= outboxRows, () => 10);

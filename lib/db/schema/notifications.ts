@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text } from "drizzle-orm/pg-core";
 import { at, createdAt, id } from "./columns";
 import { audience, channel, deliveryState } from "./enums";
@@ -35,6 +36,36 @@ export const notificationOutbox = pgTable(
   ],
 );
 export type OutboxRow = typeof notificationOutbox.$inferSelect;
+
+/** Who a fan-out reaches: public subscribers (of some components, on some channels) or the private stakeholder list. */
+export type FanOutAudience = { kind: "subscribers"; componentIds: string[]; channels: ("email" | "webhook")[] } | { kind: "stakeholders" };
+export type FanOutSpec = {
+  eventType: string;
+  subjectId: string;
+  /** Identifies the event for idempotency keys: `${key}:${recipient}`. */
+  key: string;
+  payload: Record<string, unknown>;
+  audience: FanOutAudience;
+};
+
+/**
+ * A publish writes one row here, in its own transaction, whatever the audience
+ * size; the worker expands it into one outbox row per recipient (idempotently,
+ * so a crash mid-expansion is retried without duplicates).
+ */
+export const notificationFanOuts = pgTable(
+  "notification_fan_outs",
+  {
+    id: id(),
+    spec: jsonb().$type<FanOutSpec>().notNull(),
+    /** Outbox rows the expansion wrote; null until expanded. */
+    recipients: integer(),
+    expandedAt: at(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("fan_outs_pending_idx").on(t.createdAt).where(sql`${t.expandedAt} is null`)],
+);
+export type FanOutRow = typeof notificationFanOuts.$inferSelect;
 
 /**
  * The development mailbox: with neither Resend nor SMTP configured, the worker
