@@ -1,4 +1,4 @@
-import { asc, eq, isNull } from "drizzle-orm";
+import { asc, eq, isNull, lt } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { notificationFanOuts } from "../db/schema";
 import { expandFanOut } from "../notifications/fan-out";
@@ -23,4 +23,15 @@ export async function expandFanOuts(db: Db, { limit = 20 } = {}): Promise<number
     written += expanded;
   }
   return written;
+}
+
+/** Expanded fan-outs are only history (their outbox rows carry everything): kept a week for inspection, then dropped by the tick. */
+const KEEP_EXPANDED_MS = 7 * 24 * 3_600_000;
+
+export async function pruneExpandedFanOuts(db: Db, now = new Date()): Promise<number> {
+  const dropped = await db
+    .delete(notificationFanOuts)
+    .where(lt(notificationFanOuts.expandedAt, new Date(now.getTime() - KEEP_EXPANDED_MS)))
+    .returning({ id: notificationFanOuts.id });
+  return dropped.length;
 }
