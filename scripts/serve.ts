@@ -9,15 +9,11 @@ const { PORT: port, HOST: host } = configOrExit();
 
 // Imported only now: React and Next choose their production builds from NODE_ENV as they load.
 const { startHeraldServer } = await import("../lib/front/herald-server");
-const server = await startHeraldServer({ port, host }).catch((error: Error) => {
+await startHeraldServer({ port, host }).catch((error: Error) => {
   // Next keeps the process alive after an uncaught error; a server that cannot listen must exit.
   console.error(`[herald] cannot serve on port ${port}: ${error.message}`);
   process.exit(1);
 });
 console.log(`[herald] listening on ${host ?? "every interface"}, port ${port}`);
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    void server.close();
-    process.exit(0);
-  });
-}
+// Nothing to drain: outbox rows are committed before any send, and an interrupted send is retried after the lease.
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(0));

@@ -62,8 +62,4 @@ export async function startHeraldServer({ port, host }: { port: number; host?: s
   });
   await new Promise<void>((resolve, reject) => server.once("error", reject).listen(port, host, resolve));
   origin = loopbackOrigin(server.address() as AddressInfo);
-  return {
-    origin,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
 }

@@ -85,3 +85,10 @@ describe("a public page Next renders from its client payload", () => {
     expect(notFound.headers).toContainEqual(["content-security-policy", CSP]);
   });
 });
+
+describe("what a stored page varies on", () => {
+  it("keeps the renderer's Vary (a CDN must not hand a page to a client-router request) and adds the encoding", async () => {
+    const routed = await storeResponse(new Response(PAGE, { headers: { "content-type": "text/html", vary: "rsc, next-router-state-tree" } }), { kind: "page", live: true });
+    expect(routed.headers.filter(([name]) => name === "vary")).toEqual([["vary", "rsc, next-router-state-tree, Accept-Encoding"]]);
+  });
+});

@@ -22,7 +22,7 @@ export type StoredResponse = {
 };
 
 /** Headers that belong to one transfer or one render, not to the content. */
-const PER_TRANSFER = new Set(["content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive", "date", "etag", "set-cookie", "vary"]);
+const PER_TRANSFER = new Set(["content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive", "date", "etag", "set-cookie"]);
 /** Below this, compression saves less than its framing costs (the threshold CDNs use). */
 const MIN_COMPRESSIBLE_BYTES = 860;
 const COMPRESSIBLE = /^(text\/|application\/(json|xml|atom\+xml|rss\+xml|javascript))|^image\/svg\+xml/;
@@ -42,7 +42,11 @@ export async function storeResponse(response: Response, { kind, live }: { kind: 
     // A page rendered while the database is unreachable says so, and should not be kept long by a CDN.
     headers = [...headers.filter(([name]) => name !== "cache-control"), ["cache-control", live ? PUBLIC_CACHE_CONTROL : STALE_CACHE_CONTROL]];
   }
-  headers.push(["vary", "Accept-Encoding"]);
+  // Keep what the content varies on (Next's pages vary on its router headers, which a CDN must
+  // respect: a client navigation to the same URL wants a different payload), plus the encoding.
+  const vary = response.headers.get("vary");
+  headers = headers.filter(([name]) => name !== "vary");
+  headers.push(["vary", vary ? (/accept-encoding/i.test(vary) ? vary : `${vary}, Accept-Encoding`) : "Accept-Encoding"]);
   const etag = `W/"${createHash("sha1").update(identity).digest("base64url")}"`;
   const stored: StoredResponse = { status: response.status, headers, etag, identity };
   const type = response.headers.get("content-type") ?? "";
