@@ -42,10 +42,16 @@ function providers(db: Db, c: Config): Provider[] {
   const enabled = enabledSignInMethods(c);
   const list: Provider[] = [
     Credentials({
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+      },
       async authorize(credentials, request) {
-        const user = await authenticateWithPassword(db, credentials, { client: clientAddress(request.headers) }).catch((error: unknown) => {
-          if (error instanceof HeraldError && error.code === "rate_limited") throw new SignInThrottled(error.message);
+        const user = await authenticateWithPassword(db, credentials, {
+          client: clientAddress(request.headers),
+        }).catch((error: unknown) => {
+          if (error instanceof HeraldError && error.code === "rate_limited")
+            throw new SignInThrottled(error.message);
           throw error;
         });
         if (!user) throw new WrongCredentials();
@@ -66,8 +72,22 @@ function providers(db: Db, c: Config): Provider[] {
   }
   // Members are invited by email, so linking an OAuth identity to the member
   // with the same (provider-verified) email is the intended behaviour.
-  if (enabled.github) list.push(GitHub({ clientId: c.AUTH_GITHUB_ID, clientSecret: c.AUTH_GITHUB_SECRET, allowDangerousEmailAccountLinking: true }));
-  if (enabled.google) list.push(Google({ clientId: c.AUTH_GOOGLE_ID, clientSecret: c.AUTH_GOOGLE_SECRET, allowDangerousEmailAccountLinking: true }));
+  if (enabled.github)
+    list.push(
+      GitHub({
+        clientId: c.AUTH_GITHUB_ID,
+        clientSecret: c.AUTH_GITHUB_SECRET,
+        allowDangerousEmailAccountLinking: true,
+      }),
+    );
+  if (enabled.google)
+    list.push(
+      Google({
+        clientId: c.AUTH_GOOGLE_ID,
+        clientSecret: c.AUTH_GOOGLE_SECRET,
+        allowDangerousEmailAccountLinking: true,
+      }),
+    );
   if (enabled.oidc) {
     list.push({
       id: "oidc",
@@ -86,7 +106,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
   const c = config();
   const db = await getDb();
   return {
-    adapter: DrizzleAdapter(db, { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),
+    adapter: DrizzleAdapter(db, {
+      usersTable: users,
+      accountsTable: accounts,
+      sessionsTable: sessions,
+      verificationTokensTable: verificationTokens,
+    }),
     secret: await resolveAuthSecret(db, c.AUTH_SECRET),
     trustHost: true,
     logger: { error: logAuthError },
@@ -94,7 +119,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
     providers: providers(db, c),
     callbacks: {
-
       // Herald is invite-only: magic links and OAuth admit existing members only.
       async signIn({ user, account, email }) {
         if (account?.provider === "credentials" || email?.verificationRequest) return true;

@@ -6,10 +6,25 @@ const config = [
   ...next,
   ...nextTs,
   prettier,
-  { ignores: ["public/herald-status.js", ".next/**", ".next-*/**", "test-results*/**", ".data/**", "drizzle/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      "public/herald-status.js",
+      ".next/**",
+      ".next-*/**",
+      "test-results*/**",
+      ".data/**",
+      "drizzle/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
+  },
   {
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
     },
   },
 ];

@@ -11,7 +11,10 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Evaluated by `next build` (the result is baked into the build), hence the runtime HSTS rule inside.
   async headers() {
-    return securityHeaders({ heraldUrl: process.env.HERALD_URL, dev: process.env.NODE_ENV === "development" });
+    return securityHeaders({
+      heraldUrl: process.env.HERALD_URL,
+      dev: process.env.NODE_ENV === "development",
+    });
   },
 };
 

@@ -6,16 +6,30 @@ import { defineConfig, devices } from "@playwright/test";
  * directory (and a throwaway PostgreSQL database when TEST_DATABASE_URL is set).
  * Debian's Chromium is used when present; otherwise Playwright's own browser.
  */
-const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
+const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) =>
+  existsSync(p),
+);
 export const E2E_OWNER = { email: "owner@e2e.test", password: "e2e owner password" };
 
 const portBase = Number(process.env.E2E_PORT_BASE ?? 3100);
 /** The PGlite server sends mail to a loopback SMTP sink that specs start on this port when they need it. */
 export const E2E_SMTP_PORT = portBase + 25;
 const servers = [
-  { name: "pglite", port: portBase, env: { HERALD_DATA_DIR: process.env.E2E_DATA_DIR ?? ".data-e2e", SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}` } },
+  {
+    name: "pglite",
+    port: portBase,
+    env: {
+      HERALD_DATA_DIR: process.env.E2E_DATA_DIR ?? ".data-e2e",
+      SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+    },
+  },
 ];
-if (process.env.E2E_POSTGRES_URL) servers.push({ name: "postgres", port: portBase + 1, env: { DATABASE_URL: process.env.E2E_POSTGRES_URL } as never });
+if (process.env.E2E_POSTGRES_URL)
+  servers.push({
+    name: "postgres",
+    port: portBase + 1,
+    env: { DATABASE_URL: process.env.E2E_POSTGRES_URL } as never,
+  });
 
 export default defineConfig({
   testDir: "e2e",
@@ -31,7 +45,13 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: systemChromium,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+      ],
     },
   },
   projects: servers.map((s) => ({

@@ -15,10 +15,13 @@ export async function proxy(request: NextRequest) {
   const kind = request.headers.has("rsc") ? "rsc" : "html";
   const etag = publicValidator(`${kind}-${lastKnownLive() ? "live" : "stale"}`);
   const headers = { "Cache-Control": PUBLIC_CACHE_CONTROL, ETag: etag };
-  if (request.headers.get("if-none-match") === etag) return new NextResponse(null, { status: 304, headers });
+  if (request.headers.get("if-none-match") === etag)
+    return new NextResponse(null, { status: 304, headers });
   const response = NextResponse.next();
   for (const [k, v] of Object.entries(headers)) response.headers.set(k, v);
   return response;
 }
 
-export const config = { matcher: ["/", "/history", "/incidents/:path*", "/maintenance/:path*", "/uptime", "/reliability"] };
+export const config = {
+  matcher: ["/", "/history", "/incidents/:path*", "/maintenance/:path*", "/uptime", "/reliability"],
+};

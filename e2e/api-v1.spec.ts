@@ -6,7 +6,11 @@ import { signIn } from "./support/sign-in";
 const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
 
 /** Creates a key through the console and reads the plaintext from the page, the one time it is shown. */
-async function createKeyInConsole(page: Page, name: string, access: "Read only" | "Read and write"): Promise<string> {
+async function createKeyInConsole(
+  page: Page,
+  name: string,
+  access: "Read only" | "Read and write",
+): Promise<string> {
   const form = page.getByRole("form", { name: "Create API key" });
   await form.getByLabel("Name").fill(name);
   await form.getByLabel("Access").selectOption({ label: access });
@@ -14,16 +18,23 @@ async function createKeyInConsole(page: Page, name: string, access: "Read only" 
   await expect(page.getByRole("status").filter({ hasText: `Created “${name}”` })).toBeVisible();
   await expect(page.getByLabel("New API key")).toHaveValue(/^hrld_[0-9a-f]{8}_[0-9a-f]{48}$/);
   const key = await page.getByLabel("New API key").inputValue();
-  await expect(page.getByRole("list", { name: "API keys" }).getByRole("listitem").filter({ hasText: name })).toContainText(access.toLowerCase());
+  await expect(
+    page.getByRole("list", { name: "API keys" }).getByRole("listitem").filter({ hasText: name }),
+  ).toContainText(access.toLowerCase());
   return key;
 }
 
 async function unresolvedTitles(request: APIRequestContext): Promise<string[]> {
-  const body = (await (await request.get("/api/v2/incidents/unresolved.json")).json()) as { incidents: { name: string }[] };
+  const body = (await (await request.get("/api/v2/incidents/unresolved.json")).json()) as {
+    incidents: { name: string }[];
+  };
   return body.incidents.map((i) => i.name);
 }
 
-test("a script declares, updates and resolves an incident with a console-made key; the public page follows", async ({ page, request }) => {
+test("a script declares, updates and resolves an incident with a console-made key; the public page follows", async ({
+  page,
+  request,
+}) => {
   const stamp = Date.now();
   await signIn(page, "/admin/api-keys");
   const writeKey = await createKeyInConsole(page, `Deploy bot ${stamp}`, "Read and write");
@@ -41,7 +52,10 @@ test("a script declares, updates and resolves an incident with a console-made ke
   }
   expect(await unresolvedTitles(request)).not.toContain(title);
 
-  const declared = await request.post("/api/v1/incidents", { headers: bearer(writeKey), data: declare });
+  const declared = await request.post("/api/v1/incidents", {
+    headers: bearer(writeKey),
+    data: declare,
+  });
   expect(declared.status()).toBe(201);
   const { incident } = (await declared.json()) as { incident: { id: string; state: string } };
   expect(incident.state).toBe("investigating");
@@ -50,24 +64,48 @@ test("a script declares, updates and resolves an incident with a console-made ke
   await publicPage.goto("/");
   await expect(publicPage.getByText(title).first()).toBeVisible({ timeout: 1000 });
 
-  const invalid = await request.post(`/api/v1/incidents/${incident.id}/updates`, { headers: bearer(writeKey), data: { state: "identified" } });
+  const invalid = await request.post(`/api/v1/incidents/${incident.id}/updates`, {
+    headers: bearer(writeKey),
+    data: { state: "identified" },
+  });
   expect(invalid.status()).toBe(400);
-  expect(await invalid.json()).toMatchObject({ error: { code: "invalid", fields: { body: "Write the public update." } } });
-  const update = await request.post(`/api/v1/incidents/${incident.id}/updates`, { headers: bearer(writeKey), data: { state: "identified", body: "A bad configuration push is the cause; rolling back." } });
+  expect(await invalid.json()).toMatchObject({
+    error: { code: "invalid", fields: { body: "Write the public update." } },
+  });
+  const update = await request.post(`/api/v1/incidents/${incident.id}/updates`, {
+    headers: bearer(writeKey),
+    data: { state: "identified", body: "A bad configuration push is the cause; rolling back." },
+  });
   expect(update.status()).toBe(201);
   await publicPage.goto(`/incidents/${incident.id}`);
-  await expect(publicPage.getByText("A bad configuration push is the cause; rolling back.")).toBeVisible({ timeout: 1000 });
+  await expect(
+    publicPage.getByText("A bad configuration push is the cause; rolling back."),
+  ).toBeVisible({ timeout: 1000 });
 
-  const resolved = await request.post(`/api/v1/incidents/${incident.id}/resolve`, { headers: bearer(writeKey), data: { body: "The rollback is complete; errors are back to normal." } });
+  const resolved = await request.post(`/api/v1/incidents/${incident.id}/resolve`, {
+    headers: bearer(writeKey),
+    data: { body: "The rollback is complete; errors are back to normal." },
+  });
   expect(resolved.status()).toBe(200);
   await expect.poll(() => unresolvedTitles(request), { timeout: 1000 }).not.toContain(title);
-  const detail = await request.get(`/api/v1/incidents/${incident.id}`, { headers: bearer(writeKey) });
-  expect(await detail.json()).toMatchObject({ incident: { state: "resolved" }, updates: [{ state: "resolved" }, { state: "identified" }, { state: "investigating" }] });
-  const again = await request.post(`/api/v1/incidents/${incident.id}/updates`, { headers: bearer(writeKey), data: { state: "monitoring", body: "Late." } });
+  const detail = await request.get(`/api/v1/incidents/${incident.id}`, {
+    headers: bearer(writeKey),
+  });
+  expect(await detail.json()).toMatchObject({
+    incident: { state: "resolved" },
+    updates: [{ state: "resolved" }, { state: "identified" }, { state: "investigating" }],
+  });
+  const again = await request.post(`/api/v1/incidents/${incident.id}/updates`, {
+    headers: bearer(writeKey),
+    data: { state: "monitoring", body: "Late." },
+  });
   expect(again.status()).toBe(409);
 });
 
-test("a read-only key reads but cannot write, and a revoked key stops working", async ({ page, request }) => {
+test("a read-only key reads but cannot write, and a revoked key stops working", async ({
+  page,
+  request,
+}) => {
   const stamp = Date.now();
   await signIn(page, "/admin/api-keys");
   const readKey = await createKeyInConsole(page, `Dashboard ${stamp}`, "Read only");
@@ -75,19 +113,35 @@ test("a read-only key reads but cannot write, and a revoked key stops working", 
   const components = await request.get("/api/v1/components", { headers: bearer(readKey) });
   expect(components.status()).toBe(200);
   type Component = { id: string; status: string };
-  const tree = (await components.json()) as { groups: { components: Component[] }[]; ungrouped: Component[] };
+  const tree = (await components.json()) as {
+    groups: { components: Component[] }[];
+    ungrouped: Component[];
+  };
   const component = [...tree.groups.flatMap((g) => g.components), ...tree.ungrouped][0]!;
   expect((await request.get("/api/v1/incidents", { headers: bearer(readKey) })).status()).toBe(200);
-  expect((await request.get("/api/v1/maintenance", { headers: bearer(readKey) })).status()).toBe(200);
+  expect((await request.get("/api/v1/maintenance", { headers: bearer(readKey) })).status()).toBe(
+    200,
+  );
 
-  const forged = await request.post("/api/v1/incidents", { headers: bearer(readKey), data: { title: `Forged ${stamp}`, severity: "SEV1", body: "Forged." } });
+  const forged = await request.post("/api/v1/incidents", {
+    headers: bearer(readKey),
+    data: { title: `Forged ${stamp}`, severity: "SEV1", body: "Forged." },
+  });
   expect(forged.status()).toBe(403);
   expect(await forged.json()).toMatchObject({ error: { code: "forbidden" } });
-  const patched = await request.patch(`/api/v1/components/${component.id}`, { headers: bearer(readKey), data: { status: "major_outage" } });
+  const patched = await request.patch(`/api/v1/components/${component.id}`, {
+    headers: bearer(readKey),
+    data: { status: "major_outage" },
+  });
   expect(patched.status()).toBe(403);
   expect(await unresolvedTitles(request)).not.toContain(`Forged ${stamp}`);
 
   await page.getByRole("button", { name: `Revoke Dashboard ${stamp}` }).click();
-  await expect(page.getByRole("list", { name: "API keys" }).getByRole("listitem").filter({ hasText: `Dashboard ${stamp}` })).toContainText("revoked");
+  await expect(
+    page
+      .getByRole("list", { name: "API keys" })
+      .getByRole("listitem")
+      .filter({ hasText: `Dashboard ${stamp}` }),
+  ).toContainText("revoked");
   expect((await request.get("/api/v1/incidents", { headers: bearer(readKey) })).status()).toBe(401);
 });

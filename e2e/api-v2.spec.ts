@@ -1,16 +1,26 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { WIRE_ENDPOINT_PATHS, WIRE_ENDPOINTS, type WireBody, type WireEndpoint } from "../lib/statuspage/wire-schema";
+import {
+  WIRE_ENDPOINT_PATHS,
+  WIRE_ENDPOINTS,
+  type WireBody,
+  type WireEndpoint,
+} from "../lib/statuspage/wire-schema";
 
 /** The Statuspage v2 API as a client sees it: the servers run the seeded demo page (one open incident). */
 
-async function getJson<E extends WireEndpoint>(request: APIRequestContext, endpoint: E): Promise<WireBody<E>> {
+async function getJson<E extends WireEndpoint>(
+  request: APIRequestContext,
+  endpoint: E,
+): Promise<WireBody<E>> {
   const response = await request.get(`/api/v2/${endpoint}`);
   expect(response.status()).toBe(200);
   return WIRE_ENDPOINTS[endpoint].parse(await response.json()) as WireBody<E>;
 }
 
 for (const endpoint of WIRE_ENDPOINT_PATHS) {
-  test(`${endpoint} follows the Statuspage wire format, cacheable and readable from any origin`, async ({ request }) => {
+  test(`${endpoint} follows the Statuspage wire format, cacheable and readable from any origin`, async ({
+    request,
+  }) => {
     const response = await request.get(`/api/v2/${endpoint}`);
     expect(response.status()).toBe(200);
     const headers = response.headers();
@@ -21,7 +31,9 @@ for (const endpoint of WIRE_ENDPOINT_PATHS) {
     const result = WIRE_ENDPOINTS[endpoint].safeParse(await response.json());
     expect(result.error?.issues ?? []).toEqual([]);
 
-    const revalidated = await request.get(`/api/v2/${endpoint}`, { headers: { "If-None-Match": headers.etag! } });
+    const revalidated = await request.get(`/api/v2/${endpoint}`, {
+      headers: { "If-None-Match": headers.etag! },
+    });
     expect(revalidated.status()).toBe(304);
   });
 }
@@ -30,9 +42,13 @@ test("the summary agrees with the individual endpoints", async ({ request, baseU
   const summary = await getJson(request, "summary.json");
   expect(summary.status).toEqual((await getJson(request, "status.json")).status);
   expect(summary.components).toEqual((await getJson(request, "components.json")).components);
-  expect(summary.incidents).toEqual((await getJson(request, "incidents/unresolved.json")).incidents);
-  const active = (await getJson(request, "scheduled-maintenances/active.json")).scheduled_maintenances;
-  const upcoming = (await getJson(request, "scheduled-maintenances/upcoming.json")).scheduled_maintenances;
+  expect(summary.incidents).toEqual(
+    (await getJson(request, "incidents/unresolved.json")).incidents,
+  );
+  const active = (await getJson(request, "scheduled-maintenances/active.json"))
+    .scheduled_maintenances;
+  const upcoming = (await getJson(request, "scheduled-maintenances/upcoming.json"))
+    .scheduled_maintenances;
   expect(summary.scheduled_maintenances).toEqual([...active, ...upcoming]);
 
   expect(summary.status).toEqual({ indicator: "major", description: "Partial System Outage" });
@@ -46,14 +62,26 @@ test("the summary agrees with the individual endpoints", async ({ request, baseU
 test("a CORS preflight is answered for any origin", async ({ request }) => {
   const response = await request.fetch("/api/v2/summary.json", {
     method: "OPTIONS",
-    headers: { Origin: "https://customer.example", "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "if-none-match" },
+    headers: {
+      Origin: "https://customer.example",
+      "Access-Control-Request-Method": "GET",
+      "Access-Control-Request-Headers": "if-none-match",
+    },
   });
   expect(response.status()).toBe(204);
-  expect(response.headers()).toMatchObject({ "access-control-allow-origin": "*", "access-control-allow-headers": "*" });
+  expect(response.headers()).toMatchObject({
+    "access-control-allow-origin": "*",
+    "access-control-allow-headers": "*",
+  });
   expect(response.headers()["access-control-allow-methods"]).toContain("GET");
 });
 
-for (const path of ["/api/v2/nope.json", "/api/v2/incidents", "/api/v2/incidents/abcdefghijkl.json", "/api/v2/summary"]) {
+for (const path of [
+  "/api/v2/nope.json",
+  "/api/v2/incidents",
+  "/api/v2/incidents/abcdefghijkl.json",
+  "/api/v2/summary",
+]) {
   test(`${path} is a JSON 404 that lists the real endpoints`, async ({ request }) => {
     const response = await request.get(path);
     expect(response.status()).toBe(404);

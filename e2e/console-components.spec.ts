@@ -1,17 +1,28 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signInToConsole as signIn } from "./console-sign-in";
 
-const componentNames = (page: Page, group: string) => page.getByRole("region", { name: group }).getByRole("heading", { level: 3 }).allTextContents();
+const componentNames = (page: Page, group: string) =>
+  page.getByRole("region", { name: group }).getByRole("heading", { level: 3 }).allTextContents();
 
-test("an editor reorders components from the keyboard and sets a status by hand", async ({ page }) => {
+test("an editor reorders components from the keyboard and sets a status by hand", async ({
+  page,
+}) => {
   await signIn(page, "/admin/components");
-  expect((await componentNames(page, "Core Platform")).slice(0, 2)).toEqual(["Dashboard", "Authentication & SSO"]);
+  expect((await componentNames(page, "Core Platform")).slice(0, 2)).toEqual([
+    "Dashboard",
+    "Authentication & SSO",
+  ]);
   await page.getByRole("button", { name: "Move Authentication & SSO up" }).focus();
   await page.keyboard.press("Enter");
-  await expect.poll(async () => (await componentNames(page, "Core Platform")).slice(0, 2)).toEqual(["Authentication & SSO", "Dashboard"]);
+  await expect
+    .poll(async () => (await componentNames(page, "Core Platform")).slice(0, 2))
+    .toEqual(["Authentication & SSO", "Dashboard"]);
 
   await page.getByLabel("Status of Billing", { exact: true }).selectOption("partial_outage");
-  await page.getByRole("form", { name: "Set status of Billing" }).getByRole("button", { name: "Set status" }).click();
+  await page
+    .getByRole("form", { name: "Set status of Billing" })
+    .getByRole("button", { name: "Set status" })
+    .click();
   await expect(page.getByText("Status set.")).toBeVisible();
   await page.goto("/admin/audit?action=component.status");
   await expect(page.getByRole("list", { name: "Audit entries" })).toContainText("component.status");
@@ -32,10 +43,15 @@ test("maintenance started now shows its components under maintenance", async ({ 
   // Once in progress, the next steps are offered instead of "Start now".
   await expect(lifecycle.getByRole("button", { name: "Complete" })).toBeVisible();
   await page.goto("/admin/components");
-  await expect(page.getByLabel("Status of US West (Oregon)", { exact: true })).toHaveValue("under_maintenance");
+  await expect(page.getByLabel("Status of US West (Oregon)", { exact: true })).toHaveValue(
+    "under_maintenance",
+  );
 });
 
-test("an owner adds a viewer, who can read the console but sees no write controls", async ({ page, browser }) => {
+test("an owner adds a viewer, who can read the console but sees no write controls", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "/admin/team");
   const email = `viewer-${Date.now()}@e2e.test`;
   await page.getByLabel("Email", { exact: true }).fill(email);
@@ -53,6 +69,8 @@ test("an owner adds a viewer, who can read the console but sees no write control
   await expect(viewerPage.getByRole("heading", { name: "Timeline" })).toBeVisible();
   await expect(viewerPage.getByRole("button", { name: "Publish update" })).toHaveCount(0);
   await viewerPage.goto("/admin/components");
-  await expect(viewerPage.getByText("Only editors can change components; you can read them.")).toBeVisible();
+  await expect(
+    viewerPage.getByText("Only editors can change components; you can read them."),
+  ).toBeVisible();
   await expect(viewerPage.getByRole("button", { name: "Set status" })).toHaveCount(0);
 });

@@ -20,7 +20,11 @@ test.beforeAll(async () => {
   const viaProxy = new URL(pgUrl);
   viaProxy.port = String(proxy.port);
   viaProxy.pathname = `/${dbName}`;
-  herald = await startHeraldServer(Number(process.env.E2E_PORT_BASE ?? 3100) + 90, { DATABASE_URL: viaProxy.toString(), HERALD_ADMIN_EMAIL: E2E_OWNER.email, HERALD_ADMIN_PASSWORD: E2E_OWNER.password });
+  herald = await startHeraldServer(Number(process.env.E2E_PORT_BASE ?? 3100) + 90, {
+    DATABASE_URL: viaProxy.toString(),
+    HERALD_ADMIN_EMAIL: E2E_OWNER.email,
+    HERALD_ADMIN_PASSWORD: E2E_OWNER.password,
+  });
 });
 
 test.afterAll(async () => {
@@ -31,33 +35,67 @@ test.afterAll(async () => {
   await admin.end();
 });
 
-test("with the database gone, public surfaces keep serving the last good content, then recover", async ({ page, request }) => {
+test("with the database gone, public surfaces keep serving the last good content, then recover", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(120_000);
   await page.goto(`${herald.base}/`);
   await expect(page.getByText("Partial System Outage")).toBeVisible();
   await expect(page.getByText(/may be out of date/)).toBeHidden();
   const summaryBefore = await (await request.get(`${herald.base}/api/v2/summary.json`)).json();
   // What visitors had already seen is what can be served: warm the other surfaces.
-  for (const path of ["/history", "/badge.svg"]) expect((await request.get(`${herald.base}${path}`)).status()).toBe(200);
+  for (const path of ["/history", "/badge.svg"])
+    expect((await request.get(`${herald.base}${path}`)).status()).toBe(200);
   await signIn(page, "/admin", E2E_OWNER, herald.base);
 
   await proxy.cut();
-  await expect.poll(async () => (await request.get(`${herald.base}/api/health`)).status(), { timeout: 20_000 }).toBe(503);
+  await expect
+    .poll(async () => (await request.get(`${herald.base}/api/health`)).status(), {
+      timeout: 20_000,
+    })
+    .toBe(503);
 
   for (const path of ["/", "/history", "/api/v2/summary.json", "/badge.svg"]) {
     expect((await request.get(`${herald.base}${path}`)).status(), path).toBe(200);
   }
-  expect(await (await request.get(`${herald.base}/api/v2/summary.json`)).json()).toEqual(summaryBefore);
-  await expect.poll(async () => (await page.goto(`${herald.base}/`), await page.getByText(/may be out of date/).count()), { timeout: 20_000 }).toBe(1);
+  expect(await (await request.get(`${herald.base}/api/v2/summary.json`)).json()).toEqual(
+    summaryBefore,
+  );
+  await expect
+    .poll(
+      async () => (
+        await page.goto(`${herald.base}/`),
+        await page.getByText(/may be out of date/).count()
+      ),
+      { timeout: 20_000 },
+    )
+    .toBe(1);
   await expect(page.getByText("Partial System Outage")).toBeVisible();
-  await expect(page.getByText("Failed instance launches in US East (N. Virginia)").first()).toBeVisible();
+  await expect(
+    page.getByText("Failed instance launches in US East (N. Virginia)").first(),
+  ).toBeVisible();
 
   await page.goto(`${herald.base}/admin`);
-  await expect(page.getByRole("alert").filter({ hasText: "The console could not load this page" })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "The console could not load this page" }),
+  ).toBeVisible();
 
   await proxy.restore();
-  await expect.poll(async () => (await request.get(`${herald.base}/api/health`)).status(), { timeout: 30_000 }).toBe(200);
-  await expect.poll(async () => (await page.goto(`${herald.base}/`), await page.getByText(/may be out of date/).count()), { timeout: 20_000 }).toBe(0);
+  await expect
+    .poll(async () => (await request.get(`${herald.base}/api/health`)).status(), {
+      timeout: 30_000,
+    })
+    .toBe(200);
+  await expect
+    .poll(
+      async () => (
+        await page.goto(`${herald.base}/`),
+        await page.getByText(/may be out of date/).count()
+      ),
+      { timeout: 20_000 },
+    )
+    .toBe(0);
   await page.goto(`${herald.base}/admin`);
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
 });

@@ -11,7 +11,9 @@ import { E2E_OWNER } from "../playwright.config";
  * script and the iframe card on "/", Atlassian's own Statuspage widget on
  * "/atlassian-widget". The Herald server under test comes in the query string.
  */
-const ATLASSIAN_WIDGET = readFileSync(createRequire(import.meta.url).resolve("@statuspage/status-widget/dist/index.js"));
+const ATLASSIAN_WIDGET = readFileSync(
+  createRequire(import.meta.url).resolve("@statuspage/status-widget/dist/index.js"),
+);
 const hostPages: Record<string, (herald: string) => string> = {
   "/": (herald) => `
     <iframe src="${herald}/embed" title="Service status" width="320" height="160"></iframe>
@@ -33,7 +35,9 @@ test.beforeAll(async () => {
     }
     const body = hostPages[url.pathname]?.(url.searchParams.get("herald") ?? "");
     res.writeHead(body ? 200 : 404, { "Content-Type": "text/html; charset=utf-8" });
-    res.end(`<!doctype html><html lang="en"><head><title>Customer site</title></head><body><h1>Customer site</h1>${body ?? ""}</body></html>`);
+    res.end(
+      `<!doctype html><html lang="en"><head><title>Customer site</title></head><body><h1>Customer site</h1>${body ?? ""}</body></html>`,
+    );
   });
   await new Promise<void>((resolve) => host.listen(0, "127.0.0.1", resolve));
   hostOrigin = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
@@ -48,8 +52,14 @@ async function openCustomerSite(page: Page, heraldUrl: string) {
 
 const toast = (page: Page) => page.getByRole("status");
 
-test("during the seeded incident the customer's visitors see an accessible, dismissible toast", async ({ page, request, baseURL }) => {
-  const summary = WIRE_ENDPOINTS["summary.json"].parse(await (await request.get("/api/v2/summary.json")).json());
+test("during the seeded incident the customer's visitors see an accessible, dismissible toast", async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  const summary = WIRE_ENDPOINTS["summary.json"].parse(
+    await (await request.get("/api/v2/summary.json")).json(),
+  );
   const incident = summary.incidents[0]!;
   await openCustomerSite(page, baseURL!);
 
@@ -57,7 +67,10 @@ test("during the seeded incident the customer's visitors see an accessible, dism
   const link = toast(page).getByRole("link", { name: incident.name });
   await expect(link).toHaveAttribute("href", incident.shortlink);
   await expect(toast(page)).toContainText("Identified");
-  await expect(toast(page).getByRole("link", { name: "View status page" })).toHaveAttribute("href", summary.page.url);
+  await expect(toast(page).getByRole("link", { name: "View status page" })).toHaveAttribute(
+    "href",
+    summary.page.url,
+  );
 
   // data-position="bottom-left" and data-color are honoured.
   const card = toast(page).locator(".toast");
@@ -74,7 +87,10 @@ test("during the seeded incident the customer's visitors see an accessible, dism
   await expect(toast(page)).toBeEmpty();
 });
 
-test("a customer's page can read the API itself, even with a request that needs a preflight", async ({ page, baseURL }) => {
+test("a customer's page can read the API itself, even with a request that needs a preflight", async ({
+  page,
+  baseURL,
+}) => {
   await openCustomerSite(page, baseURL!);
   const indicator = await page.evaluate(async (url) => {
     const response = await fetch(url, { headers: { "X-Requested-With": "XMLHttpRequest" } });
@@ -83,21 +99,31 @@ test("a customer's page can read the API itself, even with a request that needs 
   expect(indicator).toBe("major");
 });
 
-test("the iframe card shows the incident, and is allowed in a frame", async ({ page, request, baseURL }) => {
+test("the iframe card shows the incident, and is allowed in a frame", async ({
+  page,
+  request,
+  baseURL,
+}) => {
   const response = await request.get("/embed");
   expect(response.headers()["x-frame-options"]).toBeUndefined();
   expect(response.headers()["content-security-policy"]).toMatch(/frame-ancestors \*(;|$)/);
   // Only the card: the status page and the console refuse to be framed (clickjacking).
-  for (const path of ["/", "/signin"]) expect((await request.get(path)).headers()["x-frame-options"]).toBe("DENY");
+  for (const path of ["/", "/signin"])
+    expect((await request.get(path)).headers()["x-frame-options"]).toBe("DENY");
 
   await openCustomerSite(page, baseURL!);
   const frame = page.frameLocator('iframe[title="Service status"]');
   await expect(frame.getByRole("heading", { name: "Partial System Outage" })).toBeVisible();
   // Other specs may have declared incidents on this shared server: look for the seeded one.
-  await expect(frame.getByRole("listitem").filter({ hasText: "Failed instance launches in US East" })).toHaveCount(1);
+  await expect(
+    frame.getByRole("listitem").filter({ hasText: "Failed instance launches in US East" }),
+  ).toHaveCount(1);
 });
 
-test("Atlassian's own Statuspage widget, pointed at Herald, works unchanged", async ({ page, baseURL }) => {
+test("Atlassian's own Statuspage widget, pointed at Herald, works unchanged", async ({
+  page,
+  baseURL,
+}) => {
   await page.goto(`${hostOrigin}/atlassian-widget?herald=${encodeURIComponent(baseURL!)}`);
   const widget = page.locator("statuspage-widget");
   await expect(widget).toContainText("Partial System Outage");
@@ -114,9 +140,13 @@ test("the iframe card reads the same without JavaScript", async ({ browser, base
 
 /** The live summary rewritten as Statuspage would serve it in another situation, checked against the wire schema. */
 async function serveSummary(page: Page, baseURL: string, rewrite: (s: WireSummary) => WireSummary) {
-  const live = WIRE_ENDPOINTS["summary.json"].parse(await (await page.request.get(`${baseURL}/api/v2/summary.json`)).json());
+  const live = WIRE_ENDPOINTS["summary.json"].parse(
+    await (await page.request.get(`${baseURL}/api/v2/summary.json`)).json(),
+  );
   const body = WIRE_ENDPOINTS["summary.json"].parse(rewrite(live));
-  await page.route("**/api/v2/summary.json", (route) => route.fulfill({ json: body, headers: { "Access-Control-Allow-Origin": "*" } }));
+  await page.route("**/api/v2/summary.json", (route) =>
+    route.fulfill({ json: body, headers: { "Access-Control-Allow-Origin": "*" } }),
+  );
 }
 
 test("when all is operational the toast shows nothing", async ({ page, baseURL }) => {
@@ -128,7 +158,10 @@ test("when all is operational the toast shows nothing", async ({ page, baseURL }
     scheduled_maintenances: live.scheduled_maintenances.filter((m) => m.status === "scheduled"),
   }));
   await openCustomerSite(page, baseURL!);
-  await expect(page.locator("[data-herald-status-embed]")).toHaveAttribute("data-indicator", "none");
+  await expect(page.locator("[data-herald-status-embed]")).toHaveAttribute(
+    "data-indicator",
+    "none",
+  );
   await expect(toast(page)).toBeEmpty();
 });
 
@@ -137,14 +170,20 @@ test("during maintenance the toast names the window under way", async ({ page, b
     ...live,
     status: { indicator: "maintenance", description: "Service Under Maintenance" },
     incidents: [],
-    scheduled_maintenances: live.scheduled_maintenances.map((m) => ({ ...m, status: "in_progress" })),
+    scheduled_maintenances: live.scheduled_maintenances.map((m) => ({
+      ...m,
+      status: "in_progress",
+    })),
   }));
   await openCustomerSite(page, baseURL!);
   await expect(toast(page)).toContainText("Service Under Maintenance");
   await expect(toast(page)).toContainText("In progress");
 });
 
-test("the owner finds copy-paste snippets in settings, with live previews", async ({ page, baseURL }) => {
+test("the owner finds copy-paste snippets in settings, with live previews", async ({
+  page,
+  baseURL,
+}) => {
   await page.goto("/signin?callbackUrl=/admin/settings");
   await page.getByLabel("Email", { exact: true }).fill(E2E_OWNER.email);
   await page.getByLabel("Password").fill(E2E_OWNER.password);
@@ -154,13 +193,23 @@ test("the owner finds copy-paste snippets in settings, with live previews", asyn
   await page.getByLabel("Badge style").selectOption("for-the-badge");
   await page.getByLabel("Badge label").fill("Acme API");
   const markdown = page.getByRole("textbox", { name: "Markdown (README)" });
-  await expect(markdown).toHaveValue(`[![${await page.getByLabel("Page name").inputValue()}](${baseURL}/badge.svg?style=for-the-badge&label=Acme+API)](${baseURL})`);
+  await expect(markdown).toHaveValue(
+    `[![${await page.getByLabel("Page name").inputValue()}](${baseURL}/badge.svg?style=for-the-badge&label=Acme+API)](${baseURL})`,
+  );
   const preview = page.locator('img[src^="/badge.svg?style=for-the-badge"]');
   await expect(preview).toHaveJSProperty("complete", true);
   expect(await preview.evaluate((img: HTMLImageElement) => img.naturalHeight)).toBe(28);
 
   await page.getByLabel("Position").selectOption("top-left");
-  await expect(page.getByRole("textbox", { name: "Script tag" })).toHaveValue(`<script src="${baseURL}/embed/script.js" data-position="top-left" async></script>`);
-  await expect(page.getByRole("textbox", { name: "Iframe" })).toHaveValue(new RegExp(`^<iframe src="${baseURL}/embed"`));
-  await expect(page.frameLocator('iframe[title$="(preview)"]').getByRole("heading", { name: "Partial System Outage" })).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Script tag" })).toHaveValue(
+    `<script src="${baseURL}/embed/script.js" data-position="top-left" async></script>`,
+  );
+  await expect(page.getByRole("textbox", { name: "Iframe" })).toHaveValue(
+    new RegExp(`^<iframe src="${baseURL}/embed"`),
+  );
+  await expect(
+    page
+      .frameLocator('iframe[title$="(preview)"]')
+      .getByRole("heading", { name: "Partial System Outage" }),
+  ).toBeVisible();
 });

@@ -1,7 +1,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
-import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import {
+  expect,
+  request as playwrightRequest,
+  test,
+  type APIRequestContext,
+  type APIResponse,
+} from "@playwright/test";
 import { generateApiKey } from "../lib/api-keys/key-material";
 import { E2E_OWNER } from "../playwright.config";
 import { signIn } from "./support/sign-in";
@@ -25,10 +31,15 @@ const FAKE_ID = "zzzzzzzzzzzz";
 /** The HTTP methods a route handler's source exports (`export const GET`, `export async function POST`, `export { x as PATCH }`). */
 function exportedMethods(source: string): Method[] {
   const found = new Set<Method>();
-  for (const m of source.matchAll(/export\s+(?:const|let|var|(?:async\s+)?function)\s+(\w+)/g)) if (isMethod(m[1]!)) found.add(m[1]);
+  for (const m of source.matchAll(/export\s+(?:const|let|var|(?:async\s+)?function)\s+(\w+)/g))
+    if (isMethod(m[1]!)) found.add(m[1]);
   for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) {
     for (const spec of m[1]!.split(",")) {
-      const name = spec.trim().split(/\s+as\s+/).pop() ?? "";
+      const name =
+        spec
+          .trim()
+          .split(/\s+as\s+/)
+          .pop() ?? "";
       if (isMethod(name)) found.add(name);
     }
   }
@@ -36,11 +47,15 @@ function exportedMethods(source: string): Method[] {
 }
 
 type ApiRoute = { route: string; url: string; methods: Method[] };
-const appPaths = JSON.parse(readFileSync(`${DIST}/server/app-paths-manifest.json`, "utf8")) as Record<string, string>;
+const appPaths = JSON.parse(
+  readFileSync(`${DIST}/server/app-paths-manifest.json`, "utf8"),
+) as Record<string, string>;
 const apiRoutes: ApiRoute[] = Object.entries(appPaths)
   .filter(([route]) => route.startsWith("/api/v1/") && route.endsWith("/route"))
   .map(([route, built]) => {
-    const source = [".ts", ".js"].map((ext) => built.replace(/\.js$/, ext)).find((f) => existsSync(f));
+    const source = [".ts", ".js"]
+      .map((ext) => built.replace(/\.js$/, ext))
+      .find((f) => existsSync(f));
     return {
       route,
       url: route.replace(/\/route$/, "").replace(/\[{1,2}[^\]]+\]{1,2}/g, FAKE_ID),
@@ -57,34 +72,68 @@ async function query<T>(run: (db: ReturnType<typeof sql>) => Promise<T>): Promis
     await db.end();
   }
 }
-const auditCount = () => query(async (db) => (await db`select count(*)::int as n from audit_log`)[0]!.n as number);
-const componentStatus = (id: string) => query(async (db) => (await db`select status from components where id = ${id}`)[0]!.status as string);
+const auditCount = () =>
+  query(async (db) => (await db`select count(*)::int as n from audit_log`)[0]!.n as number);
+const componentStatus = (id: string) =>
+  query(
+    async (db) => (await db`select status from components where id = ${id}`)[0]!.status as string,
+  );
 /** A seeded component and a status it does not have, so setting it is a real change (and an audit entry). */
 const someComponent = () =>
   query(async (db) => {
     const [row] = await db`select id, status from components order by position, id limit 1`;
-    return { id: row!.id as string, status: row!.status as string, other: row!.status === "major_outage" ? "partial_outage" : "major_outage" };
+    return {
+      id: row!.id as string,
+      status: row!.status as string,
+      other: row!.status === "major_outage" ? "partial_outage" : "major_outage",
+    };
   });
 
 /** A key stored the way the console stores one (the repo's own key material: prefix, SHA-256 of the whole key). */
-async function insertApiKey(name: string, { canWrite, revoked = false }: { canWrite: boolean; revoked?: boolean }): Promise<string> {
+async function insertApiKey(
+  name: string,
+  { canWrite, revoked = false }: { canWrite: boolean; revoked?: boolean },
+): Promise<string> {
   const { key, prefix, keyHash } = generateApiKey();
   await query(
-    (db) => db`insert into api_keys (id, name, prefix, key_hash, can_write, revoked_at) values (${randomBytes(6).toString("hex")}, ${name}, ${prefix}, ${keyHash}, ${canWrite}, ${revoked ? new Date() : null})`,
+    (db) =>
+      db`insert into api_keys (id, name, prefix, key_hash, can_write, revoked_at) values (${randomBytes(6).toString("hex")}, ${name}, ${prefix}, ${keyHash}, ${canWrite}, ${revoked ? new Date() : null})`,
   );
   return key;
 }
 
 const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
-const FORGED_BODY = { status: "major_outage", title: "Forged", severity: "SEV1", body: "Forged.", state: "resolved", scheduledFor: new Date().toISOString(), scheduledUntil: new Date(Date.now() + 3_600_000).toISOString(), components: [] };
+const FORGED_BODY = {
+  status: "major_outage",
+  title: "Forged",
+  severity: "SEV1",
+  body: "Forged.",
+  state: "resolved",
+  scheduledFor: new Date().toISOString(),
+  scheduledUntil: new Date(Date.now() + 3_600_000).toISOString(),
+  components: [],
+};
 
-async function call(request: APIRequestContext, method: Method, url: string, headers: Record<string, string>) {
-  const response = await request.fetch(url, { method, headers, maxRedirects: 0, ...(method === "GET" ? {} : { data: FORGED_BODY }) });
-  const code = ((await response.json().catch(() => ({}))) as { error?: { code?: string } }).error?.code;
+async function call(
+  request: APIRequestContext,
+  method: Method,
+  url: string,
+  headers: Record<string, string>,
+) {
+  const response = await request.fetch(url, {
+    method,
+    headers,
+    maxRedirects: 0,
+    ...(method === "GET" ? {} : { data: FORGED_BODY }),
+  });
+  const code = ((await response.json().catch(() => ({}))) as { error?: { code?: string } }).error
+    ?.code;
   return { status: response.status(), code };
 }
 
-test("every /api/v1 route refuses anonymous, broken, revoked and read-only callers, and nothing is written", async ({ request }) => {
+test("every /api/v1 route refuses anonymous, broken, revoked and read-only callers, and nothing is written", async ({
+  request,
+}) => {
   test.setTimeout(120_000);
   // An empty or unreadable manifest, or a route whose methods this test cannot see, must not pass as "all refused".
   expect(apiRoutes.length).toBeGreaterThan(5);
@@ -94,7 +143,10 @@ test("every /api/v1 route refuses anonymous, broken, revoked and read-only calle
   const stamp = Date.now();
   const readKey = await insertApiKey(`Forged read ${stamp}`, { canWrite: false });
   // Revoked, but with write access: were revocation ignored, this key could write.
-  const revokedKey = await insertApiKey(`Forged revoked ${stamp}`, { canWrite: true, revoked: true });
+  const revokedKey = await insertApiKey(`Forged revoked ${stamp}`, {
+    canWrite: true,
+    revoked: true,
+  });
   const unauthenticated: Record<string, Record<string, string>> = {
     anonymous: {},
     "not a Herald key": bearer("not-a-key"),
@@ -109,11 +161,15 @@ test("every /api/v1 route refuses anonymous, broken, revoked and read-only calle
     for (const method of methods) {
       for (const [who, headers] of Object.entries(unauthenticated)) {
         const { status, code } = await call(request, method, url, headers);
-        if (status !== 401 || code !== "unauthenticated") wrong.push(`${who}: ${method} ${url} → ${status} ${code}`);
+        if (status !== 401 || code !== "unauthenticated")
+          wrong.push(`${who}: ${method} ${url} → ${status} ${code}`);
       }
       // The read-only key is valid (its reads get past authentication), and the role check comes before any lookup.
       const { status, code } = await call(request, method, url, bearer(readKey));
-      const ok = method === "GET" ? status === 200 || (status === 404 && code === "not_found") : status === 403 && code === "forbidden";
+      const ok =
+        method === "GET"
+          ? status === 200 || (status === 404 && code === "not_found")
+          : status === 403 && code === "forbidden";
       if (!ok) wrong.push(`read-only key: ${method} ${url} → ${status} ${code}`);
     }
   }
@@ -121,26 +177,45 @@ test("every /api/v1 route refuses anonymous, broken, revoked and read-only calle
   expect(await auditCount()).toBe(before);
 });
 
-test("a write key stored the same way does write, so the refusals above are about the key's rights", async ({ request }) => {
+test("a write key stored the same way does write, so the refusals above are about the key's rights", async ({
+  request,
+}) => {
   const writeKey = await insertApiKey(`Forged write ${Date.now()}`, { canWrite: true });
   const component = await someComponent();
   const before = await auditCount();
 
-  const changed = await request.patch(`/api/v1/components/${component.id}`, { headers: bearer(writeKey), data: { status: component.other } });
+  const changed = await request.patch(`/api/v1/components/${component.id}`, {
+    headers: bearer(writeKey),
+    data: { status: component.other },
+  });
   expect(changed.status()).toBe(200);
-  expect(await changed.json()).toMatchObject({ change: { componentId: component.id, oldStatus: component.status, newStatus: component.other } });
+  expect(await changed.json()).toMatchObject({
+    change: { componentId: component.id, oldStatus: component.status, newStatus: component.other },
+  });
   expect(await componentStatus(component.id)).toBe(component.other);
   expect(await auditCount()).toBe(before + 1);
 
-  const restored = await request.patch(`/api/v1/components/${component.id}`, { headers: bearer(writeKey), data: { status: component.status } });
+  const restored = await request.patch(`/api/v1/components/${component.id}`, {
+    headers: bearer(writeKey),
+    data: { status: component.status },
+  });
   expect(restored.status()).toBe(200);
 });
 
 type ManifestEntry = { filename: string; exportedName: string; workers: Record<string, unknown> };
-const actions = JSON.parse(readFileSync(`${DIST}/server/server-reference-manifest.json`, "utf8")) as { node: Record<string, ManifestEntry> };
-const setStatusActionId = Object.entries(actions.node).find(([, a]) => a.filename === "app/(admin)/admin/components/actions.ts" && a.exportedName === "setStatusAction")?.[0];
+const actions = JSON.parse(
+  readFileSync(`${DIST}/server/server-reference-manifest.json`, "utf8"),
+) as { node: Record<string, ManifestEntry> };
+const setStatusActionId = Object.entries(actions.node).find(
+  ([, a]) =>
+    a.filename === "app/(admin)/admin/components/actions.ts" &&
+    a.exportedName === "setStatusAction",
+)?.[0];
 
-test("a console action with an owner's session cookie is refused from another site and writes nothing", async ({ page, baseURL }) => {
+test("a console action with an owner's session cookie is refused from another site and writes nothing", async ({
+  page,
+  baseURL,
+}) => {
   expect(setStatusActionId).toBeTruthy();
   await signIn(page, "/admin/components");
   const component = await someComponent();
@@ -154,7 +229,11 @@ test("a console action with an owner's session cookie is refused from another si
     return f;
   };
   const post = (origin: string, status = component.other) =>
-    page.request.post("/admin/components", { multipart: form(status), headers: { "Next-Action": setStatusActionId!, Accept: "text/x-component", Origin: origin }, maxRedirects: 0 });
+    page.request.post("/admin/components", {
+      multipart: form(status),
+      headers: { "Next-Action": setStatusActionId!, Accept: "text/x-component", Origin: origin },
+      maxRedirects: 0,
+    });
   const before = await auditCount();
 
   const crossSite = await post("https://evil.example");
@@ -170,23 +249,40 @@ test("a console action with an owner's session cookie is refused from another si
   expect(await componentStatus(component.id)).toBe(component.other);
   expect(await auditCount()).toBe(before + 1);
 
-  expect(await (await post(new URL(baseURL!).origin, component.status)).text()).toContain('"ok":true');
+  expect(await (await post(new URL(baseURL!).origin, component.status)).text()).toContain(
+    '"ok":true',
+  );
 });
 
-test("Auth.js password sign-in refuses a POST without the CSRF token its cookie vouches for", async ({ baseURL }) => {
+test("Auth.js password sign-in refuses a POST without the CSRF token its cookie vouches for", async ({
+  baseURL,
+}) => {
   const attacker = await playwrightRequest.newContext({ baseURL });
   const victim = await playwrightRequest.newContext({ baseURL });
   const sessionCookies = (response: APIResponse) =>
-    response.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie" && /session-token=[^;]/.test(h.value));
-  const signedIn = async (ctx: APIRequestContext) => ((await (await ctx.get("/api/auth/session")).json()) as { user?: { email?: string } } | null)?.user?.email;
-  const credentials = { email: E2E_OWNER.email, password: E2E_OWNER.password, callbackUrl: "/admin" };
+    response
+      .headersArray()
+      .filter((h) => h.name.toLowerCase() === "set-cookie" && /session-token=[^;]/.test(h.value));
+  const signedIn = async (ctx: APIRequestContext) =>
+    ((await (await ctx.get("/api/auth/session")).json()) as { user?: { email?: string } } | null)
+      ?.user?.email;
+  const credentials = {
+    email: E2E_OWNER.email,
+    password: E2E_OWNER.password,
+    callbackUrl: "/admin",
+  };
   try {
-    const { csrfToken } = (await (await attacker.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const { csrfToken } = (await (await attacker.get("/api/auth/csrf")).json()) as {
+      csrfToken: string;
+    };
     expect(csrfToken).toBeTruthy();
 
     // No token at all, then the attacker's own token (valid, but not matching the victim's CSRF cookie).
     for (const form of [credentials, { ...credentials, csrfToken }]) {
-      const refused = await victim.post("/api/auth/callback/credentials", { form, maxRedirects: 0 });
+      const refused = await victim.post("/api/auth/callback/credentials", {
+        form,
+        maxRedirects: 0,
+      });
       expect(refused.status()).toBe(302);
       expect(refused.headers().location).toContain("error=MissingCSRF");
       expect(sessionCookies(refused)).toEqual([]);
@@ -194,7 +290,10 @@ test("Auth.js password sign-in refuses a POST without the CSRF token its cookie 
     }
 
     // With the token that matches its own cookie, the same POST signs in.
-    const accepted = await attacker.post("/api/auth/callback/credentials", { form: { ...credentials, csrfToken }, maxRedirects: 0 });
+    const accepted = await attacker.post("/api/auth/callback/credentials", {
+      form: { ...credentials, csrfToken },
+      maxRedirects: 0,
+    });
     expect(sessionCookies(accepted).length).toBe(1);
     expect(await signedIn(attacker)).toBe(E2E_OWNER.email);
   } finally {

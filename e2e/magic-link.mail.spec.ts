@@ -20,7 +20,9 @@ test("a member signs in with the link emailed to them", async ({ page }) => {
   const mail = await smtp.waitFor((m) => sentTo(m, E2E_OWNER.email));
   expect(mail.subject).toMatch(/^Sign in to /);
   expect(mail.text).toContain("expires in 15 minutes");
-  const link = (mail.html || "").match(/href="([^"]*\/api\/auth\/callback\/email[^"]*)"/)?.[1]?.replaceAll("&amp;", "&");
+  const link = (mail.html || "")
+    .match(/href="([^"]*\/api\/auth\/callback\/email[^"]*)"/)?.[1]
+    ?.replaceAll("&amp;", "&");
   expect(link).toBeTruthy();
 
   await page.goto(link!);
@@ -34,5 +36,7 @@ test("a stranger asking for a link sees the same page and gets no email", async 
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   await page.waitForTimeout(1000);
-  expect(smtp.messages.slice(before).filter((m) => sentTo(m, "stranger@example.test"))).toHaveLength(0);
+  expect(
+    smtp.messages.slice(before).filter((m) => sentTo(m, "stranger@example.test")),
+  ).toHaveLength(0);
 });

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { parseAtomFeed, parseRssFeed } from "feedsmith";
 
-test("history feeds are valid RSS and Atom, cacheable, and list the seeded incidents", async ({ request }) => {
+test("history feeds are valid RSS and Atom, cacheable, and list the seeded incidents", async ({
+  request,
+}) => {
   const rss = await request.get("/history.rss");
   expect(rss.status()).toBe(200);
   expect(rss.headers()["content-type"]).toContain("application/rss+xml");
@@ -11,7 +13,9 @@ test("history feeds are valid RSS and Atom, cacheable, and list the seeded incid
   expect(feed.items!.length).toBeGreaterThan(3);
   expect(feed.items![0]!.link).toMatch(/\/(incidents|maintenance)\/[0-9a-z]{12}$/);
 
-  const again = await request.get("/history.rss", { headers: { "If-None-Match": rss.headers()["etag"]! } });
+  const again = await request.get("/history.rss", {
+    headers: { "If-None-Match": rss.headers()["etag"]! },
+  });
   expect(again.status()).toBe(304);
 
   const atom = await request.get("/history.atom");
@@ -20,9 +24,15 @@ test("history feeds are valid RSS and Atom, cacheable, and list the seeded incid
 });
 
 test("a component has its own feed; an unknown one is a 404", async ({ request }) => {
-  const components = (await (await request.get("/api/v2/components.json")).json()) as { components: { id: string; name: string; group: boolean }[] };
+  const components = (await (await request.get("/api/v2/components.json")).json()) as {
+    components: { id: string; name: string; group: boolean }[];
+  };
   const component = components.components.find((c) => !c.group)!;
-  const feed = parseAtomFeed(await (await request.get(`/components/${component.id}/history.atom`)).text());
-  expect(feed.title).toEqual({ value: expect.stringContaining(`${component.name} - Incident History`) });
+  const feed = parseAtomFeed(
+    await (await request.get(`/components/${component.id}/history.atom`)).text(),
+  );
+  expect(feed.title).toEqual({
+    value: expect.stringContaining(`${component.name} - Incident History`),
+  });
   expect((await request.get("/components/zzzzzzzzzzzz/history.rss")).status()).toBe(404);
 });

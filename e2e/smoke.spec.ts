@@ -35,7 +35,9 @@ test("health reports ok", async ({ request }) => {
   expect(await response.json()).toMatchObject({ status: "ok" });
 });
 
-test("the owner gets a specific error for a bad setting, keeps their input, then saves", async ({ page }) => {
+test("the owner gets a specific error for a bad setting, keeps their input, then saves", async ({
+  page,
+}) => {
   await page.goto("/signin?callbackUrl=/admin/settings");
   await page.getByLabel("Email", { exact: true }).fill(E2E_OWNER.email);
   await page.getByLabel("Password").fill(E2E_OWNER.password);
@@ -55,5 +57,7 @@ test("the owner gets a specific error for a bad setting, keeps their input, then
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText("Settings saved.")).toBeVisible();
   await page.goto("/");
-  await expect(page.getByRole("heading", { level: 1, name: "Acme Status (renamed)" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Acme Status (renamed)" }),
+  ).toBeVisible();
 });

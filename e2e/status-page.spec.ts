@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 
-test("the seeded page shows the active incident and when the next update is due", async ({ page }) => {
+test("the seeded page shows the active incident and when the next update is due", async ({
+  page,
+}) => {
   const response = await page.goto("/");
   expect(response?.headers()["cache-control"]).toMatch(/s-maxage=\d+.*stale-while-revalidate=\d+/);
   expect(response?.headers()["etag"]).toBeTruthy();
@@ -22,7 +24,9 @@ test("a healthy group starts collapsed and expands", async ({ page }) => {
 
 test("a day's uptime detail opens from the keyboard", async ({ page }) => {
   await page.goto("/");
-  const bar = page.getByRole("group", { name: "US East (N. Virginia): uptime over the last 90 days" });
+  const bar = page.getByRole("group", {
+    name: "US East (N. Virginia): uptime over the last 90 days",
+  });
   const today = bar.getByRole("button").last();
   await today.focus();
   await page.keyboard.press("ArrowLeft");
@@ -32,21 +36,30 @@ test("a day's uptime detail opens from the keyboard", async ({ page }) => {
   const popover = page.locator(".uptime-popover:popover-open");
   await expect(popover).toBeVisible();
   await expect(popover).toContainText("uptime");
-  await expect(popover.getByRole("link", { name: "Failed instance launches in US East (N. Virginia)" })).toBeVisible();
+  await expect(
+    popover.getByRole("link", { name: "Failed instance launches in US East (N. Virginia)" }),
+  ).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(popover).toBeHidden();
 });
 
-test("history pages by month and leads to incident permalinks with their postmortem", async ({ page }) => {
+test("history pages by month and leads to incident permalinks with their postmortem", async ({
+  page,
+}) => {
   await page.goto("/history");
   await expect(page.getByRole("heading", { level: 1, name: /Incident history: / })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   // Walk back month by month until the incident with a published postmortem appears.
   for (let i = 0; i < 4 && (await page.getByText("postmortem published").count()) === 0; i++) {
-    const previous = page.getByRole("navigation", { name: "Months" }).getByRole("link", { name: /←/ });
+    const previous = page
+      .getByRole("navigation", { name: "Months" })
+      .getByRole("link", { name: /←/ });
     await page.goto((await previous.getAttribute("href"))!);
   }
-  const withRca = page.getByRole("listitem").filter({ hasText: "postmortem published" }).getByRole("link");
+  const withRca = page
+    .getByRole("listitem")
+    .filter({ hasText: "postmortem published" })
+    .getByRole("link");
   const title = (await withRca.textContent())!;
   await withRca.click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
@@ -66,7 +79,9 @@ test("the uptime calendar shows a chosen component month by month", async ({ pag
   await page.goto("/uptime");
   await page.getByLabel("Component").selectOption({ label: "EU West (Dublin)" });
   await page.getByRole("button", { name: "Show" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Uptime: EU West (Dublin)" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Uptime: EU West (Dublin)" }),
+  ).toBeVisible();
   await expect(page.getByRole("table")).toHaveCount(3);
   await expectNoSeriousA11yViolations(page);
 });
@@ -79,12 +94,19 @@ test.describe("without JavaScript", () => {
     await expect(page.getByText(/Next update by/)).toBeVisible();
     await page.locator("details").filter({ hasText: "Core Platform" }).locator("summary").click();
     await expect(page.getByText("Authentication & SSO")).toBeVisible();
-    await page.getByRole("group", { name: /^US East \(N\. Virginia\): uptime/ }).getByRole("button").last().click();
+    await page
+      .getByRole("group", { name: /^US East \(N\. Virginia\): uptime/ })
+      .getByRole("button")
+      .last()
+      .click();
     await expect(page.locator(".uptime-popover:popover-open")).toContainText("uptime");
   });
 });
 
-for (const [name, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 360, height: 780 }]] as const) {
+for (const [name, viewport] of [
+  ["desktop", { width: 1280, height: 900 }],
+  ["phone", { width: 360, height: 780 }],
+] as const) {
   for (const colorScheme of ["light", "dark"] as const) {
     test(`looks right on ${name} in ${colorScheme} mode`, async ({ page }, testInfo) => {
       await page.setViewportSize(viewport);
@@ -93,16 +115,24 @@ for (const [name, viewport] of [["desktop", { width: 1280, height: 900 }], ["pho
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(scrollWidth).toBeLessThanOrEqual(viewport.width);
       await expectNoSeriousA11yViolations(page);
-      await testInfo.attach(`status-page-${name}-${colorScheme}`, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+      await testInfo.attach(`status-page-${name}-${colorScheme}`, {
+        body: await page.screenshot({ fullPage: true }),
+        contentType: "image/png",
+      });
     });
   }
 }
 
 test.describe("in a visitor's own time zone", () => {
   test.use({ timezoneId: "Asia/Tokyo" });
-  test("times show in the visitor's zone, from one small script: no framework runtime, no inline script allowed", async ({ page }) => {
+  test("times show in the visitor's zone, from one small script: no framework runtime, no inline script allowed", async ({
+    page,
+  }) => {
     const scripts: string[] = [];
-    page.on("request", (r) => void (r.resourceType() === "script" && scripts.push(new URL(r.url()).pathname)));
+    page.on(
+      "request",
+      (r) => void (r.resourceType() === "script" && scripts.push(new URL(r.url()).pathname)),
+    );
     const response = await page.goto("/");
     expect(response?.headers()["content-security-policy"]).toMatch(/script-src 'self';/);
     const incident = page.getByRole("article").filter({ hasText: "Failed instance launches" });

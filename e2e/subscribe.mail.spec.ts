@@ -12,7 +12,10 @@ test.afterAll(async () => {
   await smtp?.close();
 });
 
-const hrefTo = (mail: ParsedMail, path: string) => (mail.html || "").match(new RegExp(`href="([^"]*${path}\\?token=[^"]*)"`))?.[1]?.replaceAll("&amp;", "&");
+const hrefTo = (mail: ParsedMail, path: string) =>
+  (mail.html || "")
+    .match(new RegExp(`href="([^"]*${path}\\?token=[^"]*)"`))?.[1]
+    ?.replaceAll("&amp;", "&");
 
 async function subscribe(page: Page, email: string) {
   await page.goto("/");
@@ -25,27 +28,41 @@ async function subscribe(page: Page, email: string) {
   await expect(page.getByRole("status")).toContainText("Check your inbox");
 }
 
-test("a visitor subscribes, confirms from the email, and unsubscribes with one click", async ({ page, request }) => {
+test("a visitor subscribes, confirms from the email, and unsubscribes with one click", async ({
+  page,
+  request,
+}) => {
   const email = `visitor-${Date.now()}@example.test`;
   await subscribe(page, email);
 
-  const confirmation = await smtp.waitFor((m) => sentTo(m, email) && /^Confirm your subscription/.test(m.subject ?? ""));
+  const confirmation = await smtp.waitFor(
+    (m) => sentTo(m, email) && /^Confirm your subscription/.test(m.subject ?? ""),
+  );
   expect(confirmation.text).toContain("expires in 48 hours");
   const confirmUrl = hrefTo(confirmation, "/subscribe/confirm");
   expect(confirmUrl).toBeTruthy();
   await page.goto(confirmUrl!);
   await page.getByRole("button", { name: "Confirm subscription" }).click();
-  await expect(page.getByRole("status")).toContainText(`Subscribed: ${email} will receive updates.`);
+  await expect(page.getByRole("status")).toContainText(
+    `Subscribed: ${email} will receive updates.`,
+  );
   await page.getByRole("link", { name: "Choose which components you hear about" }).click();
   await expect(page.getByText(`${email} is subscribed.`)).toBeVisible();
 
   // Subscribing again answers the same, and the email that comes carries RFC 8058 headers.
   await subscribe(page, email);
-  const note = await smtp.waitFor((m) => sentTo(m, email) && /^Your subscription/.test(m.subject ?? ""));
+  const note = await smtp.waitFor(
+    (m) => sentTo(m, email) && /^Your subscription/.test(m.subject ?? ""),
+  );
   // mailparser folds the List-* headers into one "list" entry.
-  const list = note.headers.get("list") as unknown as { unsubscribe: { url: string }; "unsubscribe-post": { name: string } };
+  const list = note.headers.get("list") as unknown as {
+    unsubscribe: { url: string };
+    "unsubscribe-post": { name: string };
+  };
   expect(list["unsubscribe-post"].name).toBe("List-Unsubscribe=One-Click");
-  const oneClick = await request.post(list.unsubscribe.url, { form: { "List-Unsubscribe": "One-Click" } });
+  const oneClick = await request.post(list.unsubscribe.url, {
+    form: { "List-Unsubscribe": "One-Click" },
+  });
   expect(oneClick.status()).toBe(200);
 
   await page.goto(hrefTo(note, "/subscribe/manage")!);

@@ -3,7 +3,8 @@ import { XSS_PAYLOADS } from "../lib/testing/xss-payloads";
 import { signIn } from "./support/sign-in";
 
 /** Anything that could still run: injected frames/objects, handler attributes, script URLs. */
-const LIVE_MARKUP = "iframe, object, embed, [onerror], [onload], [ontoggle], a[href^='javascript' i], form[action^='javascript' i], main script";
+const LIVE_MARKUP =
+  "iframe, object, embed, [onerror], [onload], [ontoggle], a[href^='javascript' i], form[action^='javascript' i], main script";
 
 /** Every alert() a payload manages to run ends up here instead of blocking the page. */
 function collectDialogs(page: Page): string[] {
@@ -15,7 +16,9 @@ function collectDialogs(page: Page): string[] {
   return fired;
 }
 
-test("script payloads typed into the console reach the public pages as text, never as code", async ({ page }) => {
+test("script payloads typed into the console reach the public pages as text, never as code", async ({
+  page,
+}) => {
   const dialogs = collectDialogs(page);
   const stamp = Date.now();
   const componentName = `Payments <img src=x onerror=alert(1)> ${stamp}`;
@@ -53,12 +56,19 @@ test("script payloads typed into the console reach the public pages as text, nev
   // Leave the shared server as other specs expect it: incident resolved, component hidden.
   await page.goto(`/admin/incidents/${incidentId}`);
   await page.locator("summary").filter({ hasText: "Resolve incident" }).click();
-  await page.getByRole("form", { name: "Resolve incident" }).getByRole("button", { name: "Resolve incident" }).click();
+  await page
+    .getByRole("form", { name: "Resolve incident" })
+    .getByRole("button", { name: "Resolve incident" })
+    .click();
   await expect(page.getByText("State: Resolved")).toBeVisible();
   await page.goto("/admin/components");
   const edit = page.getByRole("form", { name: `Edit ${componentName}` });
   // The form sits in a closed <details>, hidden until its summary is clicked.
-  await page.locator("details").filter({ has: page.getByRole("form", { name: `Edit ${componentName}`, includeHidden: true }) }).locator("summary").click();
+  await page
+    .locator("details")
+    .filter({ has: page.getByRole("form", { name: `Edit ${componentName}`, includeHidden: true }) })
+    .locator("summary")
+    .click();
   await edit.getByLabel("Shown on the public page").uncheck();
   await edit.getByRole("button", { name: "Save component" }).click();
   await expect(page.getByText("Component saved.")).toBeVisible();

@@ -17,17 +17,35 @@ export type ConfirmSubscriptionEmailProps = {
  * instead, so the form answers the same either way and nobody can change
  * another person's preferences by re-subscribing them.
  */
-export default function ConfirmSubscriptionEmail({ brand, url, alreadySubscribed, componentNames, expiresInHours }: ConfirmSubscriptionEmailProps) {
+export default function ConfirmSubscriptionEmail({
+  brand,
+  url,
+  alreadySubscribed,
+  componentNames,
+  expiresInHours,
+}: ConfirmSubscriptionEmailProps) {
   const what = componentNames ? componentNames.join(", ") : "all components";
   return (
     <EmailLayout
       brand={brand}
-      footer={{ reason: "You get this email because someone entered this address on our status page. If it was not you, ignore it: nothing will be sent." }}
-      preview={alreadySubscribed ? `You are already subscribed to ${brand.pageName}` : `Confirm your subscription to ${brand.pageName}`}
+      footer={{
+        reason:
+          "You get this email because someone entered this address on our status page. If it was not you, ignore it: nothing will be sent.",
+      }}
+      preview={
+        alreadySubscribed
+          ? `You are already subscribed to ${brand.pageName}`
+          : `Confirm your subscription to ${brand.pageName}`
+      }
     >
-      <Title>{alreadySubscribed ? "You are already subscribed" : "Confirm your subscription"}</Title>
+      <Title>
+        {alreadySubscribed ? "You are already subscribed" : "Confirm your subscription"}
+      </Title>
       {alreadySubscribed ? (
-        <Text style={text}>This address already receives updates from {brand.pageName}. To change which components you hear about, or to unsubscribe, manage your preferences.</Text>
+        <Text style={text}>
+          This address already receives updates from {brand.pageName}. To change which components
+          you hear about, or to unsubscribe, manage your preferences.
+        </Text>
       ) : (
         <Text style={text}>
           Confirm that you want incident and maintenance updates from {brand.pageName} about {what}.
@@ -37,7 +55,10 @@ export default function ConfirmSubscriptionEmail({ brand, url, alreadySubscribed
         {alreadySubscribed ? "Manage preferences" : "Confirm subscription"}
       </ActionButton>
       <Muted>
-        {alreadySubscribed ? "The link works for 180 days." : `The link expires in ${expiresInHours} hours.`} If the button does not work, open {url}
+        {alreadySubscribed
+          ? "The link works for 180 days."
+          : `The link expires in ${expiresInHours} hours.`}{" "}
+        If the button does not work, open {url}
       </Muted>
     </EmailLayout>
   );

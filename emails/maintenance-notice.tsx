@@ -1,5 +1,11 @@
 import { Link } from "@react-email/components";
-import { EmailLayout, sampleBrand, sampleLinks, type Brand, type FooterLinks } from "./_components/email-layout";
+import {
+  EmailLayout,
+  sampleBrand,
+  sampleLinks,
+  type Brand,
+  type FooterLinks,
+} from "./_components/email-layout";
 import { Facts, MarkdownHtml, Muted, StateBadge, Title } from "./_components/parts";
 
 export type MaintenanceKind = "scheduled" | "started" | "updated" | "completed" | "cancelled";
@@ -25,14 +31,28 @@ const HEADLINE: Record<MaintenanceKind, [label: string, color: string]> = {
 };
 
 /** Scheduled, started, updated, completed or cancelled: one template, the kind picks the words. */
-export default function MaintenanceNoticeEmail({ brand, footer, kind, title, url, window, bodyHtml, components }: MaintenanceNoticeEmailProps) {
+export default function MaintenanceNoticeEmail({
+  brand,
+  footer,
+  kind,
+  title,
+  url,
+  window,
+  bodyHtml,
+  components,
+}: MaintenanceNoticeEmailProps) {
   const [label, color] = HEADLINE[kind];
   return (
     <EmailLayout brand={brand} footer={footer} preview={`${label}: ${title}`}>
       <Title>{title}</Title>
       <StateBadge label={label} color={color} />
       <MarkdownHtml html={bodyHtml} />
-      <Facts rows={[["Window", window], ...(components.length ? [["Affected", components.join(", ")] as const] : [])]} />
+      <Facts
+        rows={[
+          ["Window", window],
+          ...(components.length ? [["Affected", components.join(", ")] as const] : []),
+        ]}
+      />
       <Muted>
         Details on{" "}
         <Link href={url} style={{ color: brand.brandColor }}>

@@ -1,4 +1,10 @@
-import { EmailLayout, sampleBrand, sampleLinks, type Brand, type FooterLinks } from "./_components/email-layout";
+import {
+  EmailLayout,
+  sampleBrand,
+  sampleLinks,
+  type Brand,
+  type FooterLinks,
+} from "./_components/email-layout";
 import { ActionButton, MarkdownHtml, Muted, StateBadge, Title } from "./_components/parts";
 
 export type PostmortemPublishedEmailProps = {
@@ -12,7 +18,15 @@ export type PostmortemPublishedEmailProps = {
   revised: boolean;
 };
 
-export default function PostmortemPublishedEmail({ brand, footer, incidentTitle, url, summaryHtml, duration, revised }: PostmortemPublishedEmailProps) {
+export default function PostmortemPublishedEmail({
+  brand,
+  footer,
+  incidentTitle,
+  url,
+  summaryHtml,
+  duration,
+  revised,
+}: PostmortemPublishedEmailProps) {
   return (
     <EmailLayout brand={brand} footer={footer} preview={`Root-cause analysis: ${incidentTitle}`}>
       <Title>{`Postmortem: ${incidentTitle}`}</Title>
@@ -31,7 +45,8 @@ PostmortemPublishedEmail.PreviewProps = {
   footer: sampleLinks,
   incidentTitle: "Elevated API error rates",
   url: "http://localhost:3000/incidents/abc123def456/postmortem",
-  summaryHtml: "<p>A configuration change to our load balancers dropped 30% of API requests for 42 minutes.</p>",
+  summaryHtml:
+    "<p>A configuration change to our load balancers dropped 30% of API requests for 42 minutes.</p>",
   duration: "Mar 4, 2026, 14:00 – 14:42 UTC",
   revised: false,
 } satisfies PostmortemPublishedEmailProps;

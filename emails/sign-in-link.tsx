@@ -1,4 +1,13 @@
-import { Body, Button, Container, Head, Heading, Html, Preview, Text } from "@react-email/components";
+import {
+  Body,
+  Button,
+  Container,
+  Head,
+  Heading,
+  Html,
+  Preview,
+  Text,
+} from "@react-email/components";
 
 export type SignInLinkProps = { pageName: string; url: string; brandColor: string };
 
@@ -12,8 +21,19 @@ export default function SignInLink({ pageName, url, brandColor }: SignInLinkProp
           <Heading as="h1" style={{ fontSize: "20px" }}>
             Sign in to {pageName}
           </Heading>
-          <Text>Use the button below to sign in to the console. The link works once and expires in 15 minutes.</Text>
-          <Button href={url} style={{ backgroundColor: brandColor, color: "#ffffff", padding: "10px 16px", borderRadius: "6px" }}>
+          <Text>
+            Use the button below to sign in to the console. The link works once and expires in 15
+            minutes.
+          </Text>
+          <Button
+            href={url}
+            style={{
+              backgroundColor: brandColor,
+              color: "#ffffff",
+              padding: "10px 16px",
+              borderRadius: "6px",
+            }}
+          >
             Sign in
           </Button>
           <Text style={{ color: "#555" }}>If you did not ask to sign in, ignore this email.</Text>
@@ -23,4 +43,8 @@ export default function SignInLink({ pageName, url, brandColor }: SignInLinkProp
   );
 }
 
-SignInLink.PreviewProps = { pageName: "Acme Cloud Status", url: "http://localhost:3000/api/auth/callback/email?token=x", brandColor: "#2563eb" };
+SignInLink.PreviewProps = {
+  pageName: "Acme Cloud Status",
+  url: "http://localhost:3000/api/auth/callback/email?token=x",
+  brandColor: "#2563eb",
+};

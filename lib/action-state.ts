@@ -18,7 +18,8 @@ export const initialActionState: ActionState = { ok: false };
 export function formValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of form.entries()) {
-    if (typeof value === "string" && !/password/i.test(key) && !(key in values)) values[key] = value;
+    if (typeof value === "string" && !/password/i.test(key) && !(key in values))
+      values[key] = value;
   }
   return values;
 }
@@ -26,7 +27,12 @@ export function formValues(form: FormData): Record<string, string> {
 /** Maps a thrown error to form state; unknown errors are logged and shown generically. */
 export function actionError(error: unknown, form?: FormData): ActionState {
   const values = form ? formValues(form) : undefined;
-  if (error instanceof HeraldError) return { ok: false, message: error.message, fields: error.fields, values };
+  if (error instanceof HeraldError)
+    return { ok: false, message: error.message, fields: error.fields, values };
   console.error(error);
-  return { ok: false, message: "Something went wrong; nothing was saved. Please try again.", values };
+  return {
+    ok: false,
+    message: "Something went wrong; nothing was saved. Please try again.",
+    values,
+  };
 }

@@ -11,7 +11,12 @@ describe("configuration", () => {
   it("names every bad variable in one message", () => {
     const error = (() => {
       try {
-        parseConfig({ PORT: "eighty", DATABASE_URL: "mysql://x", HERALD_SEED: "yes", HERALD_ADMIN_EMAIL: "a@b.co" });
+        parseConfig({
+          PORT: "eighty",
+          DATABASE_URL: "mysql://x",
+          HERALD_SEED: "yes",
+          HERALD_ADMIN_EMAIL: "a@b.co",
+        });
       } catch (e) {
         return e as ConfigError;
       }
@@ -20,7 +25,9 @@ describe("configuration", () => {
     expect(error!.message).toMatch(/PORT:/);
     expect(error!.message).toMatch(/DATABASE_URL: must be a postgres:\/\/ URL/);
     expect(error!.message).toMatch(/HERALD_SEED:/);
-    expect(error!.message).toMatch(/HERALD_ADMIN_PASSWORD: is required when HERALD_ADMIN_EMAIL is set/);
+    expect(error!.message).toMatch(
+      /HERALD_ADMIN_PASSWORD: is required when HERALD_ADMIN_EMAIL is set/,
+    );
   });
 
   it("treats empty strings as unset, as .env files write them", () => {

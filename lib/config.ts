@@ -6,39 +6,43 @@ const optionalString = z
   .transform((v) => (v === "" ? undefined : v))
   .optional();
 const optionalUrl = (protocols: RegExp, hint: string) =>
-  optionalString.refine((v) => v === undefined || (URL.canParse(v) && protocols.test(new URL(v).protocol)), {
-    message: `must be a ${hint} URL`,
-  });
+  optionalString.refine(
+    (v) => v === undefined || (URL.canParse(v) && protocols.test(new URL(v).protocol)),
+    {
+      message: `must be a ${hint} URL`,
+    },
+  );
 const onOff = z.enum(["on", "off"]);
 
-const configSchema = z
-  .object({
-    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    /** Address to listen on; unset listens on every interface. */
-    HOST: z.string().trim().min(1).optional(),
-    /** Public base URL, used in emails, feeds and the Statuspage API. */
-    HERALD_URL: optionalUrl(/^https?:$/, "http(s)"),
-    DATABASE_URL: optionalUrl(/^postgres(ql)?:$/, "postgres://"),
-    HERALD_DATA_DIR: z.string().trim().min(1).default("./.data"),
-    HERALD_SEED: onOff.default("on"),
-    HERALD_WORKER: onOff.default("on"),
-    HERALD_ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
-    HERALD_ADMIN_PASSWORD: optionalString.pipe(z.string().min(10, "must be at least 10 characters").optional()),
-    AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
-    MAIL_FROM: z.string().trim().default("Herald <status@localhost>"),
-    RESEND_API_KEY: optionalString,
-    RESEND_BASE_URL: optionalUrl(/^https?:$/, "http(s)"),
-    SMTP_URL: optionalUrl(/^smtps?:$/, "smtp:// or smtps://"),
-    AUTH_GITHUB_ID: optionalString,
-    AUTH_GITHUB_SECRET: optionalString,
-    AUTH_GOOGLE_ID: optionalString,
-    AUTH_GOOGLE_SECRET: optionalString,
-    OIDC_ISSUER: optionalUrl(/^https?:$/, "http(s)"),
-    OIDC_CLIENT_ID: optionalString,
-    OIDC_CLIENT_SECRET: optionalString,
-    OIDC_NAME: z.string().trim().default("Single sign-on"),
-  });
+const configSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Address to listen on; unset listens on every interface. */
+  HOST: z.string().trim().min(1).optional(),
+  /** Public base URL, used in emails, feeds and the Statuspage API. */
+  HERALD_URL: optionalUrl(/^https?:$/, "http(s)"),
+  DATABASE_URL: optionalUrl(/^postgres(ql)?:$/, "postgres://"),
+  HERALD_DATA_DIR: z.string().trim().min(1).default("./.data"),
+  HERALD_SEED: onOff.default("on"),
+  HERALD_WORKER: onOff.default("on"),
+  HERALD_ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
+  HERALD_ADMIN_PASSWORD: optionalString.pipe(
+    z.string().min(10, "must be at least 10 characters").optional(),
+  ),
+  AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+  MAIL_FROM: z.string().trim().default("Herald <status@localhost>"),
+  RESEND_API_KEY: optionalString,
+  RESEND_BASE_URL: optionalUrl(/^https?:$/, "http(s)"),
+  SMTP_URL: optionalUrl(/^smtps?:$/, "smtp:// or smtps://"),
+  AUTH_GITHUB_ID: optionalString,
+  AUTH_GITHUB_SECRET: optionalString,
+  AUTH_GOOGLE_ID: optionalString,
+  AUTH_GOOGLE_SECRET: optionalString,
+  OIDC_ISSUER: optionalUrl(/^https?:$/, "http(s)"),
+  OIDC_CLIENT_ID: optionalString,
+  OIDC_CLIENT_SECRET: optionalString,
+  OIDC_NAME: z.string().trim().default("Single sign-on"),
+});
 
 /** Variables that only make sense together; checked on the raw environment so they are reported alongside other errors. */
 const REQUIRED_TOGETHER: [string, string][] = [
@@ -62,7 +66,9 @@ export type Config = z.infer<typeof configSchema>;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example for every variable.`);
+    super(
+      `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example for every variable.`,
+    );
     this.name = "ConfigError";
   }
 }

@@ -9,5 +9,8 @@ export function errorResponse(error: unknown): Response {
     );
   }
   console.error(error);
-  return Response.json({ error: { code: "internal", message: "Internal error." } }, { status: 500 });
+  return Response.json(
+    { error: { code: "internal", message: "Internal error." } },
+    { status: 500 },
+  );
 }

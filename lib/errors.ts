@@ -1,6 +1,7 @@
 import type { ZodError } from "zod";
 
-export type ErrorCode = "not_found" | "forbidden" | "unauthenticated" | "conflict" | "invalid" | "rate_limited";
+export type ErrorCode =
+  "not_found" | "forbidden" | "unauthenticated" | "conflict" | "invalid" | "rate_limited";
 
 /**
  * The one error type domain functions throw. Each surface (server action,

@@ -29,7 +29,9 @@ beforeEach(() => {
   output = [];
   for (const method of ["error", "warn", "log", "info", "debug"] as const) {
     // format() renders errors as console does: message, stack and own properties.
-    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void output.push(format(...args)));
+    vi.spyOn(console, method).mockImplementation(
+      (...args: unknown[]) => void output.push(format(...args)),
+    );
   }
 });
 afterEach(() => {
@@ -49,7 +51,15 @@ it("a bad configuration names each variable at start-up, never its value", async
   });
   await expect(startServerProcess()).rejects.toThrow("exit 1");
   const logged = output.join("\n");
-  for (const name of ["AUTH_SECRET", "HERALD_ADMIN_PASSWORD", "DATABASE_URL", "SMTP_URL", "AUTH_GITHUB_ID", "OIDC_CLIENT_ID"]) expect(logged).toContain(name);
+  for (const name of [
+    "AUTH_SECRET",
+    "HERALD_ADMIN_PASSWORD",
+    "DATABASE_URL",
+    "SMTP_URL",
+    "AUTH_GITHUB_ID",
+    "OIDC_CLIENT_ID",
+  ])
+    expect(logged).toContain(name);
   expectNoSecretLogged();
 });
 
@@ -57,7 +67,10 @@ describeEachEngine("mail failures", ({ db }) => {
   let resend: Awaited<ReturnType<typeof startHttpRecorder>>;
   let smtp: SmtpSink;
   beforeAll(async () => {
-    resend = await startHttpRecorder(() => ({ status: 401, body: { statusCode: 401, name: "validation_error", message: "API key is invalid" } }));
+    resend = await startHttpRecorder(() => ({
+      status: 401,
+      body: { statusCode: 401, name: "validation_error", message: "API key is invalid" },
+    }));
     // Accepts no login, so the password in SMTP_URL is sent and refused.
     smtp = await startSmtpSink();
   });
@@ -69,7 +82,12 @@ describeEachEngine("mail failures", ({ db }) => {
   /** A magic link that cannot be delivered, logged the way Auth.js logs it (auth.ts). */
   async function failSignInLink(env: Record<string, string>) {
     const member = await createMember(db(), "editor");
-    const error = await sendSignInLink(db(), parseConfig(env), member.email, "http://status.test/api/auth/callback/email?token=t").then(
+    const error = await sendSignInLink(
+      db(),
+      parseConfig(env),
+      member.email,
+      "http://status.test/api/auth/callback/email?token=t",
+    ).then(
       () => null,
       (e: Error) => e,
     );

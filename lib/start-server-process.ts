@@ -18,7 +18,8 @@ export async function startServerProcess(): Promise<void> {
   const c = config();
   // Auth.js builds callback and redirect URLs from AUTH_URL; the page's canonical
   // URL is the right base behind proxies and CDNs, whatever Host the request had.
-  if (c.HERALD_URL && !process.env.AUTH_URL) process.env.AUTH_URL = `${c.HERALD_URL.replace(/\/+$/, "")}/api/auth`;
+  if (c.HERALD_URL && !process.env.AUTH_URL)
+    process.env.AUTH_URL = `${c.HERALD_URL.replace(/\/+$/, "")}/api/auth`;
   const handle = await dbHandle();
   await prepareDatabase(handle, c);
   await bridgePublicCacheInvalidation(handle);

@@ -19,25 +19,47 @@ import { measurePublishToVisible } from "./bench/publish-to-visible";
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const PORT = 3900;
-const URLS = (process.env.BENCH_URLS ?? "/,/api/v2/summary.json,/badge.svg,/history.atom").split(",");
+const URLS = (process.env.BENCH_URLS ?? "/,/api/v2/summary.json,/badge.svg,/history.atom").split(
+  ",",
+);
 const CONNECTIONS = [50, 200];
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-if (process.env.BENCH_SKIP_BUILD !== "1" && spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit" }).status !== 0) process.exit(1);
+if (
+  process.env.BENCH_SKIP_BUILD !== "1" &&
+  spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit" }).status !== 0
+)
+  process.exit(1);
 
 const server = await startBenchServer(PORT, { verbose: Boolean(process.env.BENCH_VERBOSE) });
-const results: Record<string, unknown> = { at: new Date().toISOString(), durationSeconds: DURATION };
+const results: Record<string, unknown> = {
+  at: new Date().toISOString(),
+  durationSeconds: DURATION,
+};
 try {
   for (const u of URLS) await fetch(`${server.base}${u}`); // first renders
   const rows: LoadRow[] = [];
-  for (const u of URLS) for (const c of CONNECTIONS) rows.push(await load(`${server.base}${u}`, c, DURATION));
+  for (const u of URLS)
+    for (const c of CONNECTIONS) rows.push(await load(`${server.base}${u}`, c, DURATION));
   const baseline = await staticBaseline(`${server.base}/`, 200, DURATION);
   rows.push(baseline);
-  console.log(`\nThroughput (${DURATION} s per row, Accept-Encoding as a browser sends; static copy = the same ${kb(baseline.bytes)} of / from a minimal Node server)`);
-  console.table(rows.map((r) => ({ ...r, "% of static": r.connections === 200 && r !== baseline ? `${((r.rps / baseline.rps) * 100).toFixed(1)}%` : "" })));
+  console.log(
+    `\nThroughput (${DURATION} s per row, Accept-Encoding as a browser sends; static copy = the same ${kb(baseline.bytes)} of / from a minimal Node server)`,
+  );
+  console.table(
+    rows.map((r) => ({
+      ...r,
+      "% of static":
+        r.connections === 200 && r !== baseline
+          ? `${((r.rps / baseline.rps) * 100).toFixed(1)}%`
+          : "",
+    })),
+  );
 
   const weight = await measurePageWeight(server.base);
-  console.log(`First visit to /: ${kb(weight.total)} compressed (HTML ${kb(weight.html)}, CSS ${kb(weight.css)}, JS ${kb(weight.js)}; ${weight.requests} requests)`);
+  console.log(
+    `First visit to /: ${kb(weight.total)} compressed (HTML ${kb(weight.html)}, CSS ${kb(weight.css)}, JS ${kb(weight.js)}; ${weight.requests} requests)`,
+  );
 
   const visible = await measurePublishToVisible(server.base, server.apiKey);
   console.log("\nPublish (management API) to visible, per surface");
@@ -49,7 +71,9 @@ try {
 
 // After the HTTP runs, with the server stopped: the fan-out needs the machine to itself too.
 if (process.env.BENCH_SKIP_FANOUT !== "1") {
-  console.log("\nNotification fan-out: 10,000 email subscribers, standalone worker, loopback SMTP (PostgreSQL)");
+  console.log(
+    "\nNotification fan-out: 10,000 email subscribers, standalone worker, loopback SMTP (PostgreSQL)",
+  );
   const fanout = await benchFanout({ log: (line) => console.error(`[bench] ${line}`) });
   console.table(fanoutTable(fanout));
   results.fanout = fanout;

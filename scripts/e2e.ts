@@ -13,7 +13,8 @@ import postgres from "postgres";
 const run = (cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env) =>
   spawnSync(cmd, args, { stdio: "inherit", env }).status ?? 1;
 
-if (process.env.E2E_SKIP_BUILD !== "1" && run("node_modules/.bin/next", ["build"]) !== 0) process.exit(1);
+if (process.env.E2E_SKIP_BUILD !== "1" && run("node_modules/.bin/next", ["build"]) !== 0)
+  process.exit(1);
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "herald-e2e-"));
 const pgUrl = process.env.TEST_DATABASE_URL;

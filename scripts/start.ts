@@ -7,13 +7,28 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { configOrExit } from "./config-or-exit";
 
-const SOURCES = ["app", "components", "lib", "emails", "drizzle", "auth.ts", "instrumentation.ts", "next.config.ts", "proxy.ts", "public", "package-lock.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "emails",
+  "drizzle",
+  "auth.ts",
+  "instrumentation.ts",
+  "next.config.ts",
+  "proxy.ts",
+  "public",
+  "package-lock.json",
+];
 
 function newestMtime(p: string): number {
   if (!existsSync(p)) return 0;
   const s = statSync(p);
   if (!s.isDirectory()) return s.mtimeMs;
-  return readdirSync(p).reduce((max, name) => Math.max(max, newestMtime(path.join(p, name))), s.mtimeMs);
+  return readdirSync(p).reduce(
+    (max, name) => Math.max(max, newestMtime(path.join(p, name))),
+    s.mtimeMs,
+  );
 }
 
 function buildIsStale(): boolean {

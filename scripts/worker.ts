@@ -11,7 +11,9 @@ import { startWorker } from "../lib/worker/run-worker";
 const c = config();
 if (!c.DATABASE_URL) {
   // A PGlite data directory can be opened by one process only: the server's.
-  console.error("npm run worker needs DATABASE_URL (PostgreSQL). With the embedded database, keep HERALD_WORKER=on and the server runs the worker.");
+  console.error(
+    "npm run worker needs DATABASE_URL (PostgreSQL). With the embedded database, keep HERALD_WORKER=on and the server runs the worker.",
+  );
   process.exit(1);
 }
 const handle = await dbHandle();

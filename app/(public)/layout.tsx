@@ -9,7 +9,10 @@ import { StaleNotice } from "@/components/status/banner";
 export async function generateMetadata() {
   await connection();
   const { value } = await loadStatusSnapshot(getDb);
-  return { title: { default: value.settings.name, template: `%s · ${value.settings.name}` }, description: `Live status and incident history for ${value.settings.name}.` };
+  return {
+    title: { default: value.settings.name, template: `%s · ${value.settings.name}` },
+    description: `Live status and incident history for ${value.settings.name}.`,
+  };
 }
 
 export default async function PublicLayout({ children }: { children: ReactNode }) {
@@ -17,7 +20,10 @@ export default async function PublicLayout({ children }: { children: ReactNode }
   const { value, stale } = await loadStatusSnapshot(getDb);
   const { settings } = value;
   return (
-    <div style={{ ["--brand" as string]: settings.brandColor }} className="mx-auto flex min-h-dvh max-w-3xl flex-col px-4">
+    <div
+      style={{ ["--brand" as string]: settings.brandColor }}
+      className="mx-auto flex min-h-dvh max-w-3xl flex-col px-4"
+    >
       {/* The public pages' one script (React hoists it into <head>); see lib/public/browser/status-page.ts. */}
       <script src="/herald-status.js" async />
       {stale && (

@@ -38,7 +38,10 @@ export default async function StatusPage() {
             ))}
           </Section>
         )}
-        <Section title="Components" note={`Uptime over the last 90 days. Times in ${tz} until your browser shows your own.`}>
+        <Section
+          title="Components"
+          note={`Uptime over the last 90 days. Times in ${tz} until your browser shows your own.`}
+        >
           <ComponentList tree={page.tree} uptime={page.uptime} />
         </Section>
       </div>

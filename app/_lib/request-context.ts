@@ -13,5 +13,10 @@ export async function requestCtx(): Promise<Ctx> {
 
 /** Only same-site paths may be redirect targets after sign-in. */
 export function safeCallbackPath(value: unknown, fallback = "/admin"): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : fallback;
+  return typeof value === "string" &&
+    value.startsWith("/") &&
+    !value.startsWith("//") &&
+    !value.startsWith("/\\")
+    ? value
+    : fallback;
 }

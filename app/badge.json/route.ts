@@ -14,7 +14,8 @@ export function GET(request: Request) {
   const options = parseBadgeOptions(params);
   const componentId = params.get("component");
   return servePublic(request, (snapshot) => {
-    const badge = componentId === null ? overallBadge(snapshot) : componentBadge(snapshot, componentId);
+    const badge =
+      componentId === null ? overallBadge(snapshot) : componentBadge(snapshot, componentId);
     return {
       body: shieldsEndpointJson(badge ?? UNKNOWN_COMPONENT_BADGE, { ...options, isError: !badge }),
       contentType: "application/json; charset=utf-8",

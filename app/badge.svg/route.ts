@@ -8,5 +8,8 @@ export const dynamic = "force-dynamic";
 /** The page's overall status as a shields-style badge for READMEs and dashboards. */
 export function GET(request: Request) {
   const options = parseBadgeOptions(new URL(request.url).searchParams);
-  return servePublic(request, (snapshot) => ({ body: renderBadgeSvg(overallBadge(snapshot), options), contentType: SVG_CONTENT_TYPE }));
+  return servePublic(request, (snapshot) => ({
+    body: renderBadgeSvg(overallBadge(snapshot), options),
+    contentType: SVG_CONTENT_TYPE,
+  }));
 }

@@ -27,13 +27,29 @@ export default async function EmbedPage() {
   const { value: snapshot, stale } = await loadStatusSnapshot(getDb);
   const status = snapshotStatus(snapshot);
   const events = [
-    ...snapshot.openIncidents.map((i) => ({ key: i.id, href: `/incidents/${i.id}`, name: i.title, state: i.state })),
-    ...snapshot.activeMaintenances.map((m) => ({ key: m.id, href: `/maintenance/${m.id}`, name: m.title, state: m.state })),
+    ...snapshot.openIncidents.map((i) => ({
+      key: i.id,
+      href: `/incidents/${i.id}`,
+      name: i.title,
+      state: i.state,
+    })),
+    ...snapshot.activeMaintenances.map((m) => ({
+      key: m.id,
+      href: `/maintenance/${m.id}`,
+      name: m.title,
+      state: m.state,
+    })),
   ];
   return (
     <main className="p-2 text-sm">
-      <section aria-labelledby="embed-status" className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
-        <h1 id="embed-status" className={`flex items-center gap-2 text-base font-semibold ${INDICATOR_COLOR[status.indicator]}`}>
+      <section
+        aria-labelledby="embed-status"
+        className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800"
+      >
+        <h1
+          id="embed-status"
+          className={`flex items-center gap-2 text-base font-semibold ${INDICATOR_COLOR[status.indicator]}`}
+        >
           <span aria-hidden="true">●</span>
           {status.description}
         </h1>
@@ -49,7 +65,11 @@ export default async function EmbedPage() {
             ))}
           </ul>
         )}
-        {stale && <p className="mt-2 text-zinc-600 dark:text-zinc-400">This may be out of date; we cannot reach our status service right now.</p>}
+        {stale && (
+          <p className="mt-2 text-zinc-600 dark:text-zinc-400">
+            This may be out of date; we cannot reach our status service right now.
+          </p>
+        )}
         <p className="mt-2 text-zinc-600 dark:text-zinc-400">
           <a href="/" target="_blank" rel="noopener" className="underline">
             {snapshot.settings.name}

@@ -10,8 +10,23 @@ export function SetupForm() {
   const [state, action] = useActionState(setUpOwner, initialActionState);
   return (
     <form action={action} className="flex flex-col gap-4">
-      <Field label="Your name" name="name" autoComplete="name" required defaultValue={state.values?.name} error={state.fields?.name} />
-      <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={state.fields?.email} />
+      <Field
+        label="Your name"
+        name="name"
+        autoComplete="name"
+        required
+        defaultValue={state.values?.name}
+        error={state.fields?.name}
+      />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.values?.email}
+        error={state.fields?.email}
+      />
       <Field
         label="Password"
         name="password"

@@ -14,25 +14,36 @@ export async function signInWithPassword(_prev: ActionState, form: FormData): Pr
     });
     return { ok: true };
   } catch (error) {
-    if (error instanceof SignInThrottled) return { ok: false, message: error.userMessage, values: formValues(form) };
+    if (error instanceof SignInThrottled)
+      return { ok: false, message: error.userMessage, values: formValues(form) };
     if (error instanceof AuthError) {
-      if (error.type !== "CredentialsSignin") console.error("[herald] sign-in failed:", error.type, error.message);
+      if (error.type !== "CredentialsSignin")
+        console.error("[herald] sign-in failed:", error.type, error.message);
       return { ok: false, message: "Wrong email or password.", values: formValues(form) };
     }
     throw error;
   }
 }
 
-export async function signInWithEmailLink(_prev: ActionState, form: FormData): Promise<ActionState> {
+export async function signInWithEmailLink(
+  _prev: ActionState,
+  form: FormData,
+): Promise<ActionState> {
   try {
-    await signIn("email", { email: form.get("email"), redirectTo: safeCallbackPath(form.get("callbackUrl")) });
+    await signIn("email", {
+      email: form.get("email"),
+      redirectTo: safeCallbackPath(form.get("callbackUrl")),
+    });
     return { ok: true };
   } catch (error) {
-    if (error instanceof AuthError) return { ok: false, message: "Enter a valid email address.", values: formValues(form) };
+    if (error instanceof AuthError)
+      return { ok: false, message: "Enter a valid email address.", values: formValues(form) };
     throw error;
   }
 }
 
 export async function signInWithProvider(form: FormData) {
-  await signIn(String(form.get("provider")), { redirectTo: safeCallbackPath(form.get("callbackUrl")) });
+  await signIn(String(form.get("provider")), {
+    redirectTo: safeCallbackPath(form.get("callbackUrl")),
+  });
 }

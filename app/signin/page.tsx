@@ -15,7 +15,11 @@ const ERRORS: Record<string, string> = {
   Verification: "That sign-in link has expired or was already used. Ask for a new one.",
 };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   await connection();
   const params = await searchParams;
   if (!(await hasAnyUser(await getDb()))) redirect("/setup");
@@ -31,7 +35,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <main className="mx-auto flex max-w-sm flex-col gap-6 px-4 py-16">
       <h1 className="text-2xl font-semibold">Sign in to the console</h1>
       {error && (
-        <p role="alert" className="rounded-md border border-red-300 p-3 text-sm text-red-800 dark:text-red-300">
+        <p
+          role="alert"
+          className="rounded-md border border-red-300 p-3 text-sm text-red-800 dark:text-red-300"
+        >
           {error}
         </p>
       )}
@@ -41,7 +48,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <form key={p.id} action={signInWithProvider}>
           <input type="hidden" name="provider" value={p.id} />
           <input type="hidden" name="callbackUrl" value={callbackUrl} />
-          <button type="submit" className="w-full rounded-md border border-zinc-300 px-4 py-2 dark:border-zinc-700">
+          <button
+            type="submit"
+            className="w-full rounded-md border border-zinc-300 px-4 py-2 dark:border-zinc-700"
+          >
             Continue with {p.name}
           </button>
         </form>

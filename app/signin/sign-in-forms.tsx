@@ -11,8 +11,21 @@ export function PasswordForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form action={action} className="flex flex-col gap-4">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <Field label="Email" name="email" type="email" autoComplete="username" required defaultValue={state.values?.email} />
-      <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="username"
+        required
+        defaultValue={state.values?.email}
+      />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+      />
       <FormMessage ok={state.ok} message={state.message} />
       <SubmitButton pendingLabel="Signing in…">Sign in</SubmitButton>
     </form>
@@ -24,7 +37,14 @@ export function EmailLinkForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form action={action} className="flex flex-col gap-4">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <Field label="Email for a sign-in link" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} />
+      <Field
+        label="Email for a sign-in link"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.values?.email}
+      />
       <FormMessage ok={state.ok} message={state.message} />
       <SubmitButton pendingLabel="Sending…">Email me a sign-in link</SubmitButton>
     </form>

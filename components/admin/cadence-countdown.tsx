@@ -11,7 +11,12 @@ const STYLE: Record<CadenceState["kind"], string> = {
   overdue: "border-red-700 bg-red-700 text-white",
 };
 /** A shape per stage, a second cue besides colour for colour-blind readers. */
-const ICON: Record<CadenceState["kind"], string> = { none: "–", ok: "●", due_soon: "▲", overdue: "■" };
+const ICON: Record<CadenceState["kind"], string> = {
+  none: "–",
+  ok: "●",
+  due_soon: "▲",
+  overdue: "■",
+};
 
 /**
  * The live "next update due" countdown, ticking every second. The words carry
@@ -19,7 +24,15 @@ const ICON: Record<CadenceState["kind"], string> = { none: "–", ok: "●", due
  * when it changes, not on every tick.
  */
 /** `timeZone` is the page's, so the due time reads the same as the timeline and the public page. */
-export function CadenceCountdown({ dueAt, timeZone, size = "md" }: { dueAt: string | null; timeZone: string; size?: "sm" | "md" }) {
+export function CadenceCountdown({
+  dueAt,
+  timeZone,
+  size = "md",
+}: {
+  dueAt: string | null;
+  timeZone: string;
+  size?: "sm" | "md";
+}) {
   const due = dueAt ? new Date(dueAt) : null;
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
@@ -28,7 +41,12 @@ export function CadenceCountdown({ dueAt, timeZone, size = "md" }: { dueAt: stri
     return () => clearInterval(timer);
   }, [dueAt]);
   const state = cadenceStateAt(due, now);
-  const stage = state.kind === "overdue" ? "Update overdue" : state.kind === "due_soon" ? "Update due soon" : "";
+  const stage =
+    state.kind === "overdue"
+      ? "Update overdue"
+      : state.kind === "due_soon"
+        ? "Update due soon"
+        : "";
   return (
     <span
       data-cadence={state.kind}
@@ -38,9 +56,7 @@ export function CadenceCountdown({ dueAt, timeZone, size = "md" }: { dueAt: stri
       <span role="timer" suppressHydrationWarning>
         {describeCadence(state)}
       </span>
-      {due && (
-        <span className="font-normal">(by {formatTime(due, timeZone)})</span>
-      )}
+      {due && <span className="font-normal">(by {formatTime(due, timeZone)})</span>}
       <span className="sr-only" aria-live="assertive">
         {stage}
       </span>

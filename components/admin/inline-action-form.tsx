@@ -33,7 +33,14 @@ export function InlineActionForm({
       <ActionForm key={generation} action={formAction} aria-label={label} className={className}>
         {children(state, pending)}
       </ActionForm>
-      <p role="status" className={state.ok ? "text-sm text-green-800 dark:text-green-400" : "text-sm text-red-700 dark:text-red-400"}>
+      <p
+        role="status"
+        className={
+          state.ok
+            ? "text-sm text-green-800 dark:text-green-400"
+            : "text-sm text-red-700 dark:text-red-400"
+        }
+      >
         {state.message ?? ""}
       </p>
     </div>

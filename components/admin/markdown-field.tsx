@@ -9,7 +9,21 @@ import { MarkdownBody } from "@/components/ui/markdown-body";
  * right exactly as the status page will render it (empty template sections dropped, as on publish). Controlled, so buttons such
  * as "Holding statement" can replace the text.
  */
-export function MarkdownField({ label, name, value, onChange, error, id }: { label: string; name: string; value: string; onChange: (value: string) => void; error?: string; id?: string }) {
+export function MarkdownField({
+  label,
+  name,
+  value,
+  onChange,
+  error,
+  id,
+}: {
+  label: string;
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  id?: string;
+}) {
   const previewId = useId();
   return (
     <div className="grid gap-3 md:grid-cols-2">
@@ -28,7 +42,11 @@ export function MarkdownField({ label, name, value, onChange, error, id }: { lab
         <h3 id={previewId} className="text-sm font-medium">
           Preview
         </h3>
-        <MarkdownBody markdown={dropEmptySections(value)} testId="markdown-preview" className="min-h-40 rounded-md border border-dashed border-zinc-300 p-3 text-sm dark:border-zinc-700" />
+        <MarkdownBody
+          markdown={dropEmptySections(value)}
+          testId="markdown-preview"
+          className="min-h-40 rounded-md border border-dashed border-zinc-300 p-3 text-sm dark:border-zinc-700"
+        />
       </section>
     </div>
   );

@@ -11,11 +11,20 @@ function ComponentRow({ component, uptime }: { component: Component; uptime?: Co
       <div className="flex items-start justify-between gap-3">
         <div>
           <p className="font-medium">{component.name}</p>
-          {component.description && <p className="text-sm text-zinc-600 dark:text-zinc-400">{component.description}</p>}
+          {component.description && (
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">{component.description}</p>
+          )}
         </div>
         <StatusLabel status={component.status} />
       </div>
-      {uptime && <UptimeBar id={`u-${component.id}`} name={component.name} days={uptime.days} uptime={uptime.uptime} />}
+      {uptime && (
+        <UptimeBar
+          id={`u-${component.id}`}
+          name={component.name}
+          days={uptime.days}
+          uptime={uptime.uptime}
+        />
+      )}
     </li>
   );
 }
@@ -24,27 +33,51 @@ function ComponentRow({ component, uptime }: { component: Component; uptime?: Co
  * Groups are native <details>: collapsible without JavaScript and by keyboard.
  * A group with a problem starts open so nobody has to hunt for it.
  */
-export function ComponentList({ tree, uptime }: { tree: ComponentTree; uptime: Map<string, ComponentUptime> }) {
+export function ComponentList({
+  tree,
+  uptime,
+}: {
+  tree: ComponentTree;
+  uptime: Map<string, ComponentUptime>;
+}) {
   return (
     <div className="flex flex-col gap-3">
       {tree.groups.map((group) => {
         const status = worstStatus(group.components.map((c) => c.status));
-        const members = group.components.map((c) => uptime.get(c.id)).filter((u): u is ComponentUptime => Boolean(u));
+        const members = group.components
+          .map((c) => uptime.get(c.id))
+          .filter((u): u is ComponentUptime => Boolean(u));
         const combined = combineUptime(members);
         return (
-          <details key={group.id} open={status !== "operational"} className="group rounded-lg border border-zinc-200 dark:border-zinc-800">
+          <details
+            key={group.id}
+            open={status !== "operational"}
+            className="group rounded-lg border border-zinc-200 dark:border-zinc-800"
+          >
             <summary className="flex cursor-pointer list-none items-center justify-between gap-3 px-4 py-3 [&::-webkit-details-marker]:hidden">
               <span className="flex items-center gap-2 font-semibold">
-                <span aria-hidden="true" className="inline-block w-4 transition-transform group-open:rotate-90">
+                <span
+                  aria-hidden="true"
+                  className="inline-block w-4 transition-transform group-open:rotate-90"
+                >
                   ▸
                 </span>
                 {group.name}
-                <span className="text-sm font-normal text-zinc-600 dark:text-zinc-400">({group.components.length})</span>
+                <span className="text-sm font-normal text-zinc-600 dark:text-zinc-400">
+                  ({group.components.length})
+                </span>
               </span>
               <StatusLabel status={status} />
             </summary>
             <div className="border-t border-zinc-200 px-4 dark:border-zinc-800">
-              {members.length > 0 && <UptimeBar id={`g-${group.id}`} name={`${group.name} (all components)`} days={combined.days} uptime={combined.uptime} />}
+              {members.length > 0 && (
+                <UptimeBar
+                  id={`g-${group.id}`}
+                  name={`${group.name} (all components)`}
+                  days={combined.days}
+                  uptime={combined.uptime}
+                />
+              )}
               <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
                 {group.components.map((c) => (
                   <ComponentRow key={c.id} component={c} uptime={uptime.get(c.id)} />

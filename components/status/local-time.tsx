@@ -10,7 +10,12 @@ type Props = { date: Date; timeZone: string; format?: "datetime" | "time"; relat
 export function PageTime({ date, timeZone, format = "datetime", relative = false }: Props) {
   const text = format === "time" ? formatTime(date, timeZone) : formatDateTime(date, timeZone);
   return (
-    <time dateTime={date.toISOString()} data-local={format} data-relative={relative ? "" : undefined} suppressHydrationWarning>
+    <time
+      dateTime={date.toISOString()}
+      data-local={format}
+      data-relative={relative ? "" : undefined}
+      suppressHydrationWarning
+    >
       {text}
     </time>
   );

@@ -5,7 +5,15 @@ import type { ReactNode } from "react";
  * one Tab stop with arrow-key navigation (WAI-ARIA roving tabindex); without
  * it, every day stays tabbable.
  */
-export function RovingGroup({ label, className, children }: { label: string; className?: string; children: ReactNode }) {
+export function RovingGroup({
+  label,
+  className,
+  children,
+}: {
+  label: string;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <div role="group" aria-label={label} className={className} data-roving="">
       {children}

@@ -1,7 +1,15 @@
 import type { ReactNode } from "react";
 
 /** A titled region of a public page (landmark + heading for screen-reader navigation). */
-export function Section({ title, note, children }: { title: string; note?: string; children: ReactNode }) {
+export function Section({
+  title,
+  note,
+  children,
+}: {
+  title: string;
+  note?: string;
+  children: ReactNode;
+}) {
   const id = `section-${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
   return (
     <section aria-labelledby={id} className="flex flex-col gap-3">

@@ -2,7 +2,13 @@ import Link from "next/link";
 import type { PageSettings } from "@/lib/db/schema";
 
 /** The page's brand; an h1 on the home page, a home link elsewhere. */
-export function SiteHeader({ settings, asHeading = false }: { settings: PageSettings; asHeading?: boolean }) {
+export function SiteHeader({
+  settings,
+  asHeading = false,
+}: {
+  settings: PageSettings;
+  asHeading?: boolean;
+}) {
   const Name = asHeading ? "h1" : "p";
   return (
     <header className="flex flex-wrap items-center justify-between gap-4 py-6">

@@ -11,8 +11,19 @@ export const TONE_OF_STATUS: Record<ComponentStatus, Tone> = {
   major_outage: "critical",
   under_maintenance: "maintenance",
 };
-export const TONE_OF_IMPACT: Record<Impact, Tone> = { none: "neutral", minor: "minor", major: "major", critical: "critical" };
-export const TONE_OF_INDICATOR: Record<Indicator, Tone> = { none: "ok", minor: "minor", major: "major", critical: "critical", maintenance: "maintenance" };
+export const TONE_OF_IMPACT: Record<Impact, Tone> = {
+  none: "neutral",
+  minor: "minor",
+  major: "major",
+  critical: "critical",
+};
+export const TONE_OF_INDICATOR: Record<Indicator, Tone> = {
+  none: "ok",
+  minor: "minor",
+  major: "major",
+  critical: "critical",
+  maintenance: "maintenance",
+};
 
 /** Solid backgrounds with white text that meets AA contrast. */
 export const SOLID: Record<Tone, string> = {

@@ -17,16 +17,26 @@ export const STATE_LABELS: Record<string, string> = {
 };
 
 /** Incident and maintenance updates share this shape. */
-type TimelineUpdate = { id: string; state: string; body: string; displayAt: Date } & Partial<Pick<PublicIncidentUpdate, "componentChanges" | "editedAt" | "reopened">>;
+type TimelineUpdate = { id: string; state: string; body: string; displayAt: Date } & Partial<
+  Pick<PublicIncidentUpdate, "componentChanges" | "editedAt" | "reopened">
+>;
 
 /** Updates newest first, each with its state, time, body and the component changes it made. */
-export function UpdateTimeline({ updates, timeZone }: { updates: TimelineUpdate[]; timeZone: string }) {
+export function UpdateTimeline({
+  updates,
+  timeZone,
+}: {
+  updates: TimelineUpdate[];
+  timeZone: string;
+}) {
   return (
     <ol className="flex flex-col gap-4">
       {updates.map((u) => (
         <li key={u.id} className="border-l-2 border-zinc-200 pl-4 dark:border-zinc-700">
           <p className="text-sm">
-            <strong className="font-semibold">{u.reopened ? "Reopened" : STATE_LABELS[u.state]}</strong>
+            <strong className="font-semibold">
+              {u.reopened ? "Reopened" : STATE_LABELS[u.state]}
+            </strong>
             <span className="text-zinc-600 dark:text-zinc-400">
               {" · "}
               <PageTime date={u.displayAt} timeZone={timeZone} />
@@ -38,7 +48,9 @@ export function UpdateTimeline({ updates, timeZone }: { updates: TimelineUpdate[
           </div>
           {u.componentChanges && u.componentChanges.length > 0 && (
             <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-              {u.componentChanges.map((c) => `${c.name}: ${STATUS_LABELS[c.newStatus]}`).join(" · ")}
+              {u.componentChanges
+                .map((c) => `${c.name}: ${STATUS_LABELS[c.newStatus]}`)
+                .join(" · ")}
             </p>
           )}
         </li>

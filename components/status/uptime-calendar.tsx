@@ -18,11 +18,16 @@ export function UptimeCalendar({ month, days }: { month: string; days: UptimeDay
   const inMonth = days.filter((d) => d.day.startsWith(month));
   const leading = new Date(`${month}-01T00:00:00Z`).getUTCDay();
   const cells: (UptimeDay | null)[] = [...Array<null>(leading).fill(null), ...inMonth];
-  const weeks = Array.from({ length: Math.ceil(cells.length / 7) }, (_, w) => cells.slice(w * 7, w * 7 + 7));
+  const weeks = Array.from({ length: Math.ceil(cells.length / 7) }, (_, w) =>
+    cells.slice(w * 7, w * 7 + 7),
+  );
   return (
     <table className="w-full table-fixed border-separate border-spacing-1 text-center text-xs">
       <caption className="mb-2 text-left text-base font-semibold">
-        {formatMonth(month)} <span className="font-normal text-zinc-600 dark:text-zinc-400">· {formatPercent(uptimeOver(inMonth))} uptime</span>
+        {formatMonth(month)}{" "}
+        <span className="font-normal text-zinc-600 dark:text-zinc-400">
+          · {formatPercent(uptimeOver(inMonth))} uptime
+        </span>
       </caption>
       <thead>
         <tr>
@@ -40,8 +45,14 @@ export function UptimeCalendar({ month, days }: { month: string; days: UptimeDay
               day ? (
                 <td key={day.day} className={`rounded py-1.5 ${tone(day)}`}>
                   <span className="block font-semibold">{Number(day.day.slice(8))}</span>
-                  <span className="block text-[0.65rem]">{day.uptime === null ? "–" : formatPercent(day.uptime)}</span>
-                  {day.incidents.length > 0 && <span className="sr-only">, incidents: {day.incidents.map((x) => x.title).join("; ")}</span>}
+                  <span className="block text-[0.65rem]">
+                    {day.uptime === null ? "–" : formatPercent(day.uptime)}
+                  </span>
+                  {day.incidents.length > 0 && (
+                    <span className="sr-only">
+                      , incidents: {day.incidents.map((x) => x.title).join("; ")}
+                    </span>
+                  )}
                 </td>
               ) : (
                 <td key={`empty-${i}`} />

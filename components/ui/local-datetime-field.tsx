@@ -7,7 +7,19 @@ import { Field } from "./field";
  * and the server does not, so the hidden `name` field carries the moment as
  * ISO 8601 (with offset); the visible input is only for people.
  */
-export function LocalDateTimeField({ label, name, error, hint, defaultValue = "" }: { label: string; name: string; error?: string; hint?: string; defaultValue?: string }) {
+export function LocalDateTimeField({
+  label,
+  name,
+  error,
+  hint,
+  defaultValue = "",
+}: {
+  label: string;
+  name: string;
+  error?: string;
+  hint?: string;
+  defaultValue?: string;
+}) {
   const [iso, setIso] = useState(defaultValue);
   return (
     <>
@@ -18,7 +30,9 @@ export function LocalDateTimeField({ label, name, error, hint, defaultValue = ""
         error={error}
         hint={hint}
         defaultValue={defaultValue ? toLocalInput(new Date(defaultValue)) : ""}
-        onChange={(e) => setIso(e.currentTarget.value ? new Date(e.currentTarget.value).toISOString() : "")}
+        onChange={(e) =>
+          setIso(e.currentTarget.value ? new Date(e.currentTarget.value).toISOString() : "")
+        }
       />
       <input type="hidden" name={name} value={iso} />
     </>

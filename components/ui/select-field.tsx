@@ -12,10 +12,25 @@ type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & {
 };
 
 /** A labelled select whose error is announced and tied to it, like Field. */
-export function SelectField({ label, name, options, error, hint, id = name, ...select }: SelectFieldProps) {
+export function SelectField({
+  label,
+  name,
+  options,
+  error,
+  hint,
+  id = name,
+  ...select
+}: SelectFieldProps) {
   return (
     <FieldShell id={id} label={label} hint={hint} error={error}>
-      <select id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} className={CONTROL_CLASS} {...select}>
+      <select
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        className={CONTROL_CLASS}
+        {...select}
+      >
         {options.map(([value, text]) => (
           <option key={value} value={value}>
             {text}

@@ -2,7 +2,13 @@
 import { useFormStatus } from "react-dom";
 import type { ReactNode } from "react";
 
-export function SubmitButton({ children, pendingLabel }: { children: ReactNode; pendingLabel?: string }) {
+export function SubmitButton({
+  children,
+  pendingLabel,
+}: {
+  children: ReactNode;
+  pendingLabel?: string;
+}) {
   const { pending } = useFormStatus();
   return (
     <button

@@ -3,13 +3,25 @@ import { spawn, type ChildProcess } from "node:child_process";
 /** A production Herald server a spec starts itself (for scenarios the shared servers cannot host). */
 export async function startHeraldServer(port: number, env: Record<string, string>) {
   const child: ChildProcess = spawn("node_modules/.bin/tsx", ["scripts/serve.ts"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HERALD_URL: `http://localhost:${port}`, ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HERALD_URL: `http://localhost:${port}`,
+      ...env,
+    },
     stdio: "ignore",
   });
   const base = `http://localhost:${port}`;
   const until = Date.now() + 90_000;
-  while (!(await fetch(`${base}/api/health`).then((r) => r.ok, () => false))) {
-    if (Date.now() > until || child.exitCode !== null) throw new Error(`Herald did not start on ${port}`);
+  while (
+    !(await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
+    if (Date.now() > until || child.exitCode !== null)
+      throw new Error(`Herald did not start on ${port}`);
     await new Promise((r) => setTimeout(r, 500));
   }
   return { base, stop: () => child.kill("SIGTERM") };

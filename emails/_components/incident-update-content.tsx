@@ -21,7 +21,8 @@ export const sampleIncidentUpdate: IncidentUpdateContentProps = {
   stateLabel: "Identified",
   stateColor: "#b45309",
   impactLabel: "Major impact",
-  bodyHtml: "<p>We identified a faulty load balancer in <strong>us-east-1</strong> and are shifting traffic away from it.</p>",
+  bodyHtml:
+    "<p>We identified a faulty load balancer in <strong>us-east-1</strong> and are shifting traffic away from it.</p>",
   postedAt: "Mar 4, 2026, 14:05 UTC",
   components: [
     { name: "API", status: "Partial outage" },
@@ -42,7 +43,9 @@ export function IncidentUpdateContent(p: IncidentUpdateContentProps) {
         rows={[
           ["Posted", p.postedAt],
           ["Impact", p.impactLabel],
-          ...(p.components.length ? [["Affected", p.components.map((c) => `${c.name} (${c.status})`).join(", ")] as const] : []),
+          ...(p.components.length
+            ? [["Affected", p.components.map((c) => `${c.name} (${c.status})`).join(", ")] as const]
+            : []),
           ...(p.nextUpdateBy ? [["Next update by", p.nextUpdateBy] as const] : []),
         ]}
       />

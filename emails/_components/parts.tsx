@@ -3,7 +3,10 @@ import { muted, text } from "./email-layout";
 
 export function Title({ children }: { children: string }) {
   return (
-    <Heading as="h1" style={{ color: "#111827", fontSize: "20px", lineHeight: "28px", margin: "20px 0 8px" }}>
+    <Heading
+      as="h1"
+      style={{ color: "#111827", fontSize: "20px", lineHeight: "28px", margin: "20px 0 8px" }}
+    >
       {children}
     </Heading>
   );
@@ -13,7 +16,18 @@ export function Title({ children }: { children: string }) {
 export function StateBadge({ label, color }: { label: string; color: string }) {
   return (
     <Text style={{ ...text, margin: "0 0 12px" }}>
-      <span style={{ backgroundColor: color, borderRadius: "999px", color: "#ffffff", fontSize: "12px", fontWeight: 600, padding: "3px 10px" }}>{label}</span>
+      <span
+        style={{
+          backgroundColor: color,
+          borderRadius: "999px",
+          color: "#ffffff",
+          fontSize: "12px",
+          fontWeight: 600,
+          padding: "3px 10px",
+        }}
+      >
+        {label}
+      </span>
     </Text>
   );
 }
@@ -26,7 +40,14 @@ export function MarkdownHtml({ html }: { html: string }) {
 export function Facts({ rows }: { rows: readonly (readonly [label: string, value: string])[] }) {
   if (rows.length === 0) return null;
   return (
-    <Section style={{ backgroundColor: "#f9fafb", borderRadius: "6px", padding: "4px 16px", margin: "12px 0" }}>
+    <Section
+      style={{
+        backgroundColor: "#f9fafb",
+        borderRadius: "6px",
+        padding: "4px 16px",
+        margin: "12px 0",
+      }}
+    >
       {rows.map(([label, value]) => (
         <Text key={label} style={{ ...text, margin: "8px 0" }}>
           <strong>{label}:</strong> {value}
@@ -36,10 +57,28 @@ export function Facts({ rows }: { rows: readonly (readonly [label: string, value
   );
 }
 
-export function ActionButton({ href, color, children }: { href: string; color: string; children: string }) {
+export function ActionButton({
+  href,
+  color,
+  children,
+}: {
+  href: string;
+  color: string;
+  children: string;
+}) {
   return (
     <Section style={{ margin: "16px 0" }}>
-      <Button href={href} style={{ backgroundColor: color, borderRadius: "6px", color: "#ffffff", fontSize: "15px", fontWeight: 600, padding: "10px 18px" }}>
+      <Button
+        href={href}
+        style={{
+          backgroundColor: color,
+          borderRadius: "6px",
+          color: "#ffffff",
+          fontSize: "15px",
+          fontWeight: 600,
+          padding: "10px 18px",
+        }}
+      >
         {children}
       </Button>
     </Section>

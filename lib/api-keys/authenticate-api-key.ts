@@ -13,7 +13,10 @@ const LAST_USED_GRANULARITY = sql`interval '1 minute'`;
  * a viewer, a write key as an editor: keys never hold owner rights, so a
  * leaked key cannot mint more keys or change the team.
  */
-export async function authenticateApiKey(db: Db, bearerHeader: string | null | undefined): Promise<Actor | null> {
+export async function authenticateApiKey(
+  db: Db,
+  bearerHeader: string | null | undefined,
+): Promise<Actor | null> {
   const key = keyFromBearer(bearerHeader);
   if (!key) return null;
   const [row] = await db
@@ -25,6 +28,14 @@ export async function authenticateApiKey(db: Db, bearerHeader: string | null | u
   await db
     .update(apiKeys)
     .set({ lastUsedAt: sql`now()` })
-    .where(and(eq(apiKeys.id, row.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, sql`now() - ${LAST_USED_GRANULARITY}`))));
+    .where(
+      and(
+        eq(apiKeys.id, row.id),
+        or(
+          isNull(apiKeys.lastUsedAt),
+          lt(apiKeys.lastUsedAt, sql`now() - ${LAST_USED_GRANULARITY}`),
+        ),
+      ),
+    );
   return { kind: "api-key", id: row.id, name: row.name, role: row.canWrite ? "editor" : "viewer" };
 }

@@ -20,9 +20,20 @@ export async function createApiKey({ ctx, input }: { ctx: Ctx; input: unknown })
   const created = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(apiKeys)
-      .values({ name: parsed.data.name, prefix, keyHash, canWrite: parsed.data.scope === "write", createdBy: actorUserId(ctx.actor) })
+      .values({
+        name: parsed.data.name,
+        prefix,
+        keyHash,
+        canWrite: parsed.data.scope === "write",
+        createdBy: actorUserId(ctx.actor),
+      })
       .returning();
-    await recordAudit(tx, ctx.actor, { action: "api_key.create", targetType: "api_key", targetId: row!.id, after: apiKeySummary(row!) });
+    await recordAudit(tx, ctx.actor, {
+      action: "api_key.create",
+      targetType: "api_key",
+      targetId: row!.id,
+      after: apiKeySummary(row!),
+    });
     return row!;
   });
   return { apiKey: apiKeySummary(created), key };

@@ -11,6 +11,9 @@ import { apiKeySummary } from "./api-key-summary";
  */
 export async function listApiKeys({ ctx }: { ctx: Ctx }) {
   requireRole(ctx.actor, "viewer");
-  const rows = await ctx.db.select().from(apiKeys).orderBy(desc(isNull(apiKeys.revokedAt)), desc(apiKeys.createdAt));
+  const rows = await ctx.db
+    .select()
+    .from(apiKeys)
+    .orderBy(desc(isNull(apiKeys.revokedAt)), desc(apiKeys.createdAt));
   return rows.map(apiKeySummary);
 }

@@ -13,11 +13,26 @@ export async function revokeApiKey({ ctx, input }: { ctx: Ctx; input: unknown })
   const parsed = revokeApiKeySchema.safeParse(input);
   if (!parsed.success) throw HeraldError.fromZod(parsed.error);
   return ctx.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(apiKeys).where(eq(apiKeys.id, parsed.data.keyId)).for("update");
+    const [before] = await tx
+      .select()
+      .from(apiKeys)
+      .where(eq(apiKeys.id, parsed.data.keyId))
+      .for("update");
     if (!before) throw notFound("API key");
-    if (before.revokedAt) throw new HeraldError("conflict", `The key “${before.name}” is already revoked.`);
-    const [after] = await tx.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, before.id)).returning();
-    await recordAudit(tx, ctx.actor, { action: "api_key.revoke", targetType: "api_key", targetId: before.id, before: apiKeySummary(before), after: apiKeySummary(after!) });
+    if (before.revokedAt)
+      throw new HeraldError("conflict", `The key “${before.name}” is already revoked.`);
+    const [after] = await tx
+      .update(apiKeys)
+      .set({ revokedAt: new Date() })
+      .where(eq(apiKeys.id, before.id))
+      .returning();
+    await recordAudit(tx, ctx.actor, {
+      action: "api_key.revoke",
+      targetType: "api_key",
+      targetId: before.id,
+      before: apiKeySummary(before),
+      after: apiKeySummary(after!),
+    });
     return apiKeySummary(after!);
   });
 }

@@ -5,7 +5,11 @@ export const API_KEY_SCOPES = ["read", "write"] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 export const createApiKeySchema = z.object({
-  name: z.string().trim().min(1, "Name the key after what uses it.").max(100, "At most 100 characters."),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Name the key after what uses it.")
+    .max(100, "At most 100 characters."),
   scope: z.enum(API_KEY_SCOPES, "Pick what the key may do."),
 });
 

@@ -19,7 +19,10 @@ const filterSchema = z.object({
    * Keyset paging: "<ISO time>_<id>" of the last entry shown. The id breaks ties,
    * since entries written in one transaction share a timestamp.
    */
-  before: z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z_[a-z0-9]+$/, "Invalid page.").optional(),
+  before: z
+    .string()
+    .regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z_[a-z0-9]+$/, "Invalid page.")
+    .optional(),
 });
 export type AuditFilter = z.input<typeof filterSchema>;
 
@@ -49,5 +52,8 @@ export async function listAuditLog({ ctx, input }: { ctx: Ctx; input: unknown })
     .limit(PAGE_SIZE + 1);
   const entries = rows.slice(0, PAGE_SIZE);
   const last = entries.at(-1);
-  return { entries, olderThan: rows.length > PAGE_SIZE && last ? `${last.at.toISOString()}_${last.id}` : null };
+  return {
+    entries,
+    olderThan: rows.length > PAGE_SIZE && last ? `${last.at.toISOString()}_${last.id}` : null,
+  };
 }

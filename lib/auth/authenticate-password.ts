@@ -19,7 +19,11 @@ const attempts = () => memoryLimiter("sign-in", SIGN_IN_ATTEMPTS, 15 * 60);
  * HeraldError, whatever the password, until the window ends; a success clears
  * the count, so a member who mistypes now and then is never locked out.
  */
-export async function authenticateWithPassword(db: Db, input: unknown, { client }: { client: string }): Promise<User | null> {
+export async function authenticateWithPassword(
+  db: Db,
+  input: unknown,
+  { client }: { client: string },
+): Promise<User | null> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return null;
   // Counted before checking, so parallel guesses cannot all slip in under the limit.

@@ -15,6 +15,9 @@ export function hasRole(actor: Actor, needed: Role): boolean {
 export function requireRole(actor: Actor, needed: Role): void {
   if (actor.kind === "anonymous") throw new HeraldError("unauthenticated", "Please sign in.");
   if (!hasRole(actor, needed)) {
-    throw new HeraldError("forbidden", `This needs the ${needed} role; you are ${actor.kind === "system" ? "system" : actor.role}.`);
+    throw new HeraldError(
+      "forbidden",
+      `This needs the ${needed} role; you are ${actor.kind === "system" ? "system" : actor.role}.`,
+    );
   }
 }

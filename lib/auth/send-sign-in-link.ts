@@ -16,7 +16,11 @@ export async function sendSignInLink(db: Db, c: Config, email: string, url: stri
   const transport = await createMailTransport(c);
   if (!transport) throw new Error("No mail transport configured");
   const settings = await getPageSettings(db);
-  const element = createElement(SignInLink, { pageName: settings.name, url, brandColor: settings.brandColor });
+  const element = createElement(SignInLink, {
+    pageName: settings.name,
+    url,
+    brandColor: settings.brandColor,
+  });
   await transport.send({
     to: email,
     subject: `Sign in to ${settings.name}`,

@@ -6,7 +6,10 @@ export type BadgeStyle = (typeof BADGE_STYLES)[number];
 /** Long enough for any component name, short enough that a URL cannot make a banner out of a badge. */
 export const MAX_LABEL_LENGTH = 64;
 
-export type BadgeOptions = { style: BadgeStyle; /** undefined: the badge's own default; "" hides the label. */ label?: string };
+export type BadgeOptions = {
+  style: BadgeStyle;
+  /** undefined: the badge's own default; "" hides the label. */ label?: string;
+};
 
 /**
  * Query parameters of the badge endpoints. An image URL in a README cannot
@@ -17,10 +20,15 @@ const optionsSchema = z.object({
   style: z.enum(BADGE_STYLES).catch("flat"),
   label: z
     .string()
-    .transform((label) => [...label.replace(/\p{Cc}/gu, "").trim()].slice(0, MAX_LABEL_LENGTH).join(""))
+    .transform((label) =>
+      [...label.replace(/\p{Cc}/gu, "").trim()].slice(0, MAX_LABEL_LENGTH).join(""),
+    )
     .optional(),
 });
 
 export function parseBadgeOptions(params: URLSearchParams): BadgeOptions {
-  return optionsSchema.parse({ style: params.get("style") ?? undefined, label: params.get("label") ?? undefined });
+  return optionsSchema.parse({
+    style: params.get("style") ?? undefined,
+    label: params.get("label") ?? undefined,
+  });
 }

@@ -5,19 +5,33 @@ import type { BadgeContent } from "./status-badges";
 import { activeMarkup, SVG_DRAWING_TAGS, XSS_PAYLOADS } from "../testing/xss-payloads";
 
 const operational: BadgeContent = { label: "status", message: "operational", color: "brightgreen" };
-const outage: BadgeContent = { label: "US East (N. Virginia)", message: "major outage", color: "red" };
+const outage: BadgeContent = {
+  label: "US East (N. Virginia)",
+  message: "major outage",
+  color: "red",
+};
 
 describe("renderBadgeSvg", () => {
   // File snapshots, so a reviewer can open each badge and see it.
   it.each(BADGE_STYLES)("draws the %s style", async (style) => {
-    await expect(renderBadgeSvg(operational, { style })).toMatchFileSnapshot(`__snapshots__/${style}-operational.svg`);
-    await expect(renderBadgeSvg(outage, { style })).toMatchFileSnapshot(`__snapshots__/${style}-major-outage.svg`);
+    await expect(renderBadgeSvg(operational, { style })).toMatchFileSnapshot(
+      `__snapshots__/${style}-operational.svg`,
+    );
+    await expect(renderBadgeSvg(outage, { style })).toMatchFileSnapshot(
+      `__snapshots__/${style}-major-outage.svg`,
+    );
   });
 
   it("names the badge for screen readers and lets the viewer relabel it or drop the label", () => {
-    expect(renderBadgeSvg(operational, { style: "flat" })).toContain('aria-label="status: operational"');
-    expect(renderBadgeSvg(operational, { style: "flat", label: "Acme API" })).toContain("<title>Acme API: operational</title>");
-    expect(renderBadgeSvg(operational, { style: "flat", label: "" })).toContain("<title>operational</title>");
+    expect(renderBadgeSvg(operational, { style: "flat" })).toContain(
+      'aria-label="status: operational"',
+    );
+    expect(renderBadgeSvg(operational, { style: "flat", label: "Acme API" })).toContain(
+      "<title>Acme API: operational</title>",
+    );
+    expect(renderBadgeSvg(operational, { style: "flat", label: "" })).toContain(
+      "<title>operational</title>",
+    );
   });
 
   it.each([
@@ -37,7 +51,10 @@ describe("badges with hostile text", () => {
   it.each(XSS_PAYLOADS)("draw %s as text, from a component name or a ?label=", (payload) => {
     for (const svg of [
       renderBadgeSvg({ ...outage, label: payload }, { style: "flat" }),
-      renderBadgeSvg(operational, parseBadgeOptions(new URLSearchParams({ label: payload, style: "for-the-badge" }))),
+      renderBadgeSvg(
+        operational,
+        parseBadgeOptions(new URLSearchParams({ label: payload, style: "for-the-badge" })),
+      ),
     ]) {
       expect(activeMarkup(svg, SVG_DRAWING_TAGS)).toEqual([]);
       expect(svg.match(/<svg/g)).toHaveLength(1);
@@ -47,12 +64,20 @@ describe("badges with hostile text", () => {
 
 describe("parseBadgeOptions", () => {
   it("falls back to flat for an unknown style, since a README image cannot show an error", () => {
-    expect(parseBadgeOptions(new URLSearchParams("style=social"))).toEqual({ style: "flat", label: undefined });
-    expect(parseBadgeOptions(new URLSearchParams("style=for-the-badge&label=API"))).toEqual({ style: "for-the-badge", label: "API" });
+    expect(parseBadgeOptions(new URLSearchParams("style=social"))).toEqual({
+      style: "flat",
+      label: undefined,
+    });
+    expect(parseBadgeOptions(new URLSearchParams("style=for-the-badge&label=API"))).toEqual({
+      style: "for-the-badge",
+      label: "API",
+    });
   });
 
   it("cuts a long label to 64 characters and strips control characters", () => {
-    const { label } = parseBadgeOptions(new URLSearchParams({ label: `a\u0000b${"x".repeat(500)}` }));
+    const { label } = parseBadgeOptions(
+      new URLSearchParams({ label: `a\u0000b${"x".repeat(500)}` }),
+    );
     expect(label).toHaveLength(64);
     expect(label?.startsWith("abx")).toBe(true);
   });
@@ -67,6 +92,8 @@ describe("shieldsEndpointJson", () => {
       color: "red",
       style: "flat-square",
     });
-    expect(JSON.parse(shieldsEndpointJson(operational, { style: "flat", isError: true }))).toMatchObject({ isError: true });
+    expect(
+      JSON.parse(shieldsEndpointJson(operational, { style: "flat", isError: true })),
+    ).toMatchObject({ isError: true });
   });
 });

@@ -9,11 +9,19 @@ const labelOf = (content: BadgeContent, options: BadgeOptions) => options.label 
 
 /** An SVG badge drawn by badge-maker, which also escapes the label and message. */
 export function renderBadgeSvg(content: BadgeContent, options: BadgeOptions): string {
-  return makeBadge({ label: labelOf(content, options), message: content.message, color: content.color, style: options.style });
+  return makeBadge({
+    label: labelOf(content, options),
+    message: content.message,
+    color: content.color,
+    style: options.style,
+  });
 }
 
 /** The shields.io endpoint format (https://shields.io/badges/endpoint-badge). */
-export function shieldsEndpointJson(content: BadgeContent, options: BadgeOptions & { isError?: boolean }): string {
+export function shieldsEndpointJson(
+  content: BadgeContent,
+  options: BadgeOptions & { isError?: boolean },
+): string {
   return JSON.stringify({
     schemaVersion: 1,
     label: labelOf(content, options),

@@ -24,7 +24,11 @@ const COMPONENT: Record<ComponentStatus, Omit<BadgeContent, "label">> = {
   under_maintenance: { message: "under maintenance", color: "blue" },
 };
 
-export const UNKNOWN_COMPONENT_BADGE: BadgeContent = { label: "status", message: "unknown component", color: "lightgrey" };
+export const UNKNOWN_COMPONENT_BADGE: BadgeContent = {
+  label: "status",
+  message: "unknown component",
+  color: "lightgrey",
+};
 
 export function overallBadge(snapshot: StatusSnapshot): BadgeContent {
   return { label: "status", ...OVERALL[snapshotStatus(snapshot).indicator] };

@@ -1,9 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { cadenceState, defaultCadenceMinutes, FALLBACK_CADENCES, latestUpdate, nextUpdateDue, type CadenceUpdate } from "./cadence-state";
+import {
+  cadenceState,
+  defaultCadenceMinutes,
+  FALLBACK_CADENCES,
+  latestUpdate,
+  nextUpdateDue,
+  type CadenceUpdate,
+} from "./cadence-state";
 import { describeCadence } from "./format-cadence";
 
 const t0 = new Date("2026-03-02T10:00:00Z");
-const at = (minutes: number, seconds = 0) => new Date(t0.getTime() + minutes * 60_000 + seconds * 1000);
+const at = (minutes: number, seconds = 0) =>
+  new Date(t0.getTime() + minutes * 60_000 + seconds * 1000);
 const update = (id: string, displayMinute: number, nextMinute: number | null): CadenceUpdate => ({
   id,
   displayAt: at(displayMinute),
@@ -24,8 +32,12 @@ describe("next update due", () => {
   });
 
   it("is nothing once resolved or without a cadence", () => {
-    expect(nextUpdateDue({ state: "resolved", cadenceMinutes: 30 }, [update("a", 0, null)])).toBeNull();
-    expect(nextUpdateDue({ state: "monitoring", cadenceMinutes: null }, [update("a", 0, null)])).toBeNull();
+    expect(
+      nextUpdateDue({ state: "resolved", cadenceMinutes: 30 }, [update("a", 0, null)]),
+    ).toBeNull();
+    expect(
+      nextUpdateDue({ state: "monitoring", cadenceMinutes: null }, [update("a", 0, null)]),
+    ).toBeNull();
   });
 
   it("counts from the latest update when it carried no promise", () => {
@@ -49,12 +61,20 @@ describe("cadence state", () => {
   });
 
   it("shows long waits in hours and minutes", () => {
-    const state = cadenceState({ state: "identified", cadenceMinutes: 240 }, [update("a", 0, 240)], at(5));
+    const state = cadenceState(
+      { state: "identified", cadenceMinutes: 240 },
+      [update("a", 0, 240)],
+      at(5),
+    );
     expect(describeCadence(state)).toBe("Next update due in 3 h 55 min");
   });
 
   it("says plainly when there is no cadence", () => {
-    expect(describeCadence(cadenceState({ state: "investigating", cadenceMinutes: null }, updates, at(0)))).toBe("No update cadence");
+    expect(
+      describeCadence(
+        cadenceState({ state: "investigating", cadenceMinutes: null }, updates, at(0)),
+      ),
+    ).toBe("No update cadence");
   });
 });
 

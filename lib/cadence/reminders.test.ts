@@ -10,12 +10,25 @@ const members: ReminderMember[] = [
   { id: "own", email: "own@acme.test", role: "owner" },
   { id: "view", email: "view@acme.test", role: "viewer" },
 ];
-type Incident = { id: string; state: IncidentState; cadenceMinutes: number; commsLeadId: string | null };
-const incident: Incident = { id: "inc1", state: "investigating", cadenceMinutes: 30, commsLeadId: "lead" };
+type Incident = {
+  id: string;
+  state: IncidentState;
+  cadenceMinutes: number;
+  commsLeadId: string | null;
+};
+const incident: Incident = {
+  id: "inc1",
+  state: "investigating",
+  cadenceMinutes: 30,
+  commsLeadId: "lead",
+};
 const updates = [{ id: "u1", displayAt: at(0), createdAt: at(0), nextUpdateBy: at(30) }];
 const remind = (minute: number, over: Partial<Incident> = {}) =>
   reminderFor({ incident: { ...incident, ...over }, updates, members, now: at(minute) });
-const emails = (minute: number, over: Partial<Incident> = {}) => remind(minute, over)?.recipients.map((m) => m.email).sort();
+const emails = (minute: number, over: Partial<Incident> = {}) =>
+  remind(minute, over)
+    ?.recipients.map((m) => m.email)
+    .sort();
 
 describe("cadence reminders", () => {
   it("reminds nobody while the update is not yet due soon", () => {
@@ -35,7 +48,11 @@ describe("cadence reminders", () => {
   });
 
   it("tells the editors from the start when the incident has no comms lead", () => {
-    expect(emails(26, { commsLeadId: null })).toEqual(["ed@acme.test", "lead@acme.test", "own@acme.test"]);
+    expect(emails(26, { commsLeadId: null })).toEqual([
+      "ed@acme.test",
+      "lead@acme.test",
+      "own@acme.test",
+    ]);
   });
 
   it("gives each stage of each promise its own key, so a reminder is sent once", () => {

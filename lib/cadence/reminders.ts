@@ -1,4 +1,10 @@
-import { cadenceStateAt, nextUpdateDue, latestUpdate, type CadenceIncident, type CadenceUpdate } from "./cadence-state";
+import {
+  cadenceStateAt,
+  nextUpdateDue,
+  latestUpdate,
+  type CadenceIncident,
+  type CadenceUpdate,
+} from "./cadence-state";
 
 const MINUTE = 60_000;
 
@@ -18,7 +24,11 @@ export type Reminder = {
   idempotencyKey: string;
 };
 
-export function reminderStage(incident: CadenceIncident, dueAt: Date | null, now: Date): ReminderStage | null {
+export function reminderStage(
+  incident: CadenceIncident,
+  dueAt: Date | null,
+  now: Date,
+): ReminderStage | null {
   const state = cadenceStateAt(dueAt, now);
   if (state.kind === "none" || state.kind === "ok") return null;
   if (state.kind === "due_soon") return "due_soon";

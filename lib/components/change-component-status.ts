@@ -8,7 +8,12 @@ import { HeraldError } from "../errors";
 import { enqueueComponentStatusWebhooks } from "../notifications/enqueue-component-status";
 
 export type StatusChangeRequest = { componentId: string; status: ComponentStatus };
-export type AppliedStatusChange = { componentId: string; name: string; oldStatus: ComponentStatus; newStatus: ComponentStatus };
+export type AppliedStatusChange = {
+  componentId: string;
+  name: string;
+  oldStatus: ComponentStatus;
+  newStatus: ComponentStatus;
+};
 
 type Cause = { cause: (typeof STATUS_CAUSES)[number]; incidentId?: string; maintenanceId?: string };
 
@@ -35,9 +40,17 @@ export async function changeComponentStatuses(
   const applied: AppliedStatusChange[] = [];
   for (const request of requests) {
     const component = byId.get(request.componentId);
-    if (!component) throw new HeraldError("invalid", "A chosen component no longer exists. Reload and try again.", { components: "Unknown component." });
+    if (!component)
+      throw new HeraldError(
+        "invalid",
+        "A chosen component no longer exists. Reload and try again.",
+        { components: "Unknown component." },
+      );
     if (component.status === request.status) continue;
-    await tx.update(components).set({ status: request.status }).where(eq(components.id, component.id));
+    await tx
+      .update(components)
+      .set({ status: request.status })
+      .where(eq(components.id, component.id));
     await tx.insert(componentStatusEvents).values({
       componentId: component.id,
       fromStatus: component.status,
@@ -48,7 +61,12 @@ export async function changeComponentStatuses(
       maintenanceId: options.maintenanceId ?? null,
       actorId: actorUserId(actor),
     });
-    applied.push({ componentId: component.id, name: component.name, oldStatus: component.status, newStatus: request.status });
+    applied.push({
+      componentId: component.id,
+      name: component.name,
+      oldStatus: component.status,
+      newStatus: request.status,
+    });
     component.status = request.status;
   }
   await enqueueComponentStatusWebhooks(tx, { changes: applied, at: options.at });

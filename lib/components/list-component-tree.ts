@@ -9,16 +9,27 @@ export type ComponentTree = {
 };
 
 /** Groups and components in display order. `publicOnly` drops hidden components and empty groups. */
-export async function listComponentTree(db: Db, { publicOnly }: { publicOnly: boolean }): Promise<ComponentTree> {
+export async function listComponentTree(
+  db: Db,
+  { publicOnly }: { publicOnly: boolean },
+): Promise<ComponentTree> {
   const [groupRows, componentRows] = await Promise.all([
-    db.select().from(componentGroups).orderBy(asc(componentGroups.position), asc(componentGroups.name)),
+    db
+      .select()
+      .from(componentGroups)
+      .orderBy(asc(componentGroups.position), asc(componentGroups.name)),
     db.select().from(components).orderBy(asc(components.position), asc(components.name)),
   ]);
   const shown = publicOnly
-    ? componentRows.filter((c) => c.visible && (!c.onlyShowIfDegraded || c.status !== "operational"))
+    ? componentRows.filter(
+        (c) => c.visible && (!c.onlyShowIfDegraded || c.status !== "operational"),
+      )
     : componentRows;
   const groups = groupRows
     .map((g) => ({ ...g, components: shown.filter((c) => c.groupId === g.id) }))
     .filter((g) => !publicOnly || g.components.length > 0);
-  return { groups, ungrouped: shown.filter((c) => !c.groupId || !groupRows.some((g) => g.id === c.groupId)) };
+  return {
+    groups,
+    ungrouped: shown.filter((c) => !c.groupId || !groupRows.some((g) => g.id === c.groupId)),
+  };
 }

@@ -22,7 +22,10 @@ export async function moveComponent({ ctx, input }: { ctx: Ctx; input: unknown }
   const moved = await ctx.db.transaction(async (tx) => {
     let groupId: string | null = null;
     if (kind === "component") {
-      const [component] = await tx.select({ groupId: components.groupId }).from(components).where(eq(components.id, id));
+      const [component] = await tx
+        .select({ groupId: components.groupId })
+        .from(components)
+        .where(eq(components.id, id));
       if (!component) throw notFound("Component");
       groupId = component.groupId;
     }
@@ -38,7 +41,13 @@ export async function moveComponent({ ctx, input }: { ctx: Ctx; input: unknown }
         await tx.update(table).set({ position }).where(eq(table.id, siblingId));
       }
     }
-    await recordAudit(tx, ctx.actor, { action: `${kind === "group" ? "component_group" : "component"}.move`, targetType: kind === "group" ? "component_group" : "component", targetId: id, before: { position: from }, after: { position: to } });
+    await recordAudit(tx, ctx.actor, {
+      action: `${kind === "group" ? "component_group" : "component"}.move`,
+      targetType: kind === "group" ? "component_group" : "component",
+      targetId: id,
+      before: { position: from },
+      after: { position: to },
+    });
     return true;
   });
   if (moved) invalidatePublicCache();

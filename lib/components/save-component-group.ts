@@ -13,8 +13,16 @@ export async function createComponentGroup({ ctx, input }: { ctx: Ctx; input: un
   const parsed = createGroupSchema.safeParse(input);
   if (!parsed.success) throw HeraldError.fromZod(parsed.error);
   const created = await ctx.db.transaction(async (tx) => {
-    const [row] = await tx.insert(componentGroups).values({ ...parsed.data, position: await nextPosition(tx, "group", null) }).returning();
-    await recordAudit(tx, ctx.actor, { action: "component_group.create", targetType: "component_group", targetId: row!.id, after: row });
+    const [row] = await tx
+      .insert(componentGroups)
+      .values({ ...parsed.data, position: await nextPosition(tx, "group", null) })
+      .returning();
+    await recordAudit(tx, ctx.actor, {
+      action: "component_group.create",
+      targetType: "component_group",
+      targetId: row!.id,
+      after: row,
+    });
     return row!;
   });
   invalidatePublicCache();
@@ -27,13 +35,30 @@ export async function updateComponentGroup({ ctx, input }: { ctx: Ctx; input: un
   if (!parsed.success) throw HeraldError.fromZod(parsed.error);
   const { id, expectedUpdatedAt, ...values } = parsed.data;
   const updated = await ctx.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(componentGroups).where(eq(componentGroups.id, id)).for("update");
+    const [before] = await tx
+      .select()
+      .from(componentGroups)
+      .where(eq(componentGroups.id, id))
+      .for("update");
     if (!before) throw notFound("Group");
     if (expectedUpdatedAt && before.updatedAt.toISOString() !== expectedUpdatedAt) {
-      throw new HeraldError("conflict", "Someone else changed this group meanwhile. Reload to see their change.");
+      throw new HeraldError(
+        "conflict",
+        "Someone else changed this group meanwhile. Reload to see their change.",
+      );
     }
-    const [after] = await tx.update(componentGroups).set(values).where(eq(componentGroups.id, id)).returning();
-    await recordAudit(tx, ctx.actor, { action: "component_group.update", targetType: "component_group", targetId: id, before, after });
+    const [after] = await tx
+      .update(componentGroups)
+      .set(values)
+      .where(eq(componentGroups.id, id))
+      .returning();
+    await recordAudit(tx, ctx.actor, {
+      action: "component_group.update",
+      targetType: "component_group",
+      targetId: id,
+      before,
+      after,
+    });
     return after!;
   });
   invalidatePublicCache();

@@ -11,8 +11,14 @@ import { nextPosition } from "./positions";
 
 async function assertGroupExists(tx: Db, groupId: string | null) {
   if (!groupId) return;
-  const [group] = await tx.select({ id: componentGroups.id }).from(componentGroups).where(eq(componentGroups.id, groupId));
-  if (!group) throw new HeraldError("invalid", "Please correct the highlighted fields.", { groupId: "That group no longer exists." });
+  const [group] = await tx
+    .select({ id: componentGroups.id })
+    .from(componentGroups)
+    .where(eq(componentGroups.id, groupId));
+  if (!group)
+    throw new HeraldError("invalid", "Please correct the highlighted fields.", {
+      groupId: "That group no longer exists.",
+    });
 }
 
 /** Adds a component at the end of its group, operational. */
@@ -23,8 +29,16 @@ export async function createComponent({ ctx, input }: { ctx: Ctx; input: unknown
   const created = await ctx.db.transaction(async (tx) => {
     await assertGroupExists(tx, parsed.data.groupId);
     const position = await nextPosition(tx, "component", parsed.data.groupId);
-    const [row] = await tx.insert(components).values({ ...parsed.data, position }).returning();
-    await recordAudit(tx, ctx.actor, { action: "component.create", targetType: "component", targetId: row!.id, after: row });
+    const [row] = await tx
+      .insert(components)
+      .values({ ...parsed.data, position })
+      .returning();
+    await recordAudit(tx, ctx.actor, {
+      action: "component.create",
+      targetType: "component",
+      targetId: row!.id,
+      after: row,
+    });
     return row!;
   });
   invalidatePublicCache();
@@ -41,13 +55,29 @@ export async function updateComponent({ ctx, input }: { ctx: Ctx; input: unknown
     const [before] = await tx.select().from(components).where(eq(components.id, id)).for("update");
     if (!before) throw notFound("Component");
     if (expectedUpdatedAt && before.updatedAt.toISOString() !== expectedUpdatedAt) {
-      throw new HeraldError("conflict", "Someone else changed this component meanwhile. Reload to see their change.");
+      throw new HeraldError(
+        "conflict",
+        "Someone else changed this component meanwhile. Reload to see their change.",
+      );
     }
     await assertGroupExists(tx, values.groupId);
     // Moving to another group puts the component at the end of it.
-    const position = values.groupId === before.groupId ? before.position : await nextPosition(tx, "component", values.groupId);
-    const [after] = await tx.update(components).set({ ...values, position }).where(eq(components.id, id)).returning();
-    await recordAudit(tx, ctx.actor, { action: "component.update", targetType: "component", targetId: id, before, after });
+    const position =
+      values.groupId === before.groupId
+        ? before.position
+        : await nextPosition(tx, "component", values.groupId);
+    const [after] = await tx
+      .update(components)
+      .set({ ...values, position })
+      .where(eq(components.id, id))
+      .returning();
+    await recordAudit(tx, ctx.actor, {
+      action: "component.update",
+      targetType: "component",
+      targetId: id,
+      before,
+      after,
+    });
     return after!;
   });
   invalidatePublicCache();

@@ -13,20 +13,36 @@ const id = z.string().trim().min(1);
 export const componentFieldsSchema = z.object({
   name,
   description,
-  groupId: z.string().trim().optional().transform((v) => v || null),
+  groupId: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || null),
   /** Uptime counts from this day; empty means from creation. */
-  startDate: z.union([z.literal(""), z.iso.date("Use a date like 2026-01-31.")]).optional().transform((v) => v || null),
+  startDate: z
+    .union([z.literal(""), z.iso.date("Use a date like 2026-01-31.")])
+    .optional()
+    .transform((v) => v || null),
   onlyShowIfDegraded: z.boolean().default(false),
   visible: z.boolean().default(true),
 });
 export const createComponentSchema = componentFieldsSchema;
-export const updateComponentSchema = componentFieldsSchema.extend({ id, expectedUpdatedAt: z.string().optional() });
+export const updateComponentSchema = componentFieldsSchema.extend({
+  id,
+  expectedUpdatedAt: z.string().optional(),
+});
 
 export const groupFieldsSchema = z.object({ name, description });
 export const createGroupSchema = groupFieldsSchema;
-export const updateGroupSchema = groupFieldsSchema.extend({ id, expectedUpdatedAt: z.string().optional() });
+export const updateGroupSchema = groupFieldsSchema.extend({
+  id,
+  expectedUpdatedAt: z.string().optional(),
+});
 
-export const setComponentStatusSchema = z.object({ componentId: id, status: z.enum(COMPONENT_STATUSES, "Pick a status.") });
+export const setComponentStatusSchema = z.object({
+  componentId: id,
+  status: z.enum(COMPONENT_STATUSES, "Pick a status."),
+});
 
 export const moveSchema = z.object({
   kind: z.enum(["component", "group"]),

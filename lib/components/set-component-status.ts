@@ -13,9 +13,18 @@ export async function setComponentStatus({ ctx, input }: { ctx: Ctx; input: unkn
   if (!parsed.success) throw HeraldError.fromZod(parsed.error);
   const { componentId, status } = parsed.data;
   const changes = await ctx.db.transaction(async (tx) => {
-    const applied = await changeComponentStatuses(tx, ctx.actor, [{ componentId, status }], { cause: "manual", at: new Date() });
+    const applied = await changeComponentStatuses(tx, ctx.actor, [{ componentId, status }], {
+      cause: "manual",
+      at: new Date(),
+    });
     for (const change of applied) {
-      await recordAudit(tx, ctx.actor, { action: "component.status", targetType: "component", targetId: componentId, before: { status: change.oldStatus }, after: { status: change.newStatus } });
+      await recordAudit(tx, ctx.actor, {
+        action: "component.status",
+        targetType: "component",
+        targetId: componentId,
+        before: { status: change.oldStatus },
+        after: { status: change.newStatus },
+      });
     }
     return applied;
   });

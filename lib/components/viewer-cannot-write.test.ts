@@ -1,7 +1,11 @@
 import { expect, it } from "vitest";
 import { describeEachEngine } from "../testing/databases";
 import { createMember } from "../testing/factories";
-import { createTestComponent, createTestGroup, expectRefusedWithoutChanges } from "../testing/console-factories";
+import {
+  createTestComponent,
+  createTestGroup,
+  expectRefusedWithoutChanges,
+} from "../testing/console-factories";
 import { setComponentStatus } from "./set-component-status";
 import { createComponent, updateComponent } from "./save-component";
 import { createComponentGroup, updateComponentGroup } from "./save-component-group";
@@ -21,7 +25,8 @@ describeEachEngine("component writes need an editor", ({ db }) => {
       [updateComponentGroup, { id: group.id, name: "Forged" }],
       [moveComponent, { kind: "component", id: first.id, direction: "down" }],
     ] as const;
-    for (const [write, input] of cases) await expectRefusedWithoutChanges(db(), write, viewer, input, "forbidden");
+    for (const [write, input] of cases)
+      await expectRefusedWithoutChanges(db(), write, viewer, input, "forbidden");
     expect(cases).toHaveLength(6);
   });
 });

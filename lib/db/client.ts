@@ -69,6 +69,8 @@ export async function openPglite(dataDir?: string): Promise<DbHandle> {
 }
 
 /** PostgreSQL when DATABASE_URL is set, otherwise PGlite under HERALD_DATA_DIR. */
-export function openConfigured(c: Pick<Config, "DATABASE_URL" | "HERALD_DATA_DIR">): Promise<DbHandle> {
+export function openConfigured(
+  c: Pick<Config, "DATABASE_URL" | "HERALD_DATA_DIR">,
+): Promise<DbHandle> {
   return c.DATABASE_URL ? openPostgres(c.DATABASE_URL) : openPglite(c.HERALD_DATA_DIR);
 }

@@ -10,7 +10,11 @@ import type { Db } from "./client";
 const INTERVAL_MS = 3000;
 const PROBE_TIMEOUT_MS = 1500;
 
-const state = ((globalThis as unknown as { __heraldLiveness?: { live: boolean; checkedAt: number; probing: Promise<void> | null } }).__heraldLiveness ??= {
+const state = ((
+  globalThis as unknown as {
+    __heraldLiveness?: { live: boolean; checkedAt: number; probing: Promise<void> | null };
+  }
+).__heraldLiveness ??= {
   live: true,
   checkedAt: 0,
   probing: null,
@@ -18,10 +22,15 @@ const state = ((globalThis as unknown as { __heraldLiveness?: { live: boolean; c
 
 async function probe(getDb: () => Promise<Db>): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), PROBE_TIMEOUT_MS)));
+  const timeout = new Promise<boolean>(
+    (resolve) => (timer = setTimeout(() => resolve(false), PROBE_TIMEOUT_MS)),
+  );
   const ping = getDb()
     .then((db) => db.execute(sql`select 1`))
-    .then(() => true, () => false);
+    .then(
+      () => true,
+      () => false,
+    );
   const live = await Promise.race([ping, timeout]);
   clearTimeout(timer);
   return live;

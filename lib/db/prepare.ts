@@ -5,7 +5,11 @@ import { migrate } from "./migrate";
 import { seedDemoData } from "./seed";
 
 /** Everything a start needs from the database: schema, demo data, first owner. */
-export async function prepareDatabase(handle: DbHandle, c: Config, log: (m: string) => void = console.log) {
+export async function prepareDatabase(
+  handle: DbHandle,
+  c: Config,
+  log: (m: string) => void = console.log,
+) {
   await migrate(handle);
   log(`[herald] database ready (${handle.engine})`);
   if (c.HERALD_SEED === "on") {

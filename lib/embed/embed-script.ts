@@ -23,9 +23,20 @@ function heraldStatusEmbed(): void {
   // Relative to the script, so a Herald served below a path prefix works too.
   const summaryUrl = new URL("../api/v2/summary.json", script.src).href;
   const POSITIONS = ["bottom-right", "bottom-left", "top-right", "top-left"];
-  const position = POSITIONS.includes(script.dataset.position ?? "") ? script.dataset.position! : "bottom-right";
-  const customColor = script.dataset.color && CSS.supports("color", script.dataset.color) ? script.dataset.color : null;
-  const ACCENTS: Record<Indicator, string> = { none: "#15803d", minor: "#a16207", major: "#c2410c", critical: "#b91c1c", maintenance: "#1d4ed8" };
+  const position = POSITIONS.includes(script.dataset.position ?? "")
+    ? script.dataset.position!
+    : "bottom-right";
+  const customColor =
+    script.dataset.color && CSS.supports("color", script.dataset.color)
+      ? script.dataset.color
+      : null;
+  const ACCENTS: Record<Indicator, string> = {
+    none: "#15803d",
+    minor: "#a16207",
+    major: "#c2410c",
+    critical: "#b91c1c",
+    maintenance: "#1d4ed8",
+  };
   const STORAGE_KEY = "herald-status-embed:dismissed";
   const REFRESH_MS = 60_000;
 
@@ -79,7 +90,8 @@ function heraldStatusEmbed(): void {
     shown = "";
     region.replaceChildren();
   };
-  const words = (status: string) => status.charAt(0).toUpperCase() + status.slice(1).replace(/_/g, " ");
+  const words = (status: string) =>
+    status.charAt(0).toUpperCase() + status.slice(1).replace(/_/g, " ");
   const element = (tag: string, props: Record<string, string>, ...children: (Node | string)[]) => {
     const node = document.createElement(tag);
     for (const [name, value] of Object.entries(props)) node.setAttribute(name, value);
@@ -92,7 +104,9 @@ function heraldStatusEmbed(): void {
 
   // Only what is happening now: unresolved incidents and maintenance under way (not upcoming windows).
   function render(summary: Summary) {
-    const underway = summary.scheduled_maintenances.filter((m) => m.status === "in_progress" || m.status === "verifying");
+    const underway = summary.scheduled_maintenances.filter(
+      (m) => m.status === "in_progress" || m.status === "verifying",
+    );
     const all = [...summary.incidents, ...underway];
     // With no incident to name (a component set degraded by hand), the page-wide status is the notice.
     const keys = all.length > 0 ? all.map((e) => e.id) : [`status:${summary.status.indicator}`];
@@ -107,17 +121,31 @@ function heraldStatusEmbed(): void {
     shown = signature;
     if (!signature) return region.replaceChildren();
 
-    const close = element("button", { type: "button", "aria-label": "Dismiss status notice", title: "Dismiss" }, "×");
+    const close = element(
+      "button",
+      { type: "button", "aria-label": "Dismiss status notice", title: "Dismiss" },
+      "×",
+    );
     close.addEventListener("click", () => dismiss(fresh));
     const items = events.map((e) =>
-      element("li", {}, element("a", { href: e.shortlink, target: "_blank", rel: "noopener" }, e.name), " ", element("span", { class: "state" }, `· ${words(e.status)}`)),
+      element(
+        "li",
+        {},
+        element("a", { href: e.shortlink, target: "_blank", rel: "noopener" }, e.name),
+        " ",
+        element("span", { class: "state" }, `· ${words(e.status)}`),
+      ),
     );
     const toast = element(
       "div",
       { class: `toast ${position}` },
       element("p", { class: "title" }, summary.status.description),
       ...(items.length > 0 ? [element("ul", {}, ...items)] : []),
-      element("a", { href: summary.page.url, target: "_blank", rel: "noopener" }, "View status page"),
+      element(
+        "a",
+        { href: summary.page.url, target: "_blank", rel: "noopener" },
+        "View status page",
+      ),
       close,
     );
     toast.style.setProperty("--accent", customColor ?? ACCENTS[summary.status.indicator]);

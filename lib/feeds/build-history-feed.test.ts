@@ -14,9 +14,25 @@ describeEachEngine("history feeds", ({ db }) => {
     const api = await createComponent(db(), "API");
     const web = await createComponent(db(), "Website");
     const t0 = new Date(Date.now() - 60 * MINUTE);
-    const { incident } = await createIncident(db(), { title: "API errors", affected: { [api.id]: "major_outage" }, update: { body: "Looking into **errors**.", displayAt: t0 } });
-    await addUpdate(db(), incident.id, { state: "resolved", body: "Fixed <script>alert(1)</script>", displayAt: new Date(t0.getTime() + 30 * MINUTE) });
-    const [m] = await db().insert(maintenances).values({ title: "Website upgrade", body: "New CDN.", scheduledFor: new Date(Date.now() + 60 * MINUTE), scheduledUntil: new Date(Date.now() + 120 * MINUTE) }).returning();
+    const { incident } = await createIncident(db(), {
+      title: "API errors",
+      affected: { [api.id]: "major_outage" },
+      update: { body: "Looking into **errors**.", displayAt: t0 },
+    });
+    await addUpdate(db(), incident.id, {
+      state: "resolved",
+      body: "Fixed <script>alert(1)</script>",
+      displayAt: new Date(t0.getTime() + 30 * MINUTE),
+    });
+    const [m] = await db()
+      .insert(maintenances)
+      .values({
+        title: "Website upgrade",
+        body: "New CDN.",
+        scheduledFor: new Date(Date.now() + 60 * MINUTE),
+        scheduledUntil: new Date(Date.now() + 120 * MINUTE),
+      })
+      .returning();
     await db().insert(maintenanceComponents).values({ maintenanceId: m!.id, componentId: web.id });
     return { api, web, incident, maintenance: m! };
   }
@@ -26,33 +42,61 @@ describeEachEngine("history feeds", ({ db }) => {
     const xml = buildHistoryFeed(await buildStatusSnapshot(db()), { baseUrl, format: "rss" });
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\s*<rss version="2.0"/);
     const feed = parseRssFeed(xml);
-    expect(feed).toMatchObject({ title: "Status Status - Incident History", link: `${baseUrl}/history`, description: expect.any(String) });
+    expect(feed).toMatchObject({
+      title: "Status Status - Incident History",
+      link: `${baseUrl}/history`,
+      description: expect.any(String),
+    });
     const item = feed.items!.find((i) => i.link === `${baseUrl}/incidents/${incident.id}`)!;
     expect(item.title).toBe("API errors");
     expect(item.guid?.value).toBe(`${baseUrl}/incidents/${incident.id}`);
     expect(new Date(item.pubDate!).getTime()).toBeGreaterThan(Date.now() - 31 * MINUTE);
     // Statuspage's body shape: <small>date time</small><br><strong>State</strong> - text, newest first.
-    expect(item.description).toMatch(/<small>\w{3} <var data-var='date'>\d+<\/var>, <var data-var='time'>\d\d:\d\d<\/var> UTC<\/small><br><strong>Resolved<\/strong> - <p>Fixed /);
-    expect(item.description!.indexOf("Resolved")).toBeLessThan(item.description!.indexOf("Investigating"));
+    expect(item.description).toMatch(
+      /<small>\w{3} <var data-var='date'>\d+<\/var>, <var data-var='time'>\d\d:\d\d<\/var> UTC<\/small><br><strong>Resolved<\/strong> - <p>Fixed /,
+    );
+    expect(item.description!.indexOf("Resolved")).toBeLessThan(
+      item.description!.indexOf("Investigating"),
+    );
     expect(item.description).toContain("<strong>errors</strong>");
     expect(item.description).not.toContain("<script>");
-    expect(feed.items!.some((i) => i.link === `${baseUrl}/maintenance/${maintenance.id}`)).toBe(true);
+    expect(feed.items!.some((i) => i.link === `${baseUrl}/maintenance/${maintenance.id}`)).toBe(
+      true,
+    );
   });
 
   it("Atom 1.0, and a per-component feed lists only what touched that component", async () => {
     const { api, web, incident, maintenance } = await seed();
     const snapshot = await buildStatusSnapshot(db());
     const all = parseAtomFeed(buildHistoryFeed(snapshot, { baseUrl, format: "atom" }));
-    expect(all).toMatchObject({ id: `${baseUrl}/history.atom`, title: { value: "Status Status - Incident History" }, updated: expect.any(String) });
-    expect(all.links).toEqual(expect.arrayContaining([expect.objectContaining({ rel: "self", href: `${baseUrl}/history.atom` })]));
+    expect(all).toMatchObject({
+      id: `${baseUrl}/history.atom`,
+      title: { value: "Status Status - Incident History" },
+      updated: expect.any(String),
+    });
+    expect(all.links).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ rel: "self", href: `${baseUrl}/history.atom` }),
+      ]),
+    );
     const entry = all.entries!.find((e) => e.id === `${baseUrl}/incidents/${incident.id}`)!;
-    expect(entry).toMatchObject({ title: { value: "API errors" }, updated: expect.any(String), published: expect.any(String) });
+    expect(entry).toMatchObject({
+      title: { value: "API errors" },
+      updated: expect.any(String),
+      published: expect.any(String),
+    });
 
-    const apiFeed = parseAtomFeed(buildHistoryFeed(snapshot, { baseUrl, format: "atom", componentId: api.id }));
+    const apiFeed = parseAtomFeed(
+      buildHistoryFeed(snapshot, { baseUrl, format: "atom", componentId: api.id }),
+    );
     expect(apiFeed.title).toEqual({ value: "Status - API - Incident History" });
     expect(apiFeed.entries!.map((e) => e.id)).toContain(`${baseUrl}/incidents/${incident.id}`);
-    expect(apiFeed.entries!.map((e) => e.id)).not.toContain(`${baseUrl}/maintenance/${maintenance.id}`);
-    const webFeed = parseRssFeed(buildHistoryFeed(snapshot, { baseUrl, format: "rss", componentId: web.id }));
+    expect(apiFeed.entries!.map((e) => e.id)).not.toContain(
+      `${baseUrl}/maintenance/${maintenance.id}`,
+    );
+    const webFeed = parseRssFeed(
+      buildHistoryFeed(snapshot, { baseUrl, format: "rss", componentId: web.id }),
+    );
     expect(webFeed.items!.map((i) => i.link)).toEqual([`${baseUrl}/maintenance/${maintenance.id}`]);
   });
 });

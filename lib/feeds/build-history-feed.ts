@@ -6,7 +6,10 @@ import { STATE_LABELS } from "../incidents/severity";
 import { renderMarkdown } from "../markdown/render-markdown";
 
 export type FeedFormat = "rss" | "atom";
-export const FEED_CONTENT_TYPES: Record<FeedFormat, string> = { rss: "application/rss+xml; charset=utf-8", atom: "application/atom+xml; charset=utf-8" };
+export const FEED_CONTENT_TYPES: Record<FeedFormat, string> = {
+  rss: "application/rss+xml; charset=utf-8",
+  atom: "application/atom+xml; charset=utf-8",
+};
 
 const MAINTENANCE_LABELS: Record<PublicMaintenance["state"], string> = {
   scheduled: "Scheduled",
@@ -16,12 +19,25 @@ const MAINTENANCE_LABELS: Record<PublicMaintenance["state"], string> = {
   cancelled: "Cancelled",
 };
 
-type Entry = { id: string; title: string; url: string; published: Date; updated: Date; updates: { at: Date; label: string; body: string }[] };
+type Entry = {
+  id: string;
+  title: string;
+  url: string;
+  published: Date;
+  updated: Date;
+  updates: { at: Date; label: string; body: string }[];
+};
 
 /** Statuspage's item body: one paragraph per update, newest first, time then state then text. */
 function entryHtml(entry: Entry, timeZone: string): string {
   const date = new Intl.DateTimeFormat("en-US", { timeZone, month: "short", day: "numeric" });
-  const time = new Intl.DateTimeFormat("en-US", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" });
+  const time = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZoneName: "short",
+  });
   return entry.updates
     .map((u) => {
       const [month, day] = date.format(u.at).split(" ");
@@ -46,7 +62,9 @@ const maintenanceEntry = (m: PublicMaintenance, baseUrl: string): Entry => ({
   url: `${baseUrl}/maintenance/${m.id}`,
   published: m.createdAt,
   updated: m.updates[0]?.displayAt ?? m.createdAt,
-  updates: m.updates.length ? m.updates.map((u) => ({ at: u.displayAt, label: MAINTENANCE_LABELS[u.state], body: u.body })) : [{ at: m.createdAt, label: "Scheduled", body: m.body }],
+  updates: m.updates.length
+    ? m.updates.map((u) => ({ at: u.displayAt, label: MAINTENANCE_LABELS[u.state], body: u.body }))
+    : [{ at: m.createdAt, label: "Scheduled", body: m.body }],
 });
 
 /**
@@ -54,19 +72,37 @@ const maintenanceEntry = (m: PublicMaintenance, baseUrl: string): Entry => ({
  * or maintenance, most recently updated first. `componentId` narrows the feed to
  * what touched that component; null for the whole page.
  */
-export function buildHistoryFeed(snapshot: StatusSnapshot, { baseUrl, format, componentId = null }: { baseUrl: string; format: FeedFormat; componentId?: string | null }): string {
+export function buildHistoryFeed(
+  snapshot: StatusSnapshot,
+  {
+    baseUrl,
+    format,
+    componentId = null,
+  }: { baseUrl: string; format: FeedFormat; componentId?: string | null },
+): string {
   const { settings } = snapshot;
   const component = componentId ? snapshot.components.find((c) => c.id === componentId) : null;
-  const touches = (list: { componentId: string }[]) => !componentId || list.some((c) => c.componentId === componentId);
+  const touches = (list: { componentId: string }[]) =>
+    !componentId || list.some((c) => c.componentId === componentId);
   const entries = [
-    ...snapshot.recentIncidents.filter((i) => touches(i.components)).map((i) => incidentEntry(i, baseUrl)),
-    ...snapshot.recentMaintenances.filter((m) => m.state !== "cancelled" && touches(m.components)).map((m) => maintenanceEntry(m, baseUrl)),
+    ...snapshot.recentIncidents
+      .filter((i) => touches(i.components))
+      .map((i) => incidentEntry(i, baseUrl)),
+    ...snapshot.recentMaintenances
+      .filter((m) => m.state !== "cancelled" && touches(m.components))
+      .map((m) => maintenanceEntry(m, baseUrl)),
   ].sort((a, b) => b.updated.getTime() - a.updated.getTime());
-  const self = component ? `${baseUrl}/components/${component.id}/history.${format}` : `${baseUrl}/history.${format}`;
+  const self = component
+    ? `${baseUrl}/components/${component.id}/history.${format}`
+    : `${baseUrl}/history.${format}`;
   const feed = new Feed({
     id: self,
-    title: component ? `${settings.name} - ${component.name} - Incident History` : `${settings.name} Status - Incident History`,
-    description: component ? `Incidents and maintenance affecting ${component.name}.` : `Incidents and maintenance for ${settings.name}.`,
+    title: component
+      ? `${settings.name} - ${component.name} - Incident History`
+      : `${settings.name} Status - Incident History`,
+    description: component
+      ? `Incidents and maintenance affecting ${component.name}.`
+      : `Incidents and maintenance for ${settings.name}.`,
     link: `${baseUrl}/history`,
     language: "en",
     // The newest entry, not the time of the request: an unchanged feed keeps its ETag.
@@ -77,7 +113,16 @@ export function buildHistoryFeed(snapshot: StatusSnapshot, { baseUrl, format, co
   });
   for (const e of entries) {
     const html = entryHtml(e, settings.timeZone);
-    feed.addItem({ id: e.id, guid: e.id, title: e.title, link: e.url, date: e.updated, published: e.published, description: html, content: html });
+    feed.addItem({
+      id: e.id,
+      guid: e.id,
+      title: e.title,
+      link: e.url,
+      date: e.updated,
+      published: e.published,
+      description: html,
+      content: html,
+    });
   }
   return format === "rss" ? feed.rss2() : feed.atom1();
 }

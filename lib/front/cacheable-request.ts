@@ -8,12 +8,20 @@ import type { IncomingMessage } from "node:http";
 export type CacheableKind = "page" | "resource";
 
 /** Public HTML pages: rendered without per-visitor content, and complete without the React runtime. */
-const PAGES = /^\/(?:history|uptime|reliability|embed|incidents\/[a-z0-9]+(?:\/postmortem)?|maintenance\/[a-z0-9]+)?$/;
+const PAGES =
+  /^\/(?:history|uptime|reliability|embed|incidents\/[a-z0-9]+(?:\/postmortem)?|maintenance\/[a-z0-9]+)?$/;
 /** Public machine-readable surfaces and the public pages' script. */
-const RESOURCES = /^\/(?:api\/v2\/[\w/-]+\.json|badge\.(?:svg|json)|history\.(?:atom|rss)|components\/[a-z0-9]+\/(?:badge\.svg|history\.(?:atom|rss))|embed\/script\.js|herald-status\.js)$/;
+const RESOURCES =
+  /^\/(?:api\/v2\/[\w/-]+\.json|badge\.(?:svg|json)|history\.(?:atom|rss)|components\/[a-z0-9]+\/(?:badge\.svg|history\.(?:atom|rss))|embed\/script\.js|herald-status\.js)$/;
 
 /** Headers Next's client router sends: those requests want an RSC payload, not the page. */
-const CLIENT_ROUTER_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action"];
+const CLIENT_ROUTER_HEADERS = [
+  "rsc",
+  "next-router-state-tree",
+  "next-router-prefetch",
+  "next-router-segment-prefetch",
+  "next-action",
+];
 
 const pathOf = (url: string) => url.split("?", 1)[0]!;
 

@@ -16,13 +16,19 @@ const RENDER_HEADER = "x-herald-render";
 /** The address to render from: this very server, over loopback (never the public host, which may be a CDN). */
 function loopbackOrigin(address: AddressInfo): string {
   const wildcard = address.address === "::" || address.address === "0.0.0.0";
-  const host = wildcard ? "127.0.0.1" : address.family === "IPv6" ? `[${address.address}]` : address.address;
+  const host = wildcard
+    ? "127.0.0.1"
+    : address.family === "IPv6"
+      ? `[${address.address}]`
+      : address.address;
   return `http://${host}:${address.port}`;
 }
 
 /** Per-request headers a stored response cannot carry: HSTS depends on the TLS proxy in front. */
 function perRequestHeaders(request: IncomingMessage): [string, string][] {
-  return request.headers["x-forwarded-proto"] === "https" ? [["strict-transport-security", HSTS]] : [];
+  return request.headers["x-forwarded-proto"] === "https"
+    ? [["strict-transport-security", HSTS]]
+    : [];
 }
 
 /**
@@ -42,7 +48,10 @@ export async function startHeraldServer({ port, host }: { port: number; host?: s
   const cache = createResponseCache({
     state: () => ({ version: publicCacheVersion(), live: lastKnownLive() }),
     async render(url, state) {
-      const response = await fetch(`${origin}${url}`, { headers: { [RENDER_HEADER]: secret, "accept-encoding": "identity" }, redirect: "manual" });
+      const response = await fetch(`${origin}${url}`, {
+        headers: { [RENDER_HEADER]: secret, "accept-encoding": "identity" },
+        redirect: "manual",
+      });
       // Only complete, shareable answers are kept: a page or resource (200), or a real not-found (404).
       if (response.status !== 200 && response.status !== 404) {
         await response.body?.cancel();
@@ -52,14 +61,21 @@ export async function startHeraldServer({ port, host }: { port: number; host?: s
     },
   });
 
-  const fallThrough = (request: IncomingMessage, response: ServerResponse) => void handle(request, response);
+  const fallThrough = (request: IncomingMessage, response: ServerResponse) =>
+    void handle(request, response);
   const server = createServer((request, response) => {
-    if (request.headers[RENDER_HEADER] === secret || !isCacheable(request)) return fallThrough(request, response);
+    if (request.headers[RENDER_HEADER] === secret || !isCacheable(request))
+      return fallThrough(request, response);
     cache.get(request.url ?? "/").then(
-      (stored) => (stored ? sendStored(request, response, stored, perRequestHeaders(request)) : fallThrough(request, response)),
+      (stored) =>
+        stored
+          ? sendStored(request, response, stored, perRequestHeaders(request))
+          : fallThrough(request, response),
       () => fallThrough(request, response),
     );
   });
-  await new Promise<void>((resolve, reject) => server.once("error", reject).listen(port, host, resolve));
+  await new Promise<void>((resolve, reject) =>
+    server.once("error", reject).listen(port, host, resolve),
+  );
   origin = loopbackOrigin(server.address() as AddressInfo);
 }

@@ -8,7 +8,8 @@
 
 /** Next's scripts: its chunks under /_next/ and every inline script (hydration payload, bootstrap). */
 const FRAMEWORK_SCRIPT = /<script\b([^>]*)>[\s\S]*?<\/script>/g;
-const SCRIPT_PRELOAD = /<link\b[^>]*\bas="script"[^>]*\/?>|<link\b[^>]*\brel="modulepreload"[^>]*\/?>/g;
+const SCRIPT_PRELOAD =
+  /<link\b[^>]*\bas="script"[^>]*\/?>|<link\b[^>]*\brel="modulepreload"[^>]*\/?>/g;
 
 function isFrameworkScript(attributes: string): boolean {
   const src = /\bsrc="([^"]*)"/.exec(attributes)?.[1];
@@ -19,5 +20,9 @@ function isFrameworkScript(attributes: string): boolean {
 }
 
 export function withoutFrameworkScripts(html: string): string {
-  return html.replace(FRAMEWORK_SCRIPT, (tag, attributes: string) => (isFrameworkScript(attributes) ? "" : tag)).replace(SCRIPT_PRELOAD, "");
+  return html
+    .replace(FRAMEWORK_SCRIPT, (tag, attributes: string) =>
+      isFrameworkScript(attributes) ? "" : tag,
+    )
+    .replace(SCRIPT_PRELOAD, "");
 }

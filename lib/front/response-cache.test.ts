@@ -2,11 +2,18 @@ import { describe, expect, it } from "vitest";
 import { createResponseCache, type PublicState } from "./response-cache";
 import type { StoredResponse } from "./stored-response";
 
-const stored = (text: string): StoredResponse => ({ status: 200, headers: [], etag: `W/"${text}"`, identity: Buffer.from(text) });
+const stored = (text: string): StoredResponse => ({
+  status: 200,
+  headers: [],
+  etag: `W/"${text}"`,
+  identity: Buffer.from(text),
+});
 const textOf = (r: StoredResponse | null) => r?.identity.toString();
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 
-function harness(options: { refreshAfterMs?: number; maxEntries?: number; renderMs?: number } = {}) {
+function harness(
+  options: { refreshAfterMs?: number; maxEntries?: number; renderMs?: number } = {},
+) {
   const state: PublicState = { version: 1, live: true };
   const clock = { now: 0 };
   let renders = 0;

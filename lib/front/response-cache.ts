@@ -28,7 +28,13 @@ const sameState = (a: PublicState, b: PublicState) => a.version === b.version &&
  * background refresh, so the clock never makes a visitor wait. Bounded, least
  * recently used first out.
  */
-export function createResponseCache({ state, render, refreshAfterMs = 30_000, maxEntries = 300, now = Date.now }: Options) {
+export function createResponseCache({
+  state,
+  render,
+  refreshAfterMs = 30_000,
+  maxEntries = 300,
+  now = Date.now,
+}: Options) {
   const entries = new Map<string, Entry>();
   const inflight = new Map<string, Promise<StoredResponse | null>>();
 

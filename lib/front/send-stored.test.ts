@@ -12,24 +12,45 @@ let page: StoredResponse;
 let stalePage: StoredResponse;
 let badge: StoredResponse;
 let base: string;
-const server = createServer((req, res) => sendStored(req, res, req.url === "/badge.svg" ? badge : req.url === "/stale" ? stalePage : page));
+const server = createServer((req, res) =>
+  sendStored(req, res, req.url === "/badge.svg" ? badge : req.url === "/stale" ? stalePage : page),
+);
 
 /** Raw HTTP, so the test sees exactly what went over the wire (fetch would decompress). */
 function get(path: string, headers: Record<string, string> = {}, method = "GET") {
-  return new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-    const req = httpRequest(`${base}${path}`, { method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c)).on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
-    req.on("error", reject).end();
-  });
+  return new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>(
+    (resolve, reject) => {
+      const req = httpRequest(`${base}${path}`, { method, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res
+          .on("data", (c: Buffer) => chunks.push(c))
+          .on("end", () =>
+            resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }),
+          );
+      });
+      req.on("error", reject).end();
+    },
+  );
 }
 
 beforeAll(async () => {
-  const html = () => new Response(PAGE, { headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": CSP, "set-cookie": "session=1", "cache-control": "private, no-store" } });
+  const html = () =>
+    new Response(PAGE, {
+      headers: {
+        "content-type": "text/html; charset=utf-8",
+        "content-security-policy": CSP,
+        "set-cookie": "session=1",
+        "cache-control": "private, no-store",
+      },
+    });
   page = await storeResponse(html(), { kind: "page", live: true });
   stalePage = await storeResponse(html(), { kind: "page", live: false });
-  badge = await storeResponse(new Response("<svg>operational</svg>", { headers: { "content-type": "image/svg+xml", "cache-control": "public, s-maxage=5" } }), { kind: "resource", live: true });
+  badge = await storeResponse(
+    new Response("<svg>operational</svg>", {
+      headers: { "content-type": "image/svg+xml", "cache-control": "public, s-maxage=5" },
+    }),
+    { kind: "resource", live: true },
+  );
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -56,11 +77,15 @@ describe("public responses served from memory", () => {
     expect(body.toString()).toContain("/herald-status.js");
     expect(body.toString()).not.toContain("/_next/static/chunks/app.js");
     expect(body.toString()).not.toContain("__next_f");
-    expect(headers["content-security-policy"]).toBe("default-src 'self'; script-src 'self'; frame-ancestors 'none'");
+    expect(headers["content-security-policy"]).toBe(
+      "default-src 'self'; script-src 'self'; frame-ancestors 'none'",
+    );
   });
 
   it("lets a CDN keep a page briefly, and a page rendered during an outage only a second", async () => {
-    expect((await get("/")).headers["cache-control"]).toMatch(/s-maxage=5, stale-while-revalidate=60/);
+    expect((await get("/")).headers["cache-control"]).toMatch(
+      /s-maxage=5, stale-while-revalidate=60/,
+    );
     expect((await get("/stale")).headers["cache-control"]).toBe("public, max-age=0, s-maxage=1");
     expect((await get("/")).headers["set-cookie"]).toBeUndefined();
   });
@@ -80,7 +105,13 @@ describe("public responses served from memory", () => {
 
 describe("a public page Next renders from its client payload", () => {
   it("keeps its scripts when it is a not-found page", async () => {
-    const notFound = await storeResponse(new Response(PAGE, { status: 404, headers: { "content-type": "text/html", "content-security-policy": CSP } }), { kind: "page", live: true });
+    const notFound = await storeResponse(
+      new Response(PAGE, {
+        status: 404,
+        headers: { "content-type": "text/html", "content-security-policy": CSP },
+      }),
+      { kind: "page", live: true },
+    );
     expect(notFound.identity.toString()).toContain("__next_f");
     expect(notFound.headers).toContainEqual(["content-security-policy", CSP]);
   });
@@ -88,7 +119,14 @@ describe("a public page Next renders from its client payload", () => {
 
 describe("what a stored page varies on", () => {
   it("keeps the renderer's Vary (a CDN must not hand a page to a client-router request) and adds the encoding", async () => {
-    const routed = await storeResponse(new Response(PAGE, { headers: { "content-type": "text/html", vary: "rsc, next-router-state-tree" } }), { kind: "page", live: true });
-    expect(routed.headers.filter(([name]) => name === "vary")).toEqual([["vary", "rsc, next-router-state-tree, Accept-Encoding"]]);
+    const routed = await storeResponse(
+      new Response(PAGE, {
+        headers: { "content-type": "text/html", vary: "rsc, next-router-state-tree" },
+      }),
+      { kind: "page", live: true },
+    );
+    expect(routed.headers.filter(([name]) => name === "vary")).toEqual([
+      ["vary", "rsc, next-router-state-tree, Accept-Encoding"],
+    ]);
   });
 });

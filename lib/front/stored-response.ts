@@ -22,31 +22,53 @@ export type StoredResponse = {
 };
 
 /** Headers that belong to one transfer or one render, not to the content. */
-const PER_TRANSFER = new Set(["content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive", "date", "etag", "set-cookie"]);
+const PER_TRANSFER = new Set([
+  "content-length",
+  "content-encoding",
+  "transfer-encoding",
+  "connection",
+  "keep-alive",
+  "date",
+  "etag",
+  "set-cookie",
+]);
 /** Below this, compression saves less than its framing costs (the threshold CDNs use). */
 const MIN_COMPRESSIBLE_BYTES = 860;
-const COMPRESSIBLE = /^(text\/|application\/(json|xml|atom\+xml|rss\+xml|javascript))|^image\/svg\+xml/;
+const COMPRESSIBLE =
+  /^(text\/|application\/(json|xml|atom\+xml|rss\+xml|javascript))|^image\/svg\+xml/;
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
 
-export async function storeResponse(response: Response, { kind, live }: { kind: CacheableKind; live: boolean }): Promise<StoredResponse> {
+export async function storeResponse(
+  response: Response,
+  { kind, live }: { kind: CacheableKind; live: boolean },
+): Promise<StoredResponse> {
   let headers = [...response.headers].filter(([name]) => !PER_TRANSFER.has(name));
   let identity = Buffer.from(await response.arrayBuffer());
   if (kind === "page") {
     // Next renders a not-found (or error) page from the client-side payload: only complete pages lose their scripts.
     if (response.status === 200) {
       identity = Buffer.from(withoutFrameworkScripts(identity.toString("utf8")));
-      headers = headers.map(([name, value]): [string, string] => [name, name === "content-security-policy" ? withoutInlineScripts(value) : value]);
+      headers = headers.map(([name, value]): [string, string] => [
+        name,
+        name === "content-security-policy" ? withoutInlineScripts(value) : value,
+      ]);
     }
     // A page rendered while the database is unreachable says so, and should not be kept long by a CDN.
-    headers = [...headers.filter(([name]) => name !== "cache-control"), ["cache-control", live ? PUBLIC_CACHE_CONTROL : STALE_CACHE_CONTROL]];
+    headers = [
+      ...headers.filter(([name]) => name !== "cache-control"),
+      ["cache-control", live ? PUBLIC_CACHE_CONTROL : STALE_CACHE_CONTROL],
+    ];
   }
   // Keep what the content varies on (Next's pages vary on its router headers, which a CDN must
   // respect: a client navigation to the same URL wants a different payload), plus the encoding.
   const vary = response.headers.get("vary");
   headers = headers.filter(([name]) => name !== "vary");
-  headers.push(["vary", vary ? (/accept-encoding/i.test(vary) ? vary : `${vary}, Accept-Encoding`) : "Accept-Encoding"]);
+  headers.push([
+    "vary",
+    vary ? (/accept-encoding/i.test(vary) ? vary : `${vary}, Accept-Encoding`) : "Accept-Encoding",
+  ]);
   const etag = `W/"${createHash("sha1").update(identity).digest("base64url")}"`;
   const stored: StoredResponse = { status: response.status, headers, etag, identity };
   const type = response.headers.get("content-type") ?? "";
@@ -54,7 +76,12 @@ export async function storeResponse(response: Response, { kind, live }: { kind: 
     [stored.gzip, stored.br] = await Promise.all([
       gzipAsync(identity, { level: 9 }),
       // Quality 9 compresses a 140 KB page in a few milliseconds: paid once per publish, not per request.
-      brotliAsync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
+      brotliAsync(identity, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: 9,
+          [constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
+        },
+      }),
     ]);
   }
   return stored;

@@ -5,7 +5,8 @@ import { createHash } from "node:crypto";
  * within seconds at the edge), a long stale-while-revalidate (the CDN absorbs
  * the incident-day spike), and a strong ETag so revalidation is a 304.
  */
-export const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=5, stale-while-revalidate=60, stale-if-error=86400";
+export const PUBLIC_CACHE_CONTROL =
+  "public, max-age=0, s-maxage=5, stale-while-revalidate=60, stale-if-error=86400";
 /** For content that may be out of date (database unreachable): caches should ask again soon. */
 export const STALE_CACHE_CONTROL = "public, max-age=0, s-maxage=1";
 
@@ -38,5 +39,8 @@ export function publicResponse(body: string, options: PublicResponseOptions): Re
   if (match && match.split(",").some((t) => t.trim().replace(/^W\//, "") === etag)) {
     return new Response(null, { status: 304, headers });
   }
-  return new Response(options.request?.method === "HEAD" ? null : body, { status: options.status ?? 200, headers });
+  return new Response(options.request?.method === "HEAD" ? null : body, {
+    status: options.status ?? 200,
+    headers,
+  });
 }

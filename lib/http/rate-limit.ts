@@ -10,7 +10,11 @@ import { HeraldError } from "../errors";
 const holder = globalThis as unknown as { __heraldRateLimiters?: Map<string, RateLimiterMemory> };
 const limiters = (holder.__heraldRateLimiters ??= new Map());
 
-export function memoryLimiter(keyPrefix: string, points: number, durationSeconds: number): RateLimiterMemory {
+export function memoryLimiter(
+  keyPrefix: string,
+  points: number,
+  durationSeconds: number,
+): RateLimiterMemory {
   let limiter = limiters.get(keyPrefix);
   if (!limiter) {
     limiter = new RateLimiterMemory({ keyPrefix, points, duration: durationSeconds });
@@ -25,7 +29,11 @@ export function tryAgainIn(msBeforeNext: number): string {
 }
 
 /** Spends one point for `key`; once none are left, throws a `rate_limited` HeraldError worded by `message`. */
-export async function consumeOrRefuse(limiter: RateLimiterMemory, key: string, message: (wait: string) => string): Promise<void> {
+export async function consumeOrRefuse(
+  limiter: RateLimiterMemory,
+  key: string,
+  message: (wait: string) => string,
+): Promise<void> {
   try {
     await limiter.consume(key);
   } catch (error) {
@@ -47,5 +55,7 @@ export async function consumeIfAllowed(limiter: RateLimiterMemory, key: string):
 
 /** The client to count against: the first proxy hop's address, else the connection's. */
 export function clientAddress(headers: Headers): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "direct";
+  return (
+    headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "direct"
+  );
 }

@@ -4,7 +4,11 @@
  * check the policy without a build.
  */
 type Header = { key: string; value: string };
-type HeaderRule = { source: string; headers: Header[]; has?: { type: "header"; key: string; value: string }[] };
+type HeaderRule = {
+  source: string;
+  headers: Header[];
+  has?: { type: "header"; key: string; value: string }[];
+};
 
 /**
  * 'unsafe-inline' for scripts: Next inlines the hydration payload, and the
@@ -37,17 +41,30 @@ export const HSTS = "max-age=31536000";
  * outright: a Markdown sanitizer slip there would still not run.
  */
 export function withoutInlineScripts(policy: string): string {
-  return policy.replace(/(^|;\s*)script-src ([^;]*)/, (_, lead: string, sources: string) => `${lead}script-src ${sources.replace(/\s*'unsafe-inline'/, "").trim()}`);
+  return policy.replace(
+    /(^|;\s*)script-src ([^;]*)/,
+    (_, lead: string, sources: string) =>
+      `${lead}script-src ${sources.replace(/\s*'unsafe-inline'/, "").trim()}`,
+  );
 }
 
 /** Everything but the /embed card (its own script, JSON and the rest included) refuses to be framed. */
 const NOT_EMBED = "/((?!embed$).*)";
 
-export function securityHeaders({ heraldUrl, dev = false }: { heraldUrl?: string; dev?: boolean }): HeaderRule[] {
+export function securityHeaders({
+  heraldUrl,
+  dev = false,
+}: {
+  heraldUrl?: string;
+  dev?: boolean;
+}): HeaderRule[] {
   const common: Header[] = [
     { key: "X-Content-Type-Options", value: "nosniff" },
     { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-    { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()" },
+    {
+      key: "Permissions-Policy",
+      value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
+    },
   ];
   const hsts: Header[] = [{ key: "Strict-Transport-Security", value: HSTS }];
   return [
@@ -55,7 +72,11 @@ export function securityHeaders({ heraldUrl, dev = false }: { heraldUrl?: string
     { source: "/:path*", headers: heraldUrl?.startsWith("https:") ? [...common, ...hsts] : common },
     // Next bakes these rules in at build time, so an image built without HERALD_URL still
     // needs a runtime signal: the TLS-terminating proxy's X-Forwarded-Proto.
-    { source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: hsts },
+    {
+      source: "/:path*",
+      has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
+      headers: hsts,
+    },
     {
       source: NOT_EMBED,
       headers: [
@@ -65,6 +86,9 @@ export function securityHeaders({ heraldUrl, dev = false }: { heraldUrl?: string
       ],
     },
     // The status card exists to be put in an <iframe> on customers' sites.
-    { source: "/embed", headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy("*", dev) }] },
+    {
+      source: "/embed",
+      headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy("*", dev) }],
+    },
   ];
 }

@@ -2,8 +2,19 @@ import { and, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { describeEachEngine } from "../testing/databases";
 import { createMember } from "../testing/factories";
-import { createTestComponent, declareTestIncident, writeCounts } from "../testing/console-factories";
-import { auditLog, components, componentStatusEvents, incidentComponents, incidentUpdateComponents, pageSettings } from "../db/schema";
+import {
+  createTestComponent,
+  declareTestIncident,
+  writeCounts,
+} from "../testing/console-factories";
+import {
+  auditLog,
+  components,
+  componentStatusEvents,
+  incidentComponents,
+  incidentUpdateComponents,
+  pageSettings,
+} from "../db/schema";
 import { getPageSettings } from "../settings/get-page-settings";
 import { cadenceState } from "../cadence/cadence-state";
 
@@ -17,19 +28,46 @@ describeEachEngine("declareIncident", ({ db }) => {
       title: "Login failures",
       components: [{ componentId: api.id, status: "major_outage" }],
     });
-    expect(incident).toMatchObject({ title: "Login failures", impact: "critical", impactOverridden: false, cadenceMinutes: 30, commsLeadId: editor.actor.kind === "user" ? editor.actor.id : "", state: "investigating" });
+    expect(incident).toMatchObject({
+      title: "Login failures",
+      impact: "critical",
+      impactOverridden: false,
+      cadenceMinutes: 30,
+      commsLeadId: editor.actor.kind === "user" ? editor.actor.id : "",
+      state: "investigating",
+    });
     expect(update.nextUpdateBy!.getTime() - update.displayAt.getTime()).toBe(30 * MINUTE);
-    expect(cadenceState(incident, [update], new Date(update.displayAt.getTime() + 26 * MINUTE)).kind).toBe("due_soon");
-    expect(changes).toEqual([{ componentId: api.id, name: "API", oldStatus: "operational", newStatus: "major_outage" }]);
+    expect(
+      cadenceState(incident, [update], new Date(update.displayAt.getTime() + 26 * MINUTE)).kind,
+    ).toBe("due_soon");
+    expect(changes).toEqual([
+      { componentId: api.id, name: "API", oldStatus: "operational", newStatus: "major_outage" },
+    ]);
 
     const [component] = await db().select().from(components).where(eq(components.id, api.id));
     expect(component!.status).toBe("major_outage");
-    const events = await db().select().from(componentStatusEvents).where(eq(componentStatusEvents.componentId, api.id));
-    expect(events).toMatchObject([{ fromStatus: "operational", toStatus: "major_outage", cause: "incident", incidentId: incident.id }]);
-    expect(await db().select().from(incidentUpdateComponents).where(eq(incidentUpdateComponents.updateId, update.id))).toMatchObject([
-      { componentId: api.id, oldStatus: "operational", newStatus: "major_outage" },
+    const events = await db()
+      .select()
+      .from(componentStatusEvents)
+      .where(eq(componentStatusEvents.componentId, api.id));
+    expect(events).toMatchObject([
+      {
+        fromStatus: "operational",
+        toStatus: "major_outage",
+        cause: "incident",
+        incidentId: incident.id,
+      },
     ]);
-    const [audit] = await db().select().from(auditLog).where(and(eq(auditLog.action, "incident.declare"), eq(auditLog.targetId, incident.id)));
+    expect(
+      await db()
+        .select()
+        .from(incidentUpdateComponents)
+        .where(eq(incidentUpdateComponents.updateId, update.id)),
+    ).toMatchObject([{ componentId: api.id, oldStatus: "operational", newStatus: "major_outage" }]);
+    const [audit] = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "incident.declare"), eq(auditLog.targetId, incident.id)));
     expect(audit).toMatchObject({ actorLabel: editor.email, targetType: "incident" });
   });
 
@@ -38,8 +76,16 @@ describeEachEngine("declareIncident", ({ db }) => {
     const sev4 = await declareTestIncident(editor, { severity: "SEV4" });
     expect(sev4.incident).toMatchObject({ impact: "none", cadenceMinutes: null });
     expect(sev4.update.nextUpdateBy).toBeNull();
-    const sev2 = await declareTestIncident(editor, { severity: "SEV2", impact: "critical", cadence: "15" });
-    expect(sev2.incident).toMatchObject({ impact: "critical", impactOverridden: true, cadenceMinutes: 15 });
+    const sev2 = await declareTestIncident(editor, {
+      severity: "SEV2",
+      impact: "critical",
+      cadence: "15",
+    });
+    expect(sev2.incident).toMatchObject({
+      impact: "critical",
+      impactOverridden: true,
+      cadenceMinutes: 15,
+    });
     const quiet = await declareTestIncident(editor, { severity: "SEV1", cadence: "none" });
     expect(quiet.incident.cadenceMinutes).toBeNull();
   });
@@ -66,11 +112,25 @@ describeEachEngine("declareIncident", ({ db }) => {
     });
     expect(incident.startedAt).toEqual(startedAt);
     expect(update.displayAt.getTime()).toBeGreaterThan(startedAt.getTime());
-    const [event] = await db().select().from(componentStatusEvents).where(eq(componentStatusEvents.componentId, db1.id));
+    const [event] = await db()
+      .select()
+      .from(componentStatusEvents)
+      .where(eq(componentStatusEvents.componentId, db1.id));
     expect(event!.at).toEqual(startedAt);
-    expect(await db().select().from(componentStatusEvents).where(eq(componentStatusEvents.componentId, already.id))).toEqual([]);
-    const affected = await db().select().from(incidentComponents).where(eq(incidentComponents.incidentId, incident.id));
-    expect(affected.map((a) => a.status).sort()).toEqual(["degraded_performance", "partial_outage"]);
+    expect(
+      await db()
+        .select()
+        .from(componentStatusEvents)
+        .where(eq(componentStatusEvents.componentId, already.id)),
+    ).toEqual([]);
+    const affected = await db()
+      .select()
+      .from(incidentComponents)
+      .where(eq(incidentComponents.incidentId, incident.id));
+    expect(affected.map((a) => a.status).sort()).toEqual([
+      "degraded_performance",
+      "partial_outage",
+    ]);
   });
 
   it("names each bad field and writes nothing", async () => {
@@ -97,7 +157,11 @@ describeEachEngine("declareIncident", ({ db }) => {
   it("refuses an unknown component without writing the incident", async () => {
     const editor = await createMember(db(), "editor");
     const before = await writeCounts(db());
-    await expect(declareTestIncident(editor, { components: [{ componentId: "nope", status: "major_outage" }] })).rejects.toMatchObject({ code: "invalid" });
+    await expect(
+      declareTestIncident(editor, {
+        components: [{ componentId: "nope", status: "major_outage" }],
+      }),
+    ).rejects.toMatchObject({ code: "invalid" });
     expect(await writeCounts(db())).toEqual(before);
   });
 });

@@ -25,7 +25,11 @@ export async function declareIncident({ ctx, input }: { ctx: Ctx; input: unknown
   const result = await ctx.db.transaction(async (tx) => {
     const settings = await getPageSettings(tx);
     const cadenceMinutes =
-      data.cadence === "default" ? defaultCadenceMinutes(settings, data.severity) : data.cadence === "none" ? null : data.cadence;
+      data.cadence === "default"
+        ? defaultCadenceMinutes(settings, data.severity)
+        : data.cadence === "none"
+          ? null
+          : data.cadence;
     const [incident] = await tx
       .insert(incidents)
       .values({
@@ -40,7 +44,11 @@ export async function declareIncident({ ctx, input }: { ctx: Ctx; input: unknown
         startedAt,
       })
       .returning();
-    const written = await writeIncidentUpdate(tx, ctx.actor, incident!, { ...data, displayAt: now, changesAt: startedAt });
+    const written = await writeIncidentUpdate(tx, ctx.actor, incident!, {
+      ...data,
+      displayAt: now,
+      changesAt: startedAt,
+    });
     await auditIncidentWrite(tx, ctx.actor, "incident.declare", written);
     return written;
   });

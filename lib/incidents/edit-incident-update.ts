@@ -15,14 +15,27 @@ export async function editIncidentUpdate({ ctx, input }: { ctx: Ctx; input: unkn
   if (!parsed.success) throw HeraldError.fromZod(parsed.error);
   const { updateId, body, expectedUpdatedAt } = parsed.data;
   const result = await ctx.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(incidentUpdates).where(eq(incidentUpdates.id, updateId)).for("update");
+    const [before] = await tx
+      .select()
+      .from(incidentUpdates)
+      .where(eq(incidentUpdates.id, updateId))
+      .for("update");
     if (!before) throw notFound("Update");
     if (expectedUpdatedAt && before.updatedAt.toISOString() !== expectedUpdatedAt) {
-      throw new HeraldError("conflict", "Someone edited this update meanwhile. Reload to see their change.");
+      throw new HeraldError(
+        "conflict",
+        "Someone edited this update meanwhile. Reload to see their change.",
+      );
     }
     if (before.body === body) return before;
-    await tx.insert(incidentUpdateRevisions).values({ updateId, body: before.body, editedBy: actorUserId(ctx.actor) });
-    const [after] = await tx.update(incidentUpdates).set({ body, editedAt: new Date() }).where(eq(incidentUpdates.id, updateId)).returning();
+    await tx
+      .insert(incidentUpdateRevisions)
+      .values({ updateId, body: before.body, editedBy: actorUserId(ctx.actor) });
+    const [after] = await tx
+      .update(incidentUpdates)
+      .set({ body, editedAt: new Date() })
+      .where(eq(incidentUpdates.id, updateId))
+      .returning();
     await recordAudit(tx, ctx.actor, {
       action: "incident.update.edit",
       targetType: "incident_update",

@@ -19,7 +19,10 @@ import { requireRole } from "../auth/authorize";
  */
 export async function getIncident({ ctx, input }: { ctx: Ctx; input: { incidentId: string } }) {
   requireRole(ctx.actor, "viewer");
-  const [incident] = await ctx.db.select().from(incidents).where(eq(incidents.id, input.incidentId));
+  const [incident] = await ctx.db
+    .select()
+    .from(incidents)
+    .where(eq(incidents.id, input.incidentId));
   if (!incident) throw notFound("Incident");
   const [updates, affected, lead] = await Promise.all([
     ctx.db
@@ -28,26 +31,48 @@ export async function getIncident({ ctx, input }: { ctx: Ctx; input: { incidentI
       .where(eq(incidentUpdates.incidentId, incident.id))
       .orderBy(desc(incidentUpdates.displayAt), desc(incidentUpdates.createdAt)),
     ctx.db
-      .select({ componentId: components.id, name: components.name, currentStatus: components.status, worstStatus: incidentComponents.status })
+      .select({
+        componentId: components.id,
+        name: components.name,
+        currentStatus: components.status,
+        worstStatus: incidentComponents.status,
+      })
       .from(incidentComponents)
       .innerJoin(components, eq(components.id, incidentComponents.componentId))
       .where(eq(incidentComponents.incidentId, incident.id))
       .orderBy(asc(components.position), asc(components.name)),
-    incident.commsLeadId ? ctx.db.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, incident.commsLeadId)) : [],
+    incident.commsLeadId
+      ? ctx.db
+          .select({ email: users.email, name: users.name })
+          .from(users)
+          .where(eq(users.id, incident.commsLeadId))
+      : [],
   ]);
   const updateIds = updates.map((u) => u.id);
   const [changes, revisions] = updateIds.length
     ? await Promise.all([
         ctx.db
-          .select({ updateId: incidentUpdateComponents.updateId, name: components.name, oldStatus: incidentUpdateComponents.oldStatus, newStatus: incidentUpdateComponents.newStatus })
+          .select({
+            updateId: incidentUpdateComponents.updateId,
+            name: components.name,
+            oldStatus: incidentUpdateComponents.oldStatus,
+            newStatus: incidentUpdateComponents.newStatus,
+          })
           .from(incidentUpdateComponents)
           .innerJoin(components, eq(components.id, incidentUpdateComponents.componentId))
           .where(inArray(incidentUpdateComponents.updateId, updateIds)),
-        ctx.db.select().from(incidentUpdateRevisions).where(inArray(incidentUpdateRevisions.updateId, updateIds)).orderBy(desc(incidentUpdateRevisions.replacedAt)),
+        ctx.db
+          .select()
+          .from(incidentUpdateRevisions)
+          .where(inArray(incidentUpdateRevisions.updateId, updateIds))
+          .orderBy(desc(incidentUpdateRevisions.replacedAt)),
       ])
     : [[], []];
   // The newest *published* update is what a stale form is checked against (see lockIncidentForUpdate).
-  const latestPublished = updates.reduce<(typeof updates)[number] | undefined>((a, u) => (!a || u.createdAt > a.createdAt ? u : a), undefined);
+  const latestPublished = updates.reduce<(typeof updates)[number] | undefined>(
+    (a, u) => (!a || u.createdAt > a.createdAt ? u : a),
+    undefined,
+  );
   return {
     incident,
     commsLead: lead[0] ?? null,

@@ -4,5 +4,9 @@ import { incidents } from "../db/schema";
 
 /** Unresolved incidents, most recent first. */
 export async function listOpenIncidents(db: Db) {
-  return db.select().from(incidents).where(ne(incidents.state, "resolved")).orderBy(desc(incidents.startedAt));
+  return db
+    .select()
+    .from(incidents)
+    .where(ne(incidents.state, "resolved"))
+    .orderBy(desc(incidents.startedAt));
 }

@@ -8,8 +8,16 @@ import { HeraldError, notFound } from "../errors";
  * after the other, and refuses a form that was showing an older latest update:
  * two comms leads must not overwrite each other's news unknowingly.
  */
-export async function lockIncidentForUpdate(tx: Db, incidentId: string, expectedLatestUpdateId: string | undefined): Promise<Incident> {
-  const [incident] = await tx.select().from(incidents).where(eq(incidents.id, incidentId)).for("update");
+export async function lockIncidentForUpdate(
+  tx: Db,
+  incidentId: string,
+  expectedLatestUpdateId: string | undefined,
+): Promise<Incident> {
+  const [incident] = await tx
+    .select()
+    .from(incidents)
+    .where(eq(incidents.id, incidentId))
+    .for("update");
   if (!incident) throw notFound("Incident");
   if (expectedLatestUpdateId) {
     const [latest] = await tx

@@ -20,10 +20,15 @@ export async function publishIncidentUpdate({ ctx, input }: { ctx: Ctx; input: u
   const result = await ctx.db.transaction(async (tx) => {
     const incident = await lockIncidentForUpdate(tx, incidentId, expectedLatestUpdateId);
     if (incident.state === "resolved") {
-      throw new HeraldError("conflict", "This incident is resolved. Reopen it to publish a new update.");
+      throw new HeraldError(
+        "conflict",
+        "This incident is resolved. Reopen it to publish a new update.",
+      );
     }
     if (INCIDENT_STATES.indexOf(data.state) < INCIDENT_STATES.indexOf(incident.state)) {
-      throw new HeraldError("invalid", "An incident's state only moves forward.", { state: `The incident is already ${incident.state}.` });
+      throw new HeraldError("invalid", "An incident's state only moves forward.", {
+        state: `The incident is already ${incident.state}.`,
+      });
     }
     const resolving = data.state === "resolved";
     const written = await writeIncidentUpdate(tx, ctx.actor, incident, {
@@ -31,7 +36,13 @@ export async function publishIncidentUpdate({ ctx, input }: { ctx: Ctx; input: u
       displayAt: data.displayAt ?? new Date(),
       ...(resolving ? { rcaDueOn: rcaDueOn ?? null } : {}),
     });
-    await auditIncidentWrite(tx, ctx.actor, resolving ? "incident.resolve" : "incident.update", written, incident);
+    await auditIncidentWrite(
+      tx,
+      ctx.actor,
+      resolving ? "incident.resolve" : "incident.update",
+      written,
+      incident,
+    );
     return written;
   });
   invalidatePublicCache();

@@ -17,8 +17,13 @@ export async function reopenIncident({ ctx, input }: { ctx: Ctx; input: unknown 
   const { incidentId, expectedLatestUpdateId, ...data } = parsed.data;
   const result = await ctx.db.transaction(async (tx) => {
     const incident = await lockIncidentForUpdate(tx, incidentId, expectedLatestUpdateId);
-    if (incident.state !== "resolved") throw new HeraldError("conflict", "This incident is still open; publish an update instead.");
-    const written = await writeIncidentUpdate(tx, ctx.actor, incident, { ...data, displayAt: new Date(), reopened: true });
+    if (incident.state !== "resolved")
+      throw new HeraldError("conflict", "This incident is still open; publish an update instead.");
+    const written = await writeIncidentUpdate(tx, ctx.actor, incident, {
+      ...data,
+      displayAt: new Date(),
+      reopened: true,
+    });
     await auditIncidentWrite(tx, ctx.actor, "incident.reopen", written, incident);
     return written;
   });

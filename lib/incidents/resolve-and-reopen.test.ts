@@ -21,7 +21,12 @@ describeEachEngine("resolveIncident and reopenIncident", ({ db }) => {
     });
     const resolved = await resolveIncident({
       ctx: editor,
-      input: { incidentId: declared.incident.id, expectedLatestUpdateId: declared.update.id, body: "All fixed.", rcaDueOn: "2026-12-01" },
+      input: {
+        incidentId: declared.incident.id,
+        expectedLatestUpdateId: declared.update.id,
+        body: "All fixed.",
+        rcaDueOn: "2026-12-01",
+      },
     });
     return { editor, api, web, declared, resolved };
   }
@@ -38,7 +43,12 @@ describeEachEngine("resolveIncident and reopenIncident", ({ db }) => {
       const [restore] = await db()
         .select()
         .from(componentStatusEvents)
-        .where(and(eq(componentStatusEvents.componentId, component.id), eq(componentStatusEvents.toStatus, "operational")));
+        .where(
+          and(
+            eq(componentStatusEvents.componentId, component.id),
+            eq(componentStatusEvents.toStatus, "operational"),
+          ),
+        );
       expect(restore).toMatchObject({ cause: "incident", incidentId: resolved.incident.id });
     }
     expect(resolved.changes.map((c) => c.newStatus)).toEqual(["operational", "operational"]);
@@ -46,14 +56,27 @@ describeEachEngine("resolveIncident and reopenIncident", ({ db }) => {
 
   it("keeps the worst status each component reached during the incident", async () => {
     const { editor, api, declared } = await resolvedIncident();
-    const { affected } = await getIncident({ ctx: editor, input: { incidentId: declared.incident.id } });
-    expect(affected.find((a) => a.componentId === api.id)).toMatchObject({ currentStatus: "operational", worstStatus: "major_outage" });
+    const { affected } = await getIncident({
+      ctx: editor,
+      input: { incidentId: declared.incident.id },
+    });
+    expect(affected.find((a) => a.componentId === api.id)).toMatchObject({
+      currentStatus: "operational",
+      worstStatus: "major_outage",
+    });
   });
 
   it("refuses a further update to a resolved incident until it is reopened", async () => {
     const { editor, declared, resolved } = await resolvedIncident();
     await expect(
-      resolveIncident({ ctx: editor, input: { incidentId: declared.incident.id, expectedLatestUpdateId: resolved.update.id, body: "Again." } }),
+      resolveIncident({
+        ctx: editor,
+        input: {
+          incidentId: declared.incident.id,
+          expectedLatestUpdateId: resolved.update.id,
+          body: "Again.",
+        },
+      }),
     ).rejects.toMatchObject({ code: "conflict" });
   });
 
@@ -61,7 +84,12 @@ describeEachEngine("resolveIncident and reopenIncident", ({ db }) => {
     const { editor, api, declared, resolved } = await resolvedIncident();
     const reopened = await reopenIncident({
       ctx: editor,
-      input: { incidentId: declared.incident.id, expectedLatestUpdateId: resolved.update.id, body: "Errors are back.", components: [{ componentId: api.id, status: "partial_outage" }] },
+      input: {
+        incidentId: declared.incident.id,
+        expectedLatestUpdateId: resolved.update.id,
+        body: "Errors are back.",
+        components: [{ componentId: api.id, status: "partial_outage" }],
+      },
     });
     expect(reopened.incident).toMatchObject({ state: "investigating", resolvedAt: null });
     expect(reopened.update).toMatchObject({ reopened: true, state: "investigating" });
@@ -73,12 +101,16 @@ describeEachEngine("resolveIncident and reopenIncident", ({ db }) => {
   it("does not reopen an incident that is still open", async () => {
     const editor = await createMember(db(), "editor");
     const declared = await declareTestIncident(editor);
-    await expect(reopenIncident({ ctx: editor, input: { incidentId: declared.incident.id, body: "?" } })).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      reopenIncident({ ctx: editor, input: { incidentId: declared.incident.id, body: "?" } }),
+    ).rejects.toMatchObject({ code: "conflict" });
   });
 
   it("asks for a reason when reopening", async () => {
     const editor = await createMember(db(), "editor");
-    const error = await reopenIncident({ ctx: editor, input: { incidentId: "x", body: "" } }).catch((e) => e);
+    const error = await reopenIncident({ ctx: editor, input: { incidentId: "x", body: "" } }).catch(
+      (e) => e,
+    );
     expect(error.fields).toEqual({ body: "Tell customers why the incident is open again." });
   });
 });

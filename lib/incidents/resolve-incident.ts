@@ -13,5 +13,8 @@ export async function resolveIncident({ ctx, input }: { ctx: Ctx; input: unknown
   const parsed = resolveIncidentSchema.safeParse(input);
   if (!parsed.success) throw HeraldError.fromZod(parsed.error);
   // The raw input is valid for the publish schema too, which re-parses it.
-  return publishIncidentUpdate({ ctx, input: { ...(input as object), state: "resolved", components: [] } });
+  return publishIncidentUpdate({
+    ctx,
+    input: { ...(input as object), state: "resolved", components: [] },
+  });
 }

@@ -6,9 +6,14 @@ import { dropEmptySections } from "./update-text";
 const CLOCK_SKEW_MS = 60_000;
 
 /** `missing` is also the message for an absent field: API clients send JSON that may leave it out. */
-const text = (max: number, missing?: string) => z.string(missing).trim().max(max, `At most ${max} characters.`);
-const optionalText = (max: number) => text(max).optional().transform((v) => v || null);
-const body = (missing: string) => text(20_000, missing).transform(dropEmptySections).pipe(z.string().min(1, missing));
+const text = (max: number, missing?: string) =>
+  z.string(missing).trim().max(max, `At most ${max} characters.`);
+const optionalText = (max: number) =>
+  text(max)
+    .optional()
+    .transform((v) => v || null);
+const body = (missing: string) =>
+  text(20_000, missing).transform(dropEmptySections).pipe(z.string().min(1, missing));
 const id = z.string().trim().min(1);
 
 /** An ISO time (the form converts the browser's local time) that is not in the future; empty means now. */
@@ -35,12 +40,21 @@ const componentChanges = z
   .array(z.object({ componentId: id, status: z.enum(COMPONENT_STATUSES, "Pick a status.") }))
   .max(200)
   .default([])
-  .refine((list) => new Set(list.map((c) => c.componentId)).size === list.length, "Each component can be listed once.");
+  .refine(
+    (list) => new Set(list.map((c) => c.componentId)).size === list.length,
+    "Each component can be listed once.",
+  );
 
 /** "default" follows the page's setting for the severity, "none" turns the cadence off. */
 const cadence = z.union([
-  z.enum(["default", "none", ""]).transform((v) => (v === "none" ? ("none" as const) : ("default" as const))),
-  z.coerce.number().int("Whole minutes.").min(5, "At least 5 minutes.").max(1440, "At most 24 hours."),
+  z
+    .enum(["default", "none", ""])
+    .transform((v) => (v === "none" ? ("none" as const) : ("default" as const))),
+  z.coerce
+    .number()
+    .int("Whole minutes.")
+    .min(5, "At least 5 minutes.")
+    .max(1440, "At most 24 hours."),
 ]);
 
 const updateFields = {
@@ -51,12 +65,18 @@ const updateFields = {
   notify: z.boolean().default(true),
 };
 
-const openState = z.enum(INCIDENT_STATES.filter((s) => s !== "resolved") as ["investigating", "identified", "monitoring"], "Pick a state.");
+const openState = z.enum(
+  INCIDENT_STATES.filter((s) => s !== "resolved") as ["investigating", "identified", "monitoring"],
+  "Pick a state.",
+);
 
 export const declareIncidentSchema = z.object({
   title: text(200).min(1, "Enter a title customers will understand."),
   severity: z.enum(SEVERITIES, "Pick a severity."),
-  impact: z.union([z.literal(""), z.enum(IMPACTS, "Pick an impact.")]).optional().transform((v) => v || null),
+  impact: z
+    .union([z.literal(""), z.enum(IMPACTS, "Pick an impact.")])
+    .optional()
+    .transform((v) => v || null),
   state: openState.default("investigating"),
   cadence: cadence.default("default"),
   startedAt: pastMoment("start time"),
@@ -74,7 +94,10 @@ export const publishIncidentUpdateSchema = z.object({
   state: z.enum(INCIDENT_STATES, "Pick a state."),
   displayAt: pastMoment("display time"),
   components: componentChanges,
-  rcaDueOn: z.iso.date("Pick a date.").optional().or(z.literal("").transform(() => undefined)),
+  rcaDueOn: z.iso
+    .date("Pick a date.")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   ...updateFields,
 });
 export type PublishIncidentUpdateInput = z.input<typeof publishIncidentUpdateSchema>;

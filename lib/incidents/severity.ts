@@ -1,7 +1,12 @@
 import type { Impact, IncidentState, Severity } from "../db/schema/enums";
 
 /** SPEC §3: impact follows severity unless the comms lead overrides it. */
-export const IMPACT_BY_SEVERITY: Record<Severity, Impact> = { SEV1: "critical", SEV2: "major", SEV3: "minor", SEV4: "none" };
+export const IMPACT_BY_SEVERITY: Record<Severity, Impact> = {
+  SEV1: "critical",
+  SEV2: "major",
+  SEV3: "minor",
+  SEV4: "none",
+};
 
 export const SEVERITY_LABELS: Record<Severity, string> = {
   SEV1: "SEV1 · critical: full outage or data loss",

@@ -13,11 +13,16 @@ import { requireRole } from "../auth/authorize";
  * title, severity, affected components and first update the declare form starts from.
  */
 
-const text = (max: number, missing: string) => z.string(missing).trim().max(max, `At most ${max} characters.`).min(1, missing);
+const text = (max: number, missing: string) =>
+  z.string(missing).trim().max(max, `At most ${max} characters.`).min(1, missing);
 
 export const saveIncidentTemplateSchema = z.object({
   /** Empty creates a template; an id updates that one. */
-  id: z.string().trim().optional().transform((v) => v || undefined),
+  id: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined),
   name: text(100, "Name the template."),
   title: text(200, "Enter the incident title the template starts with."),
   severity: z.enum(SEVERITIES, "Pick a severity."),
@@ -31,12 +36,20 @@ export const saveIncidentTemplateSchema = z.object({
 });
 export type SaveIncidentTemplateInput = z.input<typeof saveIncidentTemplateSchema>;
 
-const deleteIncidentTemplateSchema = z.object({ id: z.string("Pick a template.").trim().min(1, "Pick a template.") });
+const deleteIncidentTemplateSchema = z.object({
+  id: z.string("Pick a template.").trim().min(1, "Pick a template."),
+});
 
 async function assertComponentsExist(db: Db, ids: string[]) {
   if (ids.length === 0) return;
-  const found = await db.select({ id: components.id }).from(components).where(inArray(components.id, ids));
-  if (found.length !== ids.length) throw new HeraldError("invalid", "Please correct the highlighted fields.", { componentIds: "Pick components that exist." });
+  const found = await db
+    .select({ id: components.id })
+    .from(components)
+    .where(inArray(components.id, ids));
+  if (found.length !== ids.length)
+    throw new HeraldError("invalid", "Please correct the highlighted fields.", {
+      componentIds: "Pick components that exist.",
+    });
 }
 
 /** Editors create a template, or update one by id. Names are unique so the picker stays unambiguous. */
@@ -49,18 +62,40 @@ export async function saveIncidentTemplate({ ctx, input }: { ctx: Ctx; input: un
     const clash = await tx
       .select({ id: incidentTemplates.id })
       .from(incidentTemplates)
-      .where(id ? and(eq(incidentTemplates.name, values.name), ne(incidentTemplates.id, id)) : eq(incidentTemplates.name, values.name));
-    if (clash.length) throw new HeraldError("conflict", "A template with that name exists.", { name: "A template with that name exists." });
+      .where(
+        id
+          ? and(eq(incidentTemplates.name, values.name), ne(incidentTemplates.id, id))
+          : eq(incidentTemplates.name, values.name),
+      );
+    if (clash.length)
+      throw new HeraldError("conflict", "A template with that name exists.", {
+        name: "A template with that name exists.",
+      });
     await assertComponentsExist(tx, values.componentIds);
     if (!id) {
       const [created] = await tx.insert(incidentTemplates).values(values).returning();
-      await recordAudit(tx, ctx.actor, { action: "incident_template.create", targetType: "incident_template", targetId: created!.id, after: created });
+      await recordAudit(tx, ctx.actor, {
+        action: "incident_template.create",
+        targetType: "incident_template",
+        targetId: created!.id,
+        after: created,
+      });
       return created!;
     }
     const [before] = await tx.select().from(incidentTemplates).where(eq(incidentTemplates.id, id));
     if (!before) throw notFound("Template");
-    const [after] = await tx.update(incidentTemplates).set(values).where(eq(incidentTemplates.id, id)).returning();
-    await recordAudit(tx, ctx.actor, { action: "incident_template.update", targetType: "incident_template", targetId: id, before, after });
+    const [after] = await tx
+      .update(incidentTemplates)
+      .set(values)
+      .where(eq(incidentTemplates.id, id))
+      .returning();
+    await recordAudit(tx, ctx.actor, {
+      action: "incident_template.update",
+      targetType: "incident_template",
+      targetId: id,
+      before,
+      after,
+    });
     return after!;
   });
 }
@@ -70,9 +105,17 @@ export async function deleteIncidentTemplate({ ctx, input }: { ctx: Ctx; input: 
   const parsed = deleteIncidentTemplateSchema.safeParse(input);
   if (!parsed.success) throw HeraldError.fromZod(parsed.error);
   await ctx.db.transaction(async (tx) => {
-    const [before] = await tx.delete(incidentTemplates).where(eq(incidentTemplates.id, parsed.data.id)).returning();
+    const [before] = await tx
+      .delete(incidentTemplates)
+      .where(eq(incidentTemplates.id, parsed.data.id))
+      .returning();
     if (!before) throw notFound("Template");
-    await recordAudit(tx, ctx.actor, { action: "incident_template.delete", targetType: "incident_template", targetId: before.id, before });
+    await recordAudit(tx, ctx.actor, {
+      action: "incident_template.delete",
+      targetType: "incident_template",
+      targetId: before.id,
+      before,
+    });
   });
 }
 

@@ -3,7 +3,11 @@ import { composerTemplate, dropEmptySections, holdingStatement } from "./update-
 
 describe("composer text", () => {
   it("prefills the comms structure with the affected components and the cadence promise", () => {
-    const text = composerTemplate({ state: "identified", componentNames: ["API", "Dashboard", "Webhooks"], cadenceMinutes: 30 });
+    const text = composerTemplate({
+      state: "identified",
+      componentNames: ["API", "Dashboard", "Webhooks"],
+      cadenceMinutes: 30,
+    });
     expect(text).toBe(
       [
         "**Impact:** Customers may see errors or slowness using API, Dashboard and Webhooks.",
@@ -16,20 +20,32 @@ describe("composer text", () => {
   });
 
   it("words hour cadences naturally and says so when there is no cadence", () => {
-    expect(composerTemplate({ state: "investigating", componentNames: [], cadenceMinutes: 60 })).toContain("Within the hour,");
-    expect(composerTemplate({ state: "investigating", componentNames: [], cadenceMinutes: 240 })).toContain("Within 4 hours,");
-    expect(composerTemplate({ state: "investigating", componentNames: [], cadenceMinutes: null })).toContain("when there is news");
+    expect(
+      composerTemplate({ state: "investigating", componentNames: [], cadenceMinutes: 60 }),
+    ).toContain("Within the hour,");
+    expect(
+      composerTemplate({ state: "investigating", componentNames: [], cadenceMinutes: 240 }),
+    ).toContain("Within 4 hours,");
+    expect(
+      composerTemplate({ state: "investigating", componentNames: [], cadenceMinutes: null }),
+    ).toContain("when there is news");
   });
 
   it("offers a holding statement that names what is affected and keeps the next-update promise", () => {
-    expect(holdingStatement({ state: "investigating", componentNames: ["Login"], cadenceMinutes: 30 })).toBe(
+    expect(
+      holdingStatement({ state: "investigating", componentNames: ["Login"], cadenceMinutes: 30 }),
+    ).toBe(
       "**Current status:** We are still working on the issue affecting Login. There is no new information to share yet.\n\n" +
         "**Next update:** Within 30 minutes, or sooner if anything changes.",
     );
   });
 
   it("publishes only the sections that were filled in", () => {
-    const filled = composerTemplate({ state: "investigating", componentNames: ["API"], cadenceMinutes: 30 }).replace("**Actions:**", "**Actions:** Rolling back.");
+    const filled = composerTemplate({
+      state: "investigating",
+      componentNames: ["API"],
+      cadenceMinutes: 30,
+    }).replace("**Actions:**", "**Actions:** Rolling back.");
     expect(dropEmptySections(filled)).toBe(
       [
         "**Impact:** Customers may see errors or slowness using API.",

@@ -6,7 +6,11 @@ import type { IncidentState } from "../db/schema/enums";
  * keeps updates consistent under pressure. Everything here is editable.
  */
 
-type Context = { state: IncidentState; componentNames: readonly string[]; cadenceMinutes: number | null };
+type Context = {
+  state: IncidentState;
+  componentNames: readonly string[];
+  cadenceMinutes: number | null;
+};
 
 const STATUS_BY_STATE: Record<IncidentState, string> = {
   investigating: "We are investigating the cause.",
@@ -22,7 +26,9 @@ function duration(minutes: number): string {
 
 /** The "next update" promise in words that always agree with the cadence the update records. */
 export function nextUpdatePromise(cadenceMinutes: number | null): string {
-  return cadenceMinutes === null ? "We will update this page when there is news." : `Within ${duration(cadenceMinutes)}, or sooner if anything changes.`;
+  return cadenceMinutes === null
+    ? "We will update this page when there is news."
+    : `Within ${duration(cadenceMinutes)}, or sooner if anything changes.`;
 }
 
 function affectedList(names: readonly string[]): string {
@@ -31,14 +37,21 @@ function affectedList(names: readonly string[]): string {
   return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }
 
-export function renderSections(sections: readonly (readonly [label: string, value: string])[]): string {
+export function renderSections(
+  sections: readonly (readonly [label: string, value: string])[],
+): string {
   return sections.map(([label, value]) => `**${label}:** ${value}`.trimEnd()).join("\n\n");
 }
 
 /** The composer's starting text: every section present, the ones only a human knows left blank. */
 export function composerTemplate(context: Context): string {
   return renderSections([
-    ["Impact", context.componentNames.length ? `Customers may see errors or slowness using ${affectedList(context.componentNames)}.` : ""],
+    [
+      "Impact",
+      context.componentNames.length
+        ? `Customers may see errors or slowness using ${affectedList(context.componentNames)}.`
+        : "",
+    ],
     ["Current status", STATUS_BY_STATE[context.state]],
     ["Actions", ""],
     ["Workaround", ""],
@@ -49,7 +62,10 @@ export function composerTemplate(context: Context): string {
 /** For when there is nothing new: still keep the promise to update on time. */
 export function holdingStatement(context: Context): string {
   return renderSections([
-    ["Current status", `We are still working on the issue affecting ${affectedList(context.componentNames)}. There is no new information to share yet.`],
+    [
+      "Current status",
+      `We are still working on the issue affecting ${affectedList(context.componentNames)}. There is no new information to share yet.`,
+    ],
     ["Next update", nextUpdatePromise(context.cadenceMinutes)],
   ]);
 }

@@ -1,7 +1,11 @@
 import { expect, it } from "vitest";
 import { describeEachEngine } from "../testing/databases";
 import { createMember } from "../testing/factories";
-import { createTestComponent, declareTestIncident, expectRefusedWithoutChanges } from "../testing/console-factories";
+import {
+  createTestComponent,
+  declareTestIncident,
+  expectRefusedWithoutChanges,
+} from "../testing/console-factories";
 import { anonymousActor } from "../context";
 import { declareIncident } from "./declare-incident";
 import { publishIncidentUpdate } from "./publish-incident-update";
@@ -16,13 +20,28 @@ describeEachEngine("incident writes need an editor", ({ db }) => {
     const api = await createTestComponent(db());
     const open = await declareTestIncident(editor);
     const closed = await declareTestIncident(editor);
-    await resolveIncident({ ctx: editor, input: { incidentId: closed.incident.id, body: "Fixed." } });
+    await resolveIncident({
+      ctx: editor,
+      input: { incidentId: closed.incident.id, body: "Fixed." },
+    });
     const change = [{ componentId: api.id, status: "major_outage" }];
     return [
-      ["declareIncident", declareIncident, { title: "Forged", severity: "SEV1", body: "Forged.", components: change }],
-      ["publishIncidentUpdate", publishIncidentUpdate, { incidentId: open.incident.id, state: "identified", body: "Forged.", components: change }],
+      [
+        "declareIncident",
+        declareIncident,
+        { title: "Forged", severity: "SEV1", body: "Forged.", components: change },
+      ],
+      [
+        "publishIncidentUpdate",
+        publishIncidentUpdate,
+        { incidentId: open.incident.id, state: "identified", body: "Forged.", components: change },
+      ],
       ["resolveIncident", resolveIncident, { incidentId: open.incident.id, body: "Forged." }],
-      ["reopenIncident", reopenIncident, { incidentId: closed.incident.id, body: "Forged.", components: change }],
+      [
+        "reopenIncident",
+        reopenIncident,
+        { incidentId: closed.incident.id, body: "Forged.", components: change },
+      ],
       ["editIncidentUpdate", editIncidentUpdate, { updateId: open.update.id, body: "Forged." }],
     ] as const;
   }
@@ -30,13 +49,20 @@ describeEachEngine("incident writes need an editor", ({ db }) => {
   it("refuses a viewer every incident write and changes nothing", async () => {
     const viewer = await createMember(db(), "viewer");
     const all = await cases();
-    for (const [, write, input] of all) await expectRefusedWithoutChanges(db(), write, viewer, input, "forbidden");
+    for (const [, write, input] of all)
+      await expectRefusedWithoutChanges(db(), write, viewer, input, "forbidden");
     expect(all).toHaveLength(5);
   });
 
   it("asks an anonymous caller to sign in", async () => {
     for (const [, write, input] of await cases()) {
-      await expectRefusedWithoutChanges(db(), write, { db: db(), actor: anonymousActor }, input, "unauthenticated");
+      await expectRefusedWithoutChanges(
+        db(),
+        write,
+        { db: db(), actor: anonymousActor },
+        input,
+        "unauthenticated",
+      );
     }
   });
 });

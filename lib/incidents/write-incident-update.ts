@@ -12,7 +12,10 @@ import {
   type IncidentState,
 } from "../db/schema";
 import { INCIDENT_STATES } from "../db/schema/enums";
-import { changeComponentStatuses, type StatusChangeRequest } from "../components/change-component-status";
+import {
+  changeComponentStatuses,
+  type StatusChangeRequest,
+} from "../components/change-component-status";
 import { worstStatus } from "../components/status";
 import { enqueueIncidentUpdateNotifications } from "../notifications/enqueue-incident-update";
 import { recordAudit } from "../audit/record-audit";
@@ -41,9 +44,17 @@ const rank = (state: IncidentState) => INCIDENT_STATES.indexOf(state);
  * list, the incident's state and milestone times, and the notification outbox. Resolving restores every
  * affected component to operational. Callers check permissions and staleness.
  */
-export async function writeIncidentUpdate(tx: Db, actor: Actor, incident: Incident, draft: UpdateDraft) {
+export async function writeIncidentUpdate(
+  tx: Db,
+  actor: Actor,
+  incident: Incident,
+  draft: UpdateDraft,
+) {
   const resolving = draft.state === "resolved";
-  const affected = await tx.select().from(incidentComponents).where(eq(incidentComponents.incidentId, incident.id));
+  const affected = await tx
+    .select()
+    .from(incidentComponents)
+    .where(eq(incidentComponents.incidentId, incident.id));
   const requests: readonly StatusChangeRequest[] = resolving
     ? affected.map((a) => ({ componentId: a.componentId, status: "operational" as const }))
     : draft.components;
@@ -54,7 +65,10 @@ export async function writeIncidentUpdate(tx: Db, actor: Actor, incident: Incide
   });
   await recordAffected(tx, incident.id, affected, requests);
 
-  const nextUpdateBy = resolving || incident.cadenceMinutes === null ? null : new Date(draft.displayAt.getTime() + incident.cadenceMinutes * MINUTE);
+  const nextUpdateBy =
+    resolving || incident.cadenceMinutes === null
+      ? null
+      : new Date(draft.displayAt.getTime() + incident.cadenceMinutes * MINUTE);
   const [update] = await tx
     .insert(incidentUpdates)
     .values({
@@ -72,7 +86,14 @@ export async function writeIncidentUpdate(tx: Db, actor: Actor, incident: Incide
     })
     .returning();
   if (changes.length > 0) {
-    await tx.insert(incidentUpdateComponents).values(changes.map((c) => ({ updateId: update!.id, componentId: c.componentId, oldStatus: c.oldStatus, newStatus: c.newStatus })));
+    await tx.insert(incidentUpdateComponents).values(
+      changes.map((c) => ({
+        updateId: update!.id,
+        componentId: c.componentId,
+        oldStatus: c.oldStatus,
+        newStatus: c.newStatus,
+      })),
+    );
   }
   // Same transaction: the outbox rows exist exactly when the update does (SPEC §5).
   await enqueueIncidentUpdateNotifications(tx, { incidentId: incident.id, updateId: update!.id });
@@ -110,17 +131,30 @@ async function recordAffected(
     await tx
       .insert(incidentComponents)
       .values({ incidentId, componentId: request.componentId, status })
-      .onConflictDoUpdate({ target: [incidentComponents.incidentId, incidentComponents.componentId], set: { status: sql`excluded.status` } });
+      .onConflictDoUpdate({
+        target: [incidentComponents.incidentId, incidentComponents.componentId],
+        set: { status: sql`excluded.status` },
+      });
   }
 }
 
 /** The audit entry of every incident write: the incident before (none when declared), and all the update wrote. */
-export function auditIncidentWrite(tx: Db, actor: Actor, action: string, written: Awaited<ReturnType<typeof writeIncidentUpdate>>, before: Incident | null = null) {
+export function auditIncidentWrite(
+  tx: Db,
+  actor: Actor,
+  action: string,
+  written: Awaited<ReturnType<typeof writeIncidentUpdate>>,
+  before: Incident | null = null,
+) {
   return recordAudit(tx, actor, {
     action,
     targetType: "incident",
     targetId: written.incident.id,
     before,
-    after: { incident: written.incident, update: written.update, componentChanges: written.changes },
+    after: {
+      incident: written.incident,
+      update: written.update,
+      componentChanges: written.changes,
+    },
   });
 }

@@ -13,7 +13,11 @@ export function createDevMailboxTransport(db: Db): MailTransport {
     async send({ idempotencyKey, ...m }) {
       await db
         .insert(devMailbox)
-        .values({ ...m, headers: m.headers ?? {}, idempotencyKey: idempotencyKey ?? crypto.randomUUID() })
+        .values({
+          ...m,
+          headers: m.headers ?? {},
+          idempotencyKey: idempotencyKey ?? crypto.randomUUID(),
+        })
         .onConflictDoNothing({ target: devMailbox.idempotencyKey });
     },
   };

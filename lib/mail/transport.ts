@@ -55,8 +55,15 @@ const SMTP_CONNECTIONS = 4;
  * that capped delivery at ~20 messages a second, and widened the window in
  * which a killed worker has sent a message it never recorded.
  */
-function noDelaySocket(options: SMTPTransport.Options, callback: (error: Error | null, socketOptions?: { connection: Socket }) => void): void {
-  const socket = connect({ host: options.host ?? "localhost", port: options.port ?? (options.secure ? 465 : 587), noDelay: true });
+function noDelaySocket(
+  options: SMTPTransport.Options,
+  callback: (error: Error | null, socketOptions?: { connection: Socket }) => void,
+): void {
+  const socket = connect({
+    host: options.host ?? "localhost",
+    port: options.port ?? (options.secure ? 465 : 587),
+    noDelay: true,
+  });
   const fail = (error: Error) => callback(error);
   socket.once("error", fail).once("connect", () => {
     socket.off("error", fail);
@@ -65,34 +72,56 @@ function noDelaySocket(options: SMTPTransport.Options, callback: (error: Error |
 }
 
 /** Resend when RESEND_API_KEY is set, SMTP when SMTP_URL is set, otherwise none. `pool` keeps SMTP connections open (for the worker). */
-export async function createMailTransport(c: Config, { pool = false } = {}): Promise<MailTransport | null> {
+export async function createMailTransport(
+  c: Config,
+  { pool = false } = {},
+): Promise<MailTransport | null> {
   if (c.RESEND_API_KEY) {
     const { Resend } = await import("resend");
     // RESEND_BASE_URL points the SDK at a local stand-in in tests.
-    const resend = new Resend(c.RESEND_API_KEY, c.RESEND_BASE_URL ? { baseUrl: c.RESEND_BASE_URL.replace(/\/+$/, "") } : undefined);
+    const resend = new Resend(
+      c.RESEND_API_KEY,
+      c.RESEND_BASE_URL ? { baseUrl: c.RESEND_BASE_URL.replace(/\/+$/, "") } : undefined,
+    );
     const payload = ({ idempotencyKey: _k, ...m }: MailMessage) => ({ from: c.MAIL_FROM, ...m });
     return {
       name: "resend",
       async send(m) {
-        const { error } = await resend.emails.send(payload(m), { idempotencyKey: m.idempotencyKey });
+        const { error } = await resend.emails.send(payload(m), {
+          idempotencyKey: m.idempotencyKey,
+        });
         if (error) throw new Error(`Resend: ${error.message}`);
       },
       async sendBatch(messages) {
-        const { error } = await resend.batch.send(messages.map(payload), { idempotencyKey: batchIdempotencyKey(messages) });
+        const { error } = await resend.batch.send(messages.map(payload), {
+          idempotencyKey: batchIdempotencyKey(messages),
+        });
         if (error) throw new Error(`Resend batch: ${error.message}`);
       },
     };
   }
   if (c.SMTP_URL) {
-    const [nodemailer, { default: SMTPPool }, { default: SMTPTransportClass }] = await Promise.all([import("nodemailer"), import("nodemailer/lib/smtp-pool"), import("nodemailer/lib/smtp-transport")]);
+    const [nodemailer, { default: SMTPPool }, { default: SMTPTransportClass }] = await Promise.all([
+      import("nodemailer"),
+      import("nodemailer/lib/smtp-pool"),
+      import("nodemailer/lib/smtp-transport"),
+    ]);
     const options = { url: c.SMTP_URL, getSocket: noDelaySocket };
     // The worker keeps a few connections open and sends on them side by side; a one-off (a sign-in link) opens one and lets it go.
-    const smtp = nodemailer.createTransport(pool ? new SMTPPool({ ...options, pool: true, maxConnections: SMTP_CONNECTIONS }) : new SMTPTransportClass(options));
+    const smtp = nodemailer.createTransport(
+      pool
+        ? new SMTPPool({ ...options, pool: true, maxConnections: SMTP_CONNECTIONS })
+        : new SMTPTransportClass(options),
+    );
     return {
       name: "smtp",
       concurrency: pool ? SMTP_CONNECTIONS : 1,
       async send({ idempotencyKey, ...m }) {
-        await smtp.sendMail({ from: c.MAIL_FROM, ...m, ...(idempotencyKey ? { messageId: messageIdFor(idempotencyKey, c.MAIL_FROM) } : {}) });
+        await smtp.sendMail({
+          from: c.MAIL_FROM,
+          ...m,
+          ...(idempotencyKey ? { messageId: messageIdFor(idempotencyKey, c.MAIL_FROM) } : {}),
+        });
       },
       close: () => smtp.close(),
     };

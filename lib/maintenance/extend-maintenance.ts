@@ -16,20 +16,51 @@ export async function extendMaintenance({ ctx, input }: { ctx: Ctx; input: unkno
   if (!parsed.success) throw HeraldError.fromZod(parsed.error);
   const { maintenanceId, scheduledUntil, body, notify } = parsed.data;
   const updated = await ctx.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(maintenances).where(eq(maintenances.id, maintenanceId)).for("update");
+    const [before] = await tx
+      .select()
+      .from(maintenances)
+      .where(eq(maintenances.id, maintenanceId))
+      .for("update");
     if (!before) throw notFound("Maintenance");
-    if (before.state === "completed" || before.state === "cancelled") throw new HeraldError("conflict", `This maintenance is ${before.state}; it cannot be extended.`);
+    if (before.state === "completed" || before.state === "cancelled")
+      throw new HeraldError(
+        "conflict",
+        `This maintenance is ${before.state}; it cannot be extended.`,
+      );
     if (scheduledUntil <= before.scheduledUntil) {
-      throw new HeraldError("invalid", "Please correct the highlighted fields.", { scheduledUntil: "The new end must be later than the current one." });
+      throw new HeraldError("invalid", "Please correct the highlighted fields.", {
+        scheduledUntil: "The new end must be later than the current one.",
+      });
     }
-    const [after] = await tx.update(maintenances).set({ scheduledUntil }).where(eq(maintenances.id, maintenanceId)).returning();
+    const [after] = await tx
+      .update(maintenances)
+      .set({ scheduledUntil })
+      .where(eq(maintenances.id, maintenanceId))
+      .returning();
     const defaultBody = `The maintenance window has been extended to ${scheduledUntil.toISOString().slice(0, 16).replace("T", " ")} UTC.`;
     const [update] = await tx
       .insert(maintenanceUpdates)
-      .values({ maintenanceId, state: before.state, body: body ?? defaultBody, notify, authorId: actorUserId(ctx.actor) })
+      .values({
+        maintenanceId,
+        state: before.state,
+        body: body ?? defaultBody,
+        notify,
+        authorId: actorUserId(ctx.actor),
+      })
       .returning({ id: maintenanceUpdates.id });
-    if (notify) await enqueueMaintenanceNotifications(tx, { maintenanceId, state: before.state, updateId: update!.id });
-    await recordAudit(tx, ctx.actor, { action: "maintenance.extend", targetType: "maintenance", targetId: maintenanceId, before, after });
+    if (notify)
+      await enqueueMaintenanceNotifications(tx, {
+        maintenanceId,
+        state: before.state,
+        updateId: update!.id,
+      });
+    await recordAudit(tx, ctx.actor, {
+      action: "maintenance.extend",
+      targetType: "maintenance",
+      targetId: maintenanceId,
+      before,
+      after,
+    });
     return after!;
   });
   invalidatePublicCache();

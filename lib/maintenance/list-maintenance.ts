@@ -11,7 +11,12 @@ export async function listMaintenance({ ctx }: { ctx: Ctx }) {
   requireRole(ctx.actor, "viewer");
   const [active, finished] = await Promise.all([
     listActiveAndUpcomingMaintenance(ctx.db),
-    ctx.db.select().from(maintenances).where(inArray(maintenances.state, ["completed", "cancelled"])).orderBy(desc(maintenances.scheduledFor)).limit(20),
+    ctx.db
+      .select()
+      .from(maintenances)
+      .where(inArray(maintenances.state, ["completed", "cancelled"]))
+      .orderBy(desc(maintenances.scheduledFor))
+      .limit(20),
   ]);
   const ids = [...active, ...finished].map((m) => m.id);
   const links = ids.length
@@ -22,6 +27,9 @@ export async function listMaintenance({ ctx }: { ctx: Ctx }) {
         .where(inArray(maintenanceComponents.maintenanceId, ids))
     : [];
   const withNames = (rows: Maintenance[]): ConsoleMaintenance[] =>
-    rows.map((m) => ({ ...m, componentNames: links.filter((l) => l.maintenanceId === m.id).map((l) => l.name) }));
+    rows.map((m) => ({
+      ...m,
+      componentNames: links.filter((l) => l.maintenanceId === m.id).map((l) => l.name),
+    }));
   return { active: withNames(active), finished: withNames(finished) };
 }

@@ -14,14 +14,37 @@ import { TRANSITIONS } from "./maintenance-transitions";
 export async function runMaintenanceSchedule({ ctx, now = new Date() }: { ctx: Ctx; now?: Date }) {
   requireRole(ctx.actor, "editor");
   const [toStart, toComplete] = await Promise.all([
-    ctx.db.select({ id: maintenances.id }).from(maintenances).where(and(eq(maintenances.state, "scheduled"), eq(maintenances.autoStart, true), lte(maintenances.scheduledFor, now))),
-    ctx.db.select({ id: maintenances.id }).from(maintenances).where(and(inArray(maintenances.state, ["in_progress", "verifying"]), eq(maintenances.autoComplete, true), lte(maintenances.scheduledUntil, now))),
+    ctx.db
+      .select({ id: maintenances.id })
+      .from(maintenances)
+      .where(
+        and(
+          eq(maintenances.state, "scheduled"),
+          eq(maintenances.autoStart, true),
+          lte(maintenances.scheduledFor, now),
+        ),
+      ),
+    ctx.db
+      .select({ id: maintenances.id })
+      .from(maintenances)
+      .where(
+        and(
+          inArray(maintenances.state, ["in_progress", "verifying"]),
+          eq(maintenances.autoComplete, true),
+          lte(maintenances.scheduledUntil, now),
+        ),
+      ),
   ]);
   const moved: string[] = [];
-  for (const [list, transition] of [[toStart, TRANSITIONS.start], [toComplete, TRANSITIONS.complete]] as const) {
+  for (const [list, transition] of [
+    [toStart, TRANSITIONS.start],
+    [toComplete, TRANSITIONS.complete],
+  ] as const) {
     for (const { id } of list) {
       const done = await ctx.db
-        .transaction((tx) => applyMaintenanceTransition(tx, ctx, id, transition, { body: null, notify: true }, now))
+        .transaction((tx) =>
+          applyMaintenanceTransition(tx, ctx, id, transition, { body: null, notify: true }, now),
+        )
         .then(
           () => true,
           (error: Error) => {

@@ -15,12 +15,25 @@ const moment = (label: string) =>
     });
 
 const id = z.string().trim().min(1);
-const optionalBody = z.string().trim().max(20_000, "At most 20000 characters.").optional().transform((v) => v || null);
+const optionalBody = z
+  .string()
+  .trim()
+  .max(20_000, "At most 20000 characters.")
+  .optional()
+  .transform((v) => v || null);
 
 export const scheduleMaintenanceSchema = z
   .object({
-    title: z.string().trim().min(1, "Enter a title customers will understand.").max(200, "At most 200 characters."),
-    body: z.string().trim().min(1, "Describe the work and what customers will notice.").max(20_000, "At most 20000 characters."),
+    title: z
+      .string()
+      .trim()
+      .min(1, "Enter a title customers will understand.")
+      .max(200, "At most 200 characters."),
+    body: z
+      .string()
+      .trim()
+      .min(1, "Describe the work and what customers will notice.")
+      .max(20_000, "At most 20000 characters."),
     scheduledFor: moment("start time"),
     scheduledUntil: moment("end time"),
     components: z.array(id).min(1, "Pick at least one affected component.").max(200),
@@ -28,9 +41,21 @@ export const scheduleMaintenanceSchema = z
     autoComplete: z.boolean().default(true),
     notify: z.boolean().default(true),
   })
-  .refine((m) => m.scheduledUntil > m.scheduledFor, { message: "The end must be after the start.", path: ["scheduledUntil"] });
+  .refine((m) => m.scheduledUntil > m.scheduledFor, {
+    message: "The end must be after the start.",
+    path: ["scheduledUntil"],
+  });
 
 /** A state change, with an optional public message (a default one is written otherwise). */
-export const maintenanceTransitionSchema = z.object({ maintenanceId: id, body: optionalBody, notify: z.boolean().default(true) });
+export const maintenanceTransitionSchema = z.object({
+  maintenanceId: id,
+  body: optionalBody,
+  notify: z.boolean().default(true),
+});
 
-export const extendMaintenanceSchema = z.object({ maintenanceId: id, scheduledUntil: moment("new end time"), body: optionalBody, notify: z.boolean().default(true) });
+export const extendMaintenanceSchema = z.object({
+  maintenanceId: id,
+  scheduledUntil: moment("new end time"),
+  body: optionalBody,
+  notify: z.boolean().default(true),
+});

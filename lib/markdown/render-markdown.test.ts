@@ -4,14 +4,20 @@ import { renderMarkdown } from "./render-markdown";
 
 describe("renderMarkdown", () => {
   it("renders the comms structure: bold labels, lists, links and line breaks", () => {
-    const html = renderMarkdown("**Impact:** API errors\nsince 10:00\n\n- rolled back\n- [details](https://acme.test/x)");
+    const html = renderMarkdown(
+      "**Impact:** API errors\nsince 10:00\n\n- rolled back\n- [details](https://acme.test/x)",
+    );
     expect(html).toContain("<strong>Impact:</strong> API errors<br />since 10:00");
     expect(html).toContain("<li>rolled back</li>");
-    expect(html).toContain('<a href="https://acme.test/x" rel="nofollow noopener noreferrer">details</a>');
+    expect(html).toContain(
+      '<a href="https://acme.test/x" rel="nofollow noopener noreferrer">details</a>',
+    );
   });
 
   it("strips scripts, event handlers and javascript: links", () => {
-    const html = renderMarkdown('<script>alert(1)</script>\n\nText <img src=x onerror="alert(1)"> <b onclick="x()">hi</b>\n\n[click](javascript:alert(1))');
+    const html = renderMarkdown(
+      '<script>alert(1)</script>\n\nText <img src=x onerror="alert(1)"> <b onclick="x()">hi</b>\n\n[click](javascript:alert(1))',
+    );
     expect(html).not.toMatch(/script|onerror|onclick|javascript:|<img/i);
     expect(html).toContain(">click</a>");
     expect(html).toContain("hi");
@@ -30,7 +36,12 @@ describe("renderMarkdown", () => {
     ["a quote", (p) => `> ${p}`],
   ];
   it("has a checker that would notice live markup (else the cases below prove nothing)", () => {
-    expect(activeMarkup('<img src=x onerror=alert(1)><a href="javascript:x">a</a><p onclick="x">p</p><p title="onload=x">ok</p>', TEXT_TAGS)).toHaveLength(3);
+    expect(
+      activeMarkup(
+        '<img src=x onerror=alert(1)><a href="javascript:x">a</a><p onclick="x">p</p><p title="onload=x">ok</p>',
+        TEXT_TAGS,
+      ),
+    ).toHaveLength(3);
   });
 
   describe.each(PLACES)("in %s", (_place, wrap) => {
@@ -43,6 +54,8 @@ describe("renderMarkdown", () => {
 
   it("keeps the words around a stripped payload, so the update still reads", () => {
     expect(renderMarkdown("Before <script>alert(1)</script> after")).toBe("<p>Before  after</p>\n");
-    expect(renderMarkdown("[x](javascript:alert(1)) stays")).toBe("<p><a rel=\"nofollow noopener noreferrer\">x</a> stays</p>\n");
+    expect(renderMarkdown("[x](javascript:alert(1)) stays")).toBe(
+      '<p><a rel="nofollow noopener noreferrer">x</a> stays</p>\n',
+    );
   });
 });

@@ -18,17 +18,37 @@ export type DeliveryStatus = {
  * Per update (or maintenance, postmortem…): recipients per channel and how many
  * are sent, pending ("sending" counts as pending) or failed, and who failed and why.
  */
-export async function getDeliveryStatus({ ctx, subjectIds }: { ctx: Ctx; subjectIds: string[] }): Promise<DeliveryStatus[]> {
+export async function getDeliveryStatus({
+  ctx,
+  subjectIds,
+}: {
+  ctx: Ctx;
+  subjectIds: string[];
+}): Promise<DeliveryStatus[]> {
   requireRole(ctx.actor, "viewer");
   if (subjectIds.length === 0) return [];
   const [groups, failures] = await Promise.all([
     ctx.db
-      .select({ subjectId: outbox.subjectId, eventType: outbox.eventType, channel: outbox.channel, audience: outbox.audience, state: outbox.state, n: count(), last: max(outbox.createdAt) })
+      .select({
+        subjectId: outbox.subjectId,
+        eventType: outbox.eventType,
+        channel: outbox.channel,
+        audience: outbox.audience,
+        state: outbox.state,
+        n: count(),
+        last: max(outbox.createdAt),
+      })
       .from(outbox)
       .where(inArray(outbox.subjectId, subjectIds))
       .groupBy(outbox.subjectId, outbox.eventType, outbox.channel, outbox.audience, outbox.state),
     ctx.db
-      .select({ subjectId: outbox.subjectId, recipient: outbox.recipient, channel: outbox.channel, attempts: outbox.attempts, lastError: outbox.lastError })
+      .select({
+        subjectId: outbox.subjectId,
+        recipient: outbox.recipient,
+        channel: outbox.channel,
+        attempts: outbox.attempts,
+        lastError: outbox.lastError,
+      })
       .from(outbox)
       .where(and(inArray(outbox.subjectId, subjectIds), eq(outbox.state, "failed")))
       .limit(500),
@@ -39,33 +59,57 @@ export async function getDeliveryStatus({ ctx, subjectIds }: { ctx: Ctx; subject
     const channels = new Map<string, Tally & { channel: string; audience: string }>();
     for (const g of mine) {
       const key = `${g.channel}·${g.audience}`;
-      const tally = channels.get(key) ?? { channel: g.channel, audience: g.audience, pending: 0, sent: 0, failed: 0, skipped: 0, total: 0 };
+      const tally = channels.get(key) ?? {
+        channel: g.channel,
+        audience: g.audience,
+        pending: 0,
+        sent: 0,
+        failed: 0,
+        skipped: 0,
+        total: 0,
+      };
       const bucket = g.state === "sending" ? "pending" : g.state;
       tally[bucket] += g.n;
       tally.total += g.n;
       channels.set(key, tally);
     }
-    return [{
-      subjectId,
-      eventType: mine[0]!.eventType,
-      lastQueuedAt: new Date(Math.max(...mine.map((g) => new Date(g.last!).getTime()))),
-      channels: [...channels.values()],
-      failures: failures.filter((f) => f.subjectId === subjectId),
-    }];
+    return [
+      {
+        subjectId,
+        eventType: mine[0]!.eventType,
+        lastQueuedAt: new Date(Math.max(...mine.map((g) => new Date(g.last!).getTime()))),
+        channels: [...channels.values()],
+        failures: failures.filter((f) => f.subjectId === subjectId),
+      },
+    ];
   });
 }
 
 /** The most recently queued subjects, for the console's Outbox page. */
 export async function listRecentDeliveries({ ctx, limit = 25 }: { ctx: Ctx; limit?: number }) {
   requireRole(ctx.actor, "viewer");
-  const recent = await ctx.db.select({ subjectId: outbox.subjectId, last: max(outbox.createdAt) }).from(outbox).groupBy(outbox.subjectId).orderBy(desc(max(outbox.createdAt))).limit(limit);
+  const recent = await ctx.db
+    .select({ subjectId: outbox.subjectId, last: max(outbox.createdAt) })
+    .from(outbox)
+    .groupBy(outbox.subjectId)
+    .orderBy(desc(max(outbox.createdAt)))
+    .limit(limit);
   return getDeliveryStatus({ ctx, subjectIds: recent.map((r) => r.subjectId) });
 }
 
 /** The development mailbox (no mail transport configured). */
 export async function listDevMail({ ctx, limit = 50 }: { ctx: Ctx; limit?: number }) {
   requireRole(ctx.actor, "viewer");
-  return ctx.db.select({ id: devMailbox.id, to: devMailbox.to, subject: devMailbox.subject, createdAt: devMailbox.createdAt }).from(devMailbox).orderBy(desc(devMailbox.createdAt)).limit(limit);
+  return ctx.db
+    .select({
+      id: devMailbox.id,
+      to: devMailbox.to,
+      subject: devMailbox.subject,
+      createdAt: devMailbox.createdAt,
+    })
+    .from(devMailbox)
+    .orderBy(desc(devMailbox.createdAt))
+    .limit(limit);
 }
 
 export async function getDevMail({ ctx, id }: { ctx: Ctx; id: string }) {

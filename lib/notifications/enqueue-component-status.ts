@@ -2,18 +2,30 @@ import type { Db } from "../db/client";
 import type { ComponentStatus } from "../db/schema";
 import { enqueueForSubscribers } from "./fan-out";
 
-export type ComponentStatusChange = { componentId: string; oldStatus: ComponentStatus; newStatus: ComponentStatus };
+export type ComponentStatusChange = {
+  componentId: string;
+  oldStatus: ComponentStatus;
+  newStatus: ComponentStatus;
+};
 
 /**
  * Webhooks only (as Statuspage does: email subscribers hear about incidents, not
  * every status flip). Call inside the transaction that changed the statuses.
  */
-export async function enqueueComponentStatusWebhooks(tx: Db, { changes, at }: { changes: readonly ComponentStatusChange[]; at: Date }): Promise<void> {
+export async function enqueueComponentStatusWebhooks(
+  tx: Db,
+  { changes, at }: { changes: readonly ComponentStatusChange[]; at: Date },
+): Promise<void> {
   for (const change of changes) {
     const key = `component.status:${change.componentId}:${at.getTime()}:${change.newStatus}`;
     await enqueueForSubscribers(
       tx,
-      { eventType: "component.status", subjectId: change.componentId, key, payload: { ...change, at: at.toISOString() } },
+      {
+        eventType: "component.status",
+        subjectId: change.componentId,
+        key,
+        payload: { ...change, at: at.toISOString() },
+      },
       { componentIds: [change.componentId], channels: ["webhook"] },
     );
   }

@@ -13,7 +13,10 @@ import { enqueueForStakeholders, enqueueForSubscribers } from "./fan-out";
  * adds nothing.
  * An update published with notify off reaches nobody.
  */
-export async function enqueueIncidentUpdateNotifications(tx: Db, { incidentId, updateId }: { incidentId: string; updateId: string }): Promise<void> {
+export async function enqueueIncidentUpdateNotifications(
+  tx: Db,
+  { incidentId, updateId }: { incidentId: string; updateId: string },
+): Promise<void> {
   const [update] = await tx
     .select()
     .from(incidentUpdates)
@@ -26,14 +29,30 @@ export async function enqueueIncidentUpdateNotifications(tx: Db, { incidentId, u
     .where(eq(incidentUpdates.incidentId, incidentId))
     .orderBy(asc(incidentUpdates.createdAt), asc(incidentUpdates.id))
     .limit(1);
-  const eventType: IncidentEvent = update.state === "resolved" ? "incident.resolved" : first?.id === updateId ? "incident.created" : "incident.updated";
+  const eventType: IncidentEvent =
+    update.state === "resolved"
+      ? "incident.resolved"
+      : first?.id === updateId
+        ? "incident.created"
+        : "incident.updated";
   // Subscribers of a component hear about it if the incident affects it or this update changed it.
   const [affected, changed] = await Promise.all([
-    tx.select({ id: incidentComponents.componentId }).from(incidentComponents).where(eq(incidentComponents.incidentId, incidentId)),
-    tx.select({ id: incidentUpdateComponents.componentId }).from(incidentUpdateComponents).where(eq(incidentUpdateComponents.updateId, updateId)),
+    tx
+      .select({ id: incidentComponents.componentId })
+      .from(incidentComponents)
+      .where(eq(incidentComponents.incidentId, incidentId)),
+    tx
+      .select({ id: incidentUpdateComponents.componentId })
+      .from(incidentUpdateComponents)
+      .where(eq(incidentUpdateComponents.updateId, updateId)),
   ]);
   const componentIds = [...new Set([...affected, ...changed].map((c) => c.id))];
-  const fanOut = { eventType, subjectId: updateId, key: `incident-update:${updateId}`, payload: { incidentId } };
+  const fanOut = {
+    eventType,
+    subjectId: updateId,
+    key: `incident-update:${updateId}`,
+    payload: { incidentId },
+  };
   await enqueueForSubscribers(tx, fanOut, { componentIds, channels: ["email", "webhook"] });
   await enqueueForStakeholders(tx, fanOut);
 }

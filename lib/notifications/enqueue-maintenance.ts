@@ -22,12 +22,22 @@ const EVENT_BY_STATE: Record<MaintenanceState, MaintenanceEvent> = {
  */
 export async function enqueueMaintenanceNotifications(
   tx: Db,
-  { maintenanceId, state, updateId }: { maintenanceId: string; state: MaintenanceState; updateId?: string },
+  {
+    maintenanceId,
+    state,
+    updateId,
+  }: { maintenanceId: string; state: MaintenanceState; updateId?: string },
 ): Promise<void> {
-  const [maintenance] = await tx.select().from(maintenances).where(eq(maintenances.id, maintenanceId));
+  const [maintenance] = await tx
+    .select()
+    .from(maintenances)
+    .where(eq(maintenances.id, maintenanceId));
   if (!maintenance) throw notFound("Maintenance");
   if (!maintenance.notify) return;
-  const affected = await tx.select({ id: maintenanceComponents.componentId }).from(maintenanceComponents).where(eq(maintenanceComponents.maintenanceId, maintenanceId));
+  const affected = await tx
+    .select({ id: maintenanceComponents.componentId })
+    .from(maintenanceComponents)
+    .where(eq(maintenanceComponents.maintenanceId, maintenanceId));
   const eventType = EVENT_BY_STATE[state];
   const subjectId = updateId ?? maintenanceId;
   await enqueueForSubscribers(

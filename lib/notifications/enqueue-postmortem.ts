@@ -9,13 +9,24 @@ import { enqueueForSubscribers } from "./fan-out";
  * the lead decides whether a revision is news (call again with the new number)
  * or a quiet fix (do not call).
  */
-export async function enqueuePostmortemNotifications(tx: Db, { postmortemId, revision }: { postmortemId: string; revision: number }): Promise<void> {
+export async function enqueuePostmortemNotifications(
+  tx: Db,
+  { postmortemId, revision }: { postmortemId: string; revision: number },
+): Promise<void> {
   const [postmortem] = await tx.select().from(postmortems).where(eq(postmortems.id, postmortemId));
   if (!postmortem) throw notFound("Postmortem");
-  const affected = await tx.select({ id: incidentComponents.componentId }).from(incidentComponents).where(eq(incidentComponents.incidentId, postmortem.incidentId));
+  const affected = await tx
+    .select({ id: incidentComponents.componentId })
+    .from(incidentComponents)
+    .where(eq(incidentComponents.incidentId, postmortem.incidentId));
   await enqueueForSubscribers(
     tx,
-    { eventType: "postmortem.published", subjectId: postmortemId, key: `postmortem:${postmortemId}:r${revision}`, payload: { incidentId: postmortem.incidentId, revision } },
+    {
+      eventType: "postmortem.published",
+      subjectId: postmortemId,
+      key: `postmortem:${postmortemId}:r${revision}`,
+      payload: { incidentId: postmortem.incidentId, revision },
+    },
     { componentIds: affected.map((a) => a.id), channels: ["email", "webhook"] },
   );
 }

@@ -23,51 +23,139 @@ export async function createComponent(db: Db, name = `Component ${newId()}`) {
   return row!;
 }
 
-export async function createEmailSubscriber(db: Db, { componentIds, state = "active", email }: { componentIds?: string[]; state?: "pending" | "active" | "unsubscribed"; email?: string } = {}) {
+export async function createEmailSubscriber(
+  db: Db,
+  {
+    componentIds,
+    state = "active",
+    email,
+  }: {
+    componentIds?: string[];
+    state?: "pending" | "active" | "unsubscribed";
+    email?: string;
+  } = {},
+) {
   const [row] = await db
     .insert(subscribers)
-    .values({ kind: "email", email: email ?? `sub-${newId()}@example.test`, state, allComponents: !componentIds, confirmedAt: state === "active" ? new Date() : null })
+    .values({
+      kind: "email",
+      email: email ?? `sub-${newId()}@example.test`,
+      state,
+      allComponents: !componentIds,
+      confirmedAt: state === "active" ? new Date() : null,
+    })
     .returning();
-  if (componentIds?.length) await db.insert(subscriberComponents).values(componentIds.map((componentId) => ({ subscriberId: row!.id, componentId })));
+  if (componentIds?.length)
+    await db
+      .insert(subscriberComponents)
+      .values(componentIds.map((componentId) => ({ subscriberId: row!.id, componentId })));
   return row!;
 }
 
-export async function createWebhookSubscriber(db: Db, url: string, { componentIds }: { componentIds?: string[] } = {}) {
-  const [row] = await db.insert(subscribers).values({ kind: "webhook", webhookUrl: url, webhookSecret: newWebhookSecret(), state: "active", allComponents: !componentIds }).returning();
-  if (componentIds?.length) await db.insert(subscriberComponents).values(componentIds.map((componentId) => ({ subscriberId: row!.id, componentId })));
+export async function createWebhookSubscriber(
+  db: Db,
+  url: string,
+  { componentIds }: { componentIds?: string[] } = {},
+) {
+  const [row] = await db
+    .insert(subscribers)
+    .values({
+      kind: "webhook",
+      webhookUrl: url,
+      webhookSecret: newWebhookSecret(),
+      state: "active",
+      allComponents: !componentIds,
+    })
+    .returning();
+  if (componentIds?.length)
+    await db
+      .insert(subscriberComponents)
+      .values(componentIds.map((componentId) => ({ subscriberId: row!.id, componentId })));
   return row!;
 }
 
 export async function createStakeholder(db: Db, name = "Exec") {
-  const [row] = await db.insert(stakeholders).values({ name, email: `exec-${newId()}@example.test` }).returning();
+  const [row] = await db
+    .insert(stakeholders)
+    .values({ name, email: `exec-${newId()}@example.test` })
+    .returning();
   return row!;
 }
 
-type UpdateValues = { state?: IncidentState; body?: string; notify?: boolean; internalNote?: string | null; businessImpact?: string | null; eta?: string | null; nextUpdateBy?: Date | null; displayAt?: Date };
+type UpdateValues = {
+  state?: IncidentState;
+  body?: string;
+  notify?: boolean;
+  internalNote?: string | null;
+  businessImpact?: string | null;
+  eta?: string | null;
+  nextUpdateBy?: Date | null;
+  displayAt?: Date;
+};
 
 /** An incident affecting `affected` (component id → status) with one update. */
-export async function createIncident(db: Db, { affected = {}, title = `Incident ${newId()}`, cadenceMinutes = 30, commsLeadId = null, update = {} }: { affected?: Record<string, ComponentStatus>; title?: string; cadenceMinutes?: number | null; commsLeadId?: string | null; update?: UpdateValues } = {}) {
-  const [incident] = await db.insert(incidents).values({ title, severity: "SEV1", impact: "critical", startedAt: new Date(), cadenceMinutes, commsLeadId, state: update.state ?? "investigating" }).returning();
+export async function createIncident(
+  db: Db,
+  {
+    affected = {},
+    title = `Incident ${newId()}`,
+    cadenceMinutes = 30,
+    commsLeadId = null,
+    update = {},
+  }: {
+    affected?: Record<string, ComponentStatus>;
+    title?: string;
+    cadenceMinutes?: number | null;
+    commsLeadId?: string | null;
+    update?: UpdateValues;
+  } = {},
+) {
+  const [incident] = await db
+    .insert(incidents)
+    .values({
+      title,
+      severity: "SEV1",
+      impact: "critical",
+      startedAt: new Date(),
+      cadenceMinutes,
+      commsLeadId,
+      state: update.state ?? "investigating",
+    })
+    .returning();
   const entries = Object.entries(affected);
-  if (entries.length) await db.insert(incidentComponents).values(entries.map(([componentId, status]) => ({ incidentId: incident!.id, componentId, status })));
+  if (entries.length)
+    await db
+      .insert(incidentComponents)
+      .values(
+        entries.map(([componentId, status]) => ({ incidentId: incident!.id, componentId, status })),
+      );
   const first = await addUpdate(db, incident!.id, update);
   return { incident: incident!, update: first };
 }
 
 export async function addUpdate(db: Db, incidentId: string, values: UpdateValues = {}) {
-  const [row] = await db.insert(incidentUpdates).values({ incidentId, state: "investigating", body: "We are investigating.", ...values }).returning();
-  if (values.state) await db.update(incidents).set({ state: values.state }).where(eq(incidents.id, incidentId));
+  const [row] = await db
+    .insert(incidentUpdates)
+    .values({ incidentId, state: "investigating", body: "We are investigating.", ...values })
+    .returning();
+  if (values.state)
+    await db.update(incidents).set({ state: values.state }).where(eq(incidents.id, incidentId));
   return row!;
 }
 
 /** The outbox, once every queued fan-out has been expanded into it (as the worker does before delivering). */
 export async function outboxRows(db: Db) {
   await expandFanOuts(db, { limit: 1000 });
-  return db.select().from(notificationOutbox).orderBy(notificationOutbox.createdAt, notificationOutbox.id);
+  return db
+    .select()
+    .from(notificationOutbox)
+    .orderBy(notificationOutbox.createdAt, notificationOutbox.id);
 }
 
 /** A transport that keeps what it was given; `failWith` makes each send throw. */
-export function recordingTransport(options: { failWith?: () => Error | null } = {}): MailTransport & { sent: MailMessage[] } {
+export function recordingTransport(
+  options: { failWith?: () => Error | null } = {},
+): MailTransport & { sent: MailMessage[] } {
   const sent: MailMessage[] = [];
   return {
     name: "smtp",

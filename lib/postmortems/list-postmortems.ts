@@ -22,7 +22,14 @@ export async function listPostmortems({ ctx, limit = 100 }: { ctx: Ctx; limit?: 
     .where(eq(incidents.state, "resolved"))
     .orderBy(desc(incidents.resolvedAt))
     .limit(limit);
-  return rows.map((r) => ({ ...r, rcaState: r.publishedRevision ? ("published" as const) : r.state ? ("draft" as const) : ("none" as const) }));
+  return rows.map((r) => ({
+    ...r,
+    rcaState: r.publishedRevision
+      ? ("published" as const)
+      : r.state
+        ? ("draft" as const)
+        : ("none" as const),
+  }));
 }
 
 /** Promised RCAs not yet published, soonest first: for the dashboard and reminders. */

@@ -22,18 +22,36 @@ export async function publishPostmortem({ ctx, incidentId }: { ctx: Ctx; inciden
     const { postmortem } = await loadIncidentForRca(tx, incidentId);
     if (!postmortem) throw new HeraldError("not_found", "Start the postmortem first.");
     const parsed = publishableSchema.safeParse(postmortem.sections);
-    if (!parsed.success) throw HeraldError.fromZod(parsed.error, "Some sections are needed before publishing.");
+    if (!parsed.success)
+      throw HeraldError.fromZod(parsed.error, "Some sections are needed before publishing.");
     const revision = postmortem.publishedRevision + 1;
     const now = new Date();
-    await tx.insert(postmortemRevisions).values({ postmortemId: postmortem.id, revision, sections: postmortem.sections, publishedBy: actorUserId(ctx.actor), publishedAt: now });
+    await tx.insert(postmortemRevisions).values({
+      postmortemId: postmortem.id,
+      revision,
+      sections: postmortem.sections,
+      publishedBy: actorUserId(ctx.actor),
+      publishedAt: now,
+    });
     const [after] = await tx
       .update(postmortems)
-      .set({ state: "published", publishedRevision: revision, firstPublishedAt: postmortem.firstPublishedAt ?? now, lastPublishedAt: now })
+      .set({
+        state: "published",
+        publishedRevision: revision,
+        firstPublishedAt: postmortem.firstPublishedAt ?? now,
+        lastPublishedAt: now,
+      })
       .where(eq(postmortems.id, postmortem.id))
       .returning();
     // The first publication is news for subscribers; a revision is announced on the page ("revised on …"), not by email.
-    if (revision === 1) await enqueuePostmortemNotifications(tx, { postmortemId: postmortem.id, revision });
-    await recordAudit(tx, ctx.actor, { action: revision === 1 ? "postmortem.publish" : "postmortem.revise", targetType: "postmortem", targetId: postmortem.id, after: { revision } });
+    if (revision === 1)
+      await enqueuePostmortemNotifications(tx, { postmortemId: postmortem.id, revision });
+    await recordAudit(tx, ctx.actor, {
+      action: revision === 1 ? "postmortem.publish" : "postmortem.revise",
+      targetType: "postmortem",
+      targetId: postmortem.id,
+      after: { revision },
+    });
     return after!;
   });
   invalidatePublicCache();

@@ -20,17 +20,44 @@ export async function saveActionItems({ ctx, input }: { ctx: Ctx; input: unknown
   const saved = await ctx.db.transaction(async (tx) => {
     const { postmortem } = await loadIncidentForRca(tx, incidentId);
     if (!postmortem) throw new HeraldError("not_found", "Start the postmortem first.");
-    const before = await tx.select().from(postmortemActionItems).where(eq(postmortemActionItems.postmortemId, postmortem.id));
-    const keep = items.map((i) => i.id).filter((id): id is string => Boolean(id) && before.some((b) => b.id === id));
+    const before = await tx
+      .select()
+      .from(postmortemActionItems)
+      .where(eq(postmortemActionItems.postmortemId, postmortem.id));
+    const keep = items
+      .map((i) => i.id)
+      .filter((id): id is string => Boolean(id) && before.some((b) => b.id === id));
     await tx
       .delete(postmortemActionItems)
-      .where(and(eq(postmortemActionItems.postmortemId, postmortem.id), ...(keep.length ? [notInArray(postmortemActionItems.id, keep)] : [])));
+      .where(
+        and(
+          eq(postmortemActionItems.postmortemId, postmortem.id),
+          ...(keep.length ? [notInArray(postmortemActionItems.id, keep)] : []),
+        ),
+      );
     for (const [position, { id, ...item }] of items.entries()) {
-      if (id && keep.includes(id)) await tx.update(postmortemActionItems).set({ ...item, position }).where(eq(postmortemActionItems.id, id));
-      else await tx.insert(postmortemActionItems).values({ ...item, position, postmortemId: postmortem.id });
+      if (id && keep.includes(id))
+        await tx
+          .update(postmortemActionItems)
+          .set({ ...item, position })
+          .where(eq(postmortemActionItems.id, id));
+      else
+        await tx
+          .insert(postmortemActionItems)
+          .values({ ...item, position, postmortemId: postmortem.id });
     }
-    const after = await tx.select().from(postmortemActionItems).where(eq(postmortemActionItems.postmortemId, postmortem.id)).orderBy(postmortemActionItems.position);
-    await recordAudit(tx, ctx.actor, { action: "postmortem.action_items", targetType: "postmortem", targetId: postmortem.id, before, after });
+    const after = await tx
+      .select()
+      .from(postmortemActionItems)
+      .where(eq(postmortemActionItems.postmortemId, postmortem.id))
+      .orderBy(postmortemActionItems.position);
+    await recordAudit(tx, ctx.actor, {
+      action: "postmortem.action_items",
+      targetType: "postmortem",
+      targetId: postmortem.id,
+      before,
+      after,
+    });
     return after;
   });
   invalidatePublicCache();

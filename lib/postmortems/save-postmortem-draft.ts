@@ -17,10 +17,23 @@ export async function savePostmortemDraft({ ctx, input }: { ctx: Ctx; input: unk
     const { postmortem } = await loadIncidentForRca(tx, incidentId);
     if (!postmortem) throw new HeraldError("not_found", "Start the postmortem first.");
     if (expectedUpdatedAt && postmortem.updatedAt.toISOString() !== expectedUpdatedAt) {
-      throw new HeraldError("conflict", "Someone else saved this postmortem meanwhile. Reload to see their changes before saving yours.");
+      throw new HeraldError(
+        "conflict",
+        "Someone else saved this postmortem meanwhile. Reload to see their changes before saving yours.",
+      );
     }
-    const [saved] = await tx.update(postmortems).set({ sections }).where(eq(postmortems.id, postmortem.id)).returning();
-    await recordAudit(tx, ctx.actor, { action: "postmortem.save_draft", targetType: "postmortem", targetId: postmortem.id, before: postmortem.sections, after: sections });
+    const [saved] = await tx
+      .update(postmortems)
+      .set({ sections })
+      .where(eq(postmortems.id, postmortem.id))
+      .returning();
+    await recordAudit(tx, ctx.actor, {
+      action: "postmortem.save_draft",
+      targetType: "postmortem",
+      targetId: postmortem.id,
+      before: postmortem.sections,
+      after: sections,
+    });
     return saved!;
   });
 }

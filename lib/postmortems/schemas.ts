@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { ACTION_ITEM_STATUSES } from "../db/schema";
 
-const section = (max = 20_000) => z.string().max(max, `Keep this section under ${max.toLocaleString("en-US")} characters.`);
+const section = (max = 20_000) =>
+  z.string().max(max, `Keep this section under ${max.toLocaleString("en-US")} characters.`);
 
 export const sectionsSchema = z.object({
   summary: section(4_000),
@@ -31,18 +32,29 @@ export const publishableSchema = sectionsSchema.extend({
 const httpUrl = z
   .string()
   .trim()
-  .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), "Use a full http(s):// URL.");
+  .refine(
+    (v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol),
+    "Use a full http(s):// URL.",
+  );
 
 export const actionItemSchema = z.object({
   id: z.string().optional(),
   title: z.string().trim().min(1, "Give the action item a title.").max(200),
-  owner: z.string().trim().max(100).optional().transform((v) => v || null),
+  owner: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .transform((v) => v || null),
   dueOn: z
     .union([z.literal(""), z.iso.date("Use a date like 2026-12-01.")])
     .optional()
     .transform((v) => v || null),
   status: z.enum(ACTION_ITEM_STATUSES),
-  publicUrl: z.union([z.literal(""), httpUrl]).optional().transform((v) => v || null),
+  publicUrl: z
+    .union([z.literal(""), httpUrl])
+    .optional()
+    .transform((v) => v || null),
 });
 
 export const saveActionItemsSchema = z.object({

@@ -1,6 +1,12 @@
 import { asc, eq } from "drizzle-orm";
 import type { Ctx } from "../context";
-import { components, componentStatusEvents, incidentUpdates, postmortems, type PostmortemSections } from "../db/schema";
+import {
+  components,
+  componentStatusEvents,
+  incidentUpdates,
+  postmortems,
+  type PostmortemSections,
+} from "../db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { requireRole } from "../auth/authorize";
 import { actorUserId } from "../context";
@@ -19,9 +25,17 @@ export async function startPostmortem({ ctx, incidentId }: { ctx: Ctx; incidentI
     if (postmortem) return postmortem;
     const [settings, updates, events] = await Promise.all([
       getPageSettings(tx),
-      tx.select().from(incidentUpdates).where(eq(incidentUpdates.incidentId, incidentId)).orderBy(asc(incidentUpdates.displayAt)),
       tx
-        .select({ at: componentStatusEvents.at, toStatus: componentStatusEvents.toStatus, componentName: components.name })
+        .select()
+        .from(incidentUpdates)
+        .where(eq(incidentUpdates.incidentId, incidentId))
+        .orderBy(asc(incidentUpdates.displayAt)),
+      tx
+        .select({
+          at: componentStatusEvents.at,
+          toStatus: componentStatusEvents.toStatus,
+          componentName: components.name,
+        })
         .from(componentStatusEvents)
         .innerJoin(components, eq(components.id, componentStatusEvents.componentId))
         .where(eq(componentStatusEvents.incidentId, incidentId)),
@@ -29,15 +43,28 @@ export async function startPostmortem({ ctx, incidentId }: { ctx: Ctx; incidentI
     const sections: PostmortemSections = {
       summary: "",
       impact: IMPACT_PROMPT,
-      timeline: prefillTimeline({ timeZone: settings.timeZone, startedAt: incident.startedAt, updates, statusEvents: events }),
+      timeline: prefillTimeline({
+        timeZone: settings.timeZone,
+        startedAt: incident.startedAt,
+        updates,
+        statusEvents: events,
+      }),
       rootCause: "",
       fiveWhys: ["", "", "", "", ""],
       resolution: "",
       wentWell: "",
       wentBadly: "",
     };
-    const [created] = await tx.insert(postmortems).values({ incidentId, sections, authorId: actorUserId(ctx.actor) }).returning();
-    await recordAudit(tx, ctx.actor, { action: "postmortem.start", targetType: "postmortem", targetId: created!.id, after: { incidentId } });
+    const [created] = await tx
+      .insert(postmortems)
+      .values({ incidentId, sections, authorId: actorUserId(ctx.actor) })
+      .returning();
+    await recordAudit(tx, ctx.actor, {
+      action: "postmortem.start",
+      targetType: "postmortem",
+      targetId: created!.id,
+      after: { incidentId },
+    });
     return created!;
   });
 }

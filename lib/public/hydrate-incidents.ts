@@ -11,8 +11,16 @@ import {
   type IncidentUpdate,
 } from "../db/schema";
 
-export type ComponentChange = { componentId: string; name: string; oldStatus: ComponentStatus; newStatus: ComponentStatus };
-export type PublicIncidentUpdate = Omit<IncidentUpdate, "internalNote" | "businessImpact" | "eta"> & { componentChanges: ComponentChange[] };
+export type ComponentChange = {
+  componentId: string;
+  name: string;
+  oldStatus: ComponentStatus;
+  newStatus: ComponentStatus;
+};
+export type PublicIncidentUpdate = Omit<
+  IncidentUpdate,
+  "internalNote" | "businessImpact" | "eta"
+> & { componentChanges: ComponentChange[] };
 export type PublicIncident = Incident & {
   /** Newest first, as status pages and the Statuspage API show them. */
   updates: PublicIncidentUpdate[];
@@ -28,14 +36,32 @@ export async function hydrateIncidents(db: Db, rows: Incident[]): Promise<Public
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [updates, affected, pms, names] = await Promise.all([
-    db.select().from(incidentUpdates).where(inArray(incidentUpdates.incidentId, ids)).orderBy(desc(incidentUpdates.displayAt), desc(incidentUpdates.createdAt)),
+    db
+      .select()
+      .from(incidentUpdates)
+      .where(inArray(incidentUpdates.incidentId, ids))
+      .orderBy(desc(incidentUpdates.displayAt), desc(incidentUpdates.createdAt)),
     db.select().from(incidentComponents).where(inArray(incidentComponents.incidentId, ids)),
-    db.select({ incidentId: postmortems.incidentId, at: postmortems.lastPublishedAt }).from(postmortems).where(inArray(postmortems.incidentId, ids)),
-    db.select({ id: components.id, name: components.name }).from(components).orderBy(asc(components.position)),
+    db
+      .select({ incidentId: postmortems.incidentId, at: postmortems.lastPublishedAt })
+      .from(postmortems)
+      .where(inArray(postmortems.incidentId, ids)),
+    db
+      .select({ id: components.id, name: components.name })
+      .from(components)
+      .orderBy(asc(components.position)),
   ]);
   const nameOf = new Map(names.map((c) => [c.id, c.name]));
   const changes = updates.length
-    ? await db.select().from(incidentUpdateComponents).where(inArray(incidentUpdateComponents.updateId, updates.map((u) => u.id)))
+    ? await db
+        .select()
+        .from(incidentUpdateComponents)
+        .where(
+          inArray(
+            incidentUpdateComponents.updateId,
+            updates.map((u) => u.id),
+          ),
+        )
     : [];
   return rows.map((incident) => ({
     ...incident,
@@ -45,11 +71,20 @@ export async function hydrateIncidents(db: Db, rows: Incident[]): Promise<Public
         ...u,
         componentChanges: changes
           .filter((c) => c.updateId === u.id)
-          .map((c) => ({ componentId: c.componentId, name: nameOf.get(c.componentId) ?? "Removed component", oldStatus: c.oldStatus, newStatus: c.newStatus })),
+          .map((c) => ({
+            componentId: c.componentId,
+            name: nameOf.get(c.componentId) ?? "Removed component",
+            oldStatus: c.oldStatus,
+            newStatus: c.newStatus,
+          })),
       })),
     components: affected
       .filter((a) => a.incidentId === incident.id)
-      .map((a) => ({ componentId: a.componentId, name: nameOf.get(a.componentId) ?? "Removed component", status: a.status })),
+      .map((a) => ({
+        componentId: a.componentId,
+        name: nameOf.get(a.componentId) ?? "Removed component",
+        status: a.status,
+      })),
     postmortemPublishedAt: pms.find((p) => p.incidentId === incident.id)?.at ?? null,
   }));
 }

@@ -34,6 +34,9 @@ export function overallStatus(input: {
     ...input.openIncidentImpacts.map((i): Indicator => i),
     input.maintenanceInProgress ? "maintenance" : "none",
   ];
-  const indicator = candidates.reduce<Indicator>((worst, c) => (RANK.indexOf(c) > RANK.indexOf(worst) ? c : worst), "none");
+  const indicator = candidates.reduce<Indicator>(
+    (worst, c) => (RANK.indexOf(c) > RANK.indexOf(worst) ? c : worst),
+    "none",
+  );
   return { indicator, description: INDICATOR_DESCRIPTIONS[indicator] };
 }

@@ -4,7 +4,11 @@ import { incidents, postmortemActionItems, postmortemRevisions, postmortems } fr
 import { publicCached } from "./public-cache";
 
 /** A published RCA (latest revision, or the one asked for) with its revision list and action items. */
-export function loadPublicPostmortem(getDb: () => Promise<Db>, incidentId: string, revision?: number) {
+export function loadPublicPostmortem(
+  getDb: () => Promise<Db>,
+  incidentId: string,
+  revision?: number,
+) {
   if (!/^[0-9a-z]{12}$/.test(incidentId)) return Promise.resolve({ value: null, stale: false });
   return publicCached(`postmortem:${incidentId}:${revision ?? "latest"}`, async () => {
     const db = await getDb();
@@ -16,13 +20,23 @@ export function loadPublicPostmortem(getDb: () => Promise<Db>, incidentId: strin
     if (!row || row.postmortem.publishedRevision === 0) return null;
     const [revisions, actionItems] = await Promise.all([
       db
-        .select({ revision: postmortemRevisions.revision, publishedAt: postmortemRevisions.publishedAt, sections: postmortemRevisions.sections })
+        .select({
+          revision: postmortemRevisions.revision,
+          publishedAt: postmortemRevisions.publishedAt,
+          sections: postmortemRevisions.sections,
+        })
         .from(postmortemRevisions)
         .where(eq(postmortemRevisions.postmortemId, row.postmortem.id))
         .orderBy(desc(postmortemRevisions.revision)),
-      db.select().from(postmortemActionItems).where(eq(postmortemActionItems.postmortemId, row.postmortem.id)).orderBy(asc(postmortemActionItems.position)),
+      db
+        .select()
+        .from(postmortemActionItems)
+        .where(eq(postmortemActionItems.postmortemId, row.postmortem.id))
+        .orderBy(asc(postmortemActionItems.position)),
     ]);
-    const shown = revisions.find((r) => r.revision === (revision ?? row.postmortem.publishedRevision));
+    const shown = revisions.find(
+      (r) => r.revision === (revision ?? row.postmortem.publishedRevision),
+    );
     if (!shown) return null;
     return {
       incident: row.incident,

@@ -34,10 +34,15 @@ const cache = (holder.__heraldPublicCache ??= {
 export type Cached<T> = { value: T; stale: boolean };
 
 /** `maxAgeMs` bounds how long a value may live without a publish (for values that change with time, like today's uptime). */
-export async function publicCached<T>(key: string, load: () => Promise<T>, { maxAgeMs = Infinity }: { maxAgeMs?: number } = {}): Promise<Cached<T>> {
+export async function publicCached<T>(
+  key: string,
+  load: () => Promise<T>,
+  { maxAgeMs = Infinity }: { maxAgeMs?: number } = {},
+): Promise<Cached<T>> {
   const version = cache.version;
   const entry = cache.entries.get(key);
-  if (entry?.version === version && Date.now() - entry.loadedAt < maxAgeMs) return { value: entry.value as T, stale: false };
+  if (entry?.version === version && Date.now() - entry.loadedAt < maxAgeMs)
+    return { value: entry.value as T, stale: false };
   if (entry && Date.now() - (cache.failedAt.get(key) ?? 0) < RETRY_AFTER_FAILURE_MS) {
     return { value: entry.value as T, stale: true };
   }
@@ -83,7 +88,8 @@ export function onPublicCacheInvalidated(listener: () => void): () => void {
   return () => cache.listeners.delete(listener);
 }
 
-const bootId = (globalThis as unknown as { __heraldBootId?: string }).__heraldBootId ??= Math.random().toString(36).slice(2, 8);
+const bootId = ((globalThis as unknown as { __heraldBootId?: string }).__heraldBootId ??=
+  Math.random().toString(36).slice(2, 8));
 
 /**
  * A validator for public pages that changes on every publish, per process start

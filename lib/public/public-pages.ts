@@ -16,8 +16,15 @@ export function loadIncidentPage(getDb: () => Promise<Db>, id: string) {
     const rows = await db.select().from(incidents).where(eq(incidents.id, id));
     const [incident] = await hydrateIncidents(db, rows);
     if (!incident) return null;
-    const [postmortem] = await db.select({ state: postmortems.state }).from(postmortems).where(eq(postmortems.incidentId, id));
-    return { ...incident, hasPublishedPostmortem: postmortem?.state === "published" || incident.postmortemPublishedAt !== null };
+    const [postmortem] = await db
+      .select({ state: postmortems.state })
+      .from(postmortems)
+      .where(eq(postmortems.incidentId, id));
+    return {
+      ...incident,
+      hasPublishedPostmortem:
+        postmortem?.state === "published" || incident.postmortemPublishedAt !== null,
+    };
   });
 }
 
@@ -25,7 +32,10 @@ export function loadMaintenancePage(getDb: () => Promise<Db>, id: string) {
   if (!ID.test(id)) return Promise.resolve({ value: null, stale: false });
   return publicCached(`maintenance:${id}`, async () => {
     const db = await getDb();
-    const [m] = await hydrateMaintenances(db, await db.select().from(maintenances).where(eq(maintenances.id, id)));
+    const [m] = await hydrateMaintenances(
+      db,
+      await db.select().from(maintenances).where(eq(maintenances.id, id)),
+    );
     return m ?? null;
   });
 }
@@ -37,13 +47,23 @@ export function loadHistoryMonth(getDb: () => Promise<Db>, month: string, timeZo
     const start = startOfDayKey(`${month}-01`, timeZone);
     const end = startOfDayKey(nextMonth(month) + "-01", timeZone);
     const [incidentRows, maintenanceRows, [first]] = await Promise.all([
-      db.select().from(incidents).where(and(gte(incidents.startedAt, start), lt(incidents.startedAt, end))).orderBy(desc(incidents.startedAt)),
-      db.select().from(maintenances).where(and(gte(maintenances.scheduledFor, start), lt(maintenances.scheduledFor, end))).orderBy(desc(maintenances.scheduledFor)),
+      db
+        .select()
+        .from(incidents)
+        .where(and(gte(incidents.startedAt, start), lt(incidents.startedAt, end)))
+        .orderBy(desc(incidents.startedAt)),
+      db
+        .select()
+        .from(maintenances)
+        .where(and(gte(maintenances.scheduledFor, start), lt(maintenances.scheduledFor, end)))
+        .orderBy(desc(maintenances.scheduledFor)),
       db.select({ at: min(incidents.startedAt) }).from(incidents),
     ]);
     return {
       incidents: await hydrateIncidents(db, incidentRows),
-      maintenances: (await hydrateMaintenances(db, maintenanceRows)).filter((m) => m.state !== "cancelled"),
+      maintenances: (await hydrateMaintenances(db, maintenanceRows)).filter(
+        (m) => m.state !== "cancelled",
+      ),
       firstMonth: first?.at ? dayKeyOf(first.at, timeZone).slice(0, 7) : month,
     };
   });
@@ -61,4 +81,3 @@ export function previousMonth(month: string): string {
 
 /** The last day of a month as a day key. */
 export const lastDayOfMonth = (month: string) => addDays(`${nextMonth(month)}-01`, -1);
-

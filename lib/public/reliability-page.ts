@@ -6,6 +6,14 @@ import { publicCached } from "./public-cache";
 const RELIABILITY_MAX_AGE_MS = 5 * 60_000;
 
 /** The reliability report for one window, cached like the other public pages (a publish invalidates it). */
-export function loadReliabilityPage(getDb: () => Promise<Db>, days: ReliabilityWindow, timeZone: string) {
-  return publicCached(`reliability:${days}:${timeZone}`, async () => computeReliability(await getDb(), { days, now: new Date(), timeZone }), { maxAgeMs: RELIABILITY_MAX_AGE_MS });
+export function loadReliabilityPage(
+  getDb: () => Promise<Db>,
+  days: ReliabilityWindow,
+  timeZone: string,
+) {
+  return publicCached(
+    `reliability:${days}:${timeZone}`,
+    async () => computeReliability(await getDb(), { days, now: new Date(), timeZone }),
+    { maxAgeMs: RELIABILITY_MAX_AGE_MS },
+  );
 }

@@ -1,6 +1,14 @@
 import { asc, desc, eq, gte, inArray, ne, or } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { componentGroups, components, incidents, maintenances, type Component, type ComponentGroup, type PageSettings } from "../db/schema";
+import {
+  componentGroups,
+  components,
+  incidents,
+  maintenances,
+  type Component,
+  type ComponentGroup,
+  type PageSettings,
+} from "../db/schema";
 import { getPageSettings } from "../settings/get-page-settings";
 import { listComponentTree, type ComponentTree } from "../components/list-component-tree";
 import { hydrateIncidents, type PublicIncident } from "./hydrate-incidents";
@@ -31,26 +39,41 @@ export type StatusSnapshot = {
 
 /** Everything the public surfaces show, read in one go. Cached: see loadStatusSnapshot. */
 export async function buildStatusSnapshot(db: Db, now = new Date()): Promise<StatusSnapshot> {
-  const [settings, tree, componentRows, groupRows, incidentRows, maintenanceRows] = await Promise.all([
-    getPageSettings(db),
-    listComponentTree(db, { publicOnly: true }),
-    db.select().from(components).where(eq(components.visible, true)).orderBy(components.position),
-    db.select().from(componentGroups).orderBy(asc(componentGroups.position), asc(componentGroups.name)),
-    db.select().from(incidents).orderBy(desc(incidents.startedAt)).limit(RECENT_INCIDENT_LIMIT),
-    db
-      .select()
-      .from(maintenances)
-      .where(or(inArray(maintenances.state, ["scheduled", "in_progress", "verifying"]), gte(maintenances.scheduledUntil, new Date(now.getTime() - 90 * 86_400_000))))
-      .orderBy(desc(maintenances.scheduledFor))
-      .limit(RECENT_INCIDENT_LIMIT),
-  ]);
+  const [settings, tree, componentRows, groupRows, incidentRows, maintenanceRows] =
+    await Promise.all([
+      getPageSettings(db),
+      listComponentTree(db, { publicOnly: true }),
+      db.select().from(components).where(eq(components.visible, true)).orderBy(components.position),
+      db
+        .select()
+        .from(componentGroups)
+        .orderBy(asc(componentGroups.position), asc(componentGroups.name)),
+      db.select().from(incidents).orderBy(desc(incidents.startedAt)).limit(RECENT_INCIDENT_LIMIT),
+      db
+        .select()
+        .from(maintenances)
+        .where(
+          or(
+            inArray(maintenances.state, ["scheduled", "in_progress", "verifying"]),
+            gte(maintenances.scheduledUntil, new Date(now.getTime() - 90 * 86_400_000)),
+          ),
+        )
+        .orderBy(desc(maintenances.scheduledFor))
+        .limit(RECENT_INCIDENT_LIMIT),
+    ]);
   // Open incidents older than the recent window still belong on the page.
   const recentIds = new Set(incidentRows.map((i) => i.id));
   const olderOpen = await db.select().from(incidents).where(ne(incidents.state, "resolved"));
   const allIncidents = [...incidentRows, ...olderOpen.filter((i) => !recentIds.has(i.id))];
-  const [hydrated, hydratedMaintenances] = await Promise.all([hydrateIncidents(db, allIncidents), hydrateMaintenances(db, maintenanceRows)]);
-  const byStartDesc = (a: PublicIncident, b: PublicIncident) => b.startedAt.getTime() - a.startedAt.getTime();
-  const active = hydratedMaintenances.filter((m) => m.state === "in_progress" || m.state === "verifying");
+  const [hydrated, hydratedMaintenances] = await Promise.all([
+    hydrateIncidents(db, allIncidents),
+    hydrateMaintenances(db, maintenanceRows),
+  ]);
+  const byStartDesc = (a: PublicIncident, b: PublicIncident) =>
+    b.startedAt.getTime() - a.startedAt.getTime();
+  const active = hydratedMaintenances.filter(
+    (m) => m.state === "in_progress" || m.state === "verifying",
+  );
   return {
     settings,
     tree,
@@ -59,7 +82,9 @@ export async function buildStatusSnapshot(db: Db, now = new Date()): Promise<Sta
     openIncidents: hydrated.filter((i) => i.state !== "resolved").sort(byStartDesc),
     recentIncidents: hydrated.slice(0, RECENT_INCIDENT_LIMIT).sort(byStartDesc),
     activeMaintenances: active,
-    upcomingMaintenances: hydratedMaintenances.filter((m) => m.state === "scheduled").sort((a, b) => a.scheduledFor.getTime() - b.scheduledFor.getTime()),
+    upcomingMaintenances: hydratedMaintenances
+      .filter((m) => m.state === "scheduled")
+      .sort((a, b) => a.scheduledFor.getTime() - b.scheduledFor.getTime()),
     recentMaintenances: hydratedMaintenances,
     generatedAt: now,
   };

@@ -38,22 +38,38 @@ const within = (at: Date, { start, end }: ReportWindow) => at >= start && at <= 
  * within it; promises are those made (update shown) within it, minus the ones
  * still pending, since they can still be kept.
  */
-export function summarizeIncidents(list: readonly IncidentFacts[], window: ReportWindow): IncidentFigures {
-  const overlapping = list.filter((i) => i.startedAt <= window.end && (i.resolvedAt === null || i.resolvedAt >= window.start));
+export function summarizeIncidents(
+  list: readonly IncidentFacts[],
+  window: ReportWindow,
+): IncidentFigures {
+  const overlapping = list.filter(
+    (i) => i.startedAt <= window.end && (i.resolvedAt === null || i.resolvedAt >= window.start),
+  );
   const resolved = overlapping.filter((i) => i.resolvedAt !== null && within(i.resolvedAt, window));
-  const incidentsBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, overlapping.filter((i) => i.severity === s).length])) as Record<Severity, number>;
+  const incidentsBySeverity = Object.fromEntries(
+    SEVERITIES.map((s) => [s, overlapping.filter((i) => i.severity === s).length]),
+  ) as Record<Severity, number>;
   const promises = overlapping
     .flatMap((i) => promiseOutcomes(i.updates, i.resolvedAt, window.end))
     .filter((p) => p.outcome !== "pending" && within(p.update.displayAt, window));
-  const minutesToResolve = resolved.map((i) => (i.resolvedAt!.getTime() - i.startedAt.getTime()) / MINUTE);
+  const minutesToResolve = resolved.map(
+    (i) => (i.resolvedAt!.getTime() - i.startedAt.getTime()) / MINUTE,
+  );
   return {
     incidentsBySeverity,
     incidentCount: overlapping.length,
     resolvedCount: resolved.length,
-    meanMinutesToResolve: minutesToResolve.length > 0 ? minutesToResolve.reduce((s, m) => s + m, 0) / minutesToResolve.length : null,
+    meanMinutesToResolve:
+      minutesToResolve.length > 0
+        ? minutesToResolve.reduce((s, m) => s + m, 0) / minutesToResolve.length
+        : null,
     rcaPublished: { hits: resolved.filter((i) => i.rcaPublished).length, total: resolved.length },
-    updatesOnTime: { hits: promises.filter((p) => p.outcome === "kept").length, total: promises.length },
+    updatesOnTime: {
+      hits: promises.filter((p) => p.outcome === "kept").length,
+      total: promises.length,
+    },
   };
 }
 
-export const shareRatio = ({ hits, total }: Share): number | null => (total > 0 ? hits / total : null);
+export const shareRatio = ({ hits, total }: Share): number | null =>
+  total > 0 ? hits / total : null;

@@ -10,16 +10,24 @@ export type PromiseOutcome = "kept" | "late" | "pending";
  * answered is `pending` (it may still be kept). Updates without a promise get
  * no entry.
  */
-export function promiseOutcomes(updates: readonly PromiseUpdate[], resolvedAt: Date | null, now: Date): { update: PromiseUpdate; outcome: PromiseOutcome }[] {
+export function promiseOutcomes(
+  updates: readonly PromiseUpdate[],
+  resolvedAt: Date | null,
+  now: Date,
+): { update: PromiseUpdate; outcome: PromiseOutcome }[] {
   const sorted = [...updates].sort((a, b) => a.displayAt.getTime() - b.displayAt.getTime());
   return sorted.flatMap((update) => {
     if (!update.nextUpdateBy) return [];
     const due = update.nextUpdateBy.getTime();
     const made = update.displayAt.getTime();
     // Resolution counts as the answer only when it came after this update (a reopened incident's earlier resolution does not).
-    const answers = [...sorted.map((u) => u.displayAt.getTime()), ...(resolvedAt ? [resolvedAt.getTime()] : [])].filter((t) => t > made);
+    const answers = [
+      ...sorted.map((u) => u.displayAt.getTime()),
+      ...(resolvedAt ? [resolvedAt.getTime()] : []),
+    ].filter((t) => t > made);
     const answeredAt = answers.length > 0 ? Math.min(...answers) : null;
-    const outcome: PromiseOutcome = answeredAt !== null && answeredAt <= due ? "kept" : due > now.getTime() ? "pending" : "late";
+    const outcome: PromiseOutcome =
+      answeredAt !== null && answeredAt <= due ? "kept" : due > now.getTime() ? "pending" : "late";
     return [{ update, outcome }];
   });
 }

@@ -1,16 +1,28 @@
 import { z } from "zod";
 
-const hexColor = z.string().trim().regex(/^#[0-9a-fA-F]{6}$/, "Use a colour like #2563eb.");
+const hexColor = z
+  .string()
+  .trim()
+  .regex(/^#[0-9a-fA-F]{6}$/, "Use a colour like #2563eb.");
 const httpUrl = z
   .string()
   .trim()
-  .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), "Use a full http(s):// URL.");
+  .refine(
+    (v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol),
+    "Use a full http(s):// URL.",
+  );
 const timeZone = z
   .string()
   .trim()
-  .refine((tz) => Intl.supportedValuesOf("timeZone").includes(tz) || tz === "UTC", "Pick a time zone from the list.");
+  .refine(
+    (tz) => Intl.supportedValuesOf("timeZone").includes(tz) || tz === "UTC",
+    "Pick a time zone from the list.",
+  );
 const cadence = z
-  .union([z.literal(""), z.coerce.number().int().min(5, "At least 5 minutes.").max(1440, "At most 24 hours.")])
+  .union([
+    z.literal(""),
+    z.coerce.number().int().min(5, "At least 5 minutes.").max(1440, "At most 24 hours."),
+  ])
   .transform((v) => (v === "" ? null : v));
 
 export const pageSettingsSchema = z.object({

@@ -24,8 +24,16 @@ describeEachEngine("updatePageSettings", ({ db }) => {
   it("lets an owner save, and records who changed what in the audit log", async () => {
     const owner = await createMember(db(), "owner");
     const saved = await updatePageSettings({ ctx: owner, input: valid });
-    expect(saved).toMatchObject({ name: "Acme Status", timeZone: "Europe/Paris", cadenceSev1: 15, cadenceSev4: null });
-    const entries = await db().select().from(auditLog).where(eq(auditLog.action, "settings.update"));
+    expect(saved).toMatchObject({
+      name: "Acme Status",
+      timeZone: "Europe/Paris",
+      cadenceSev1: 15,
+      cadenceSev4: null,
+    });
+    const entries = await db()
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, "settings.update"));
     expect(entries.at(-1)).toMatchObject({ actorLabel: owner.email, targetType: "page_settings" });
     expect(entries.at(-1)?.after).toMatchObject({ name: "Acme Status" });
   });
@@ -33,20 +41,30 @@ describeEachEngine("updatePageSettings", ({ db }) => {
   it.each(["viewer", "editor"] as const)("refuses a %s and changes nothing", async (role) => {
     const before = await getPageSettings(db());
     const member = await createMember(db(), role);
-    await expect(updatePageSettings({ ctx: member, input: { ...valid, name: "Hijacked" } })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      updatePageSettings({ ctx: member, input: { ...valid, name: "Hijacked" } }),
+    ).rejects.toMatchObject({ code: "forbidden" });
     expect((await getPageSettings(db())).name).toBe(before.name);
   });
 
   it("refuses an anonymous caller", async () => {
-    await expect(updatePageSettings({ ctx: { db: db(), actor: anonymousActor }, input: valid })).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(
+      updatePageSettings({ ctx: { db: db(), actor: anonymousActor }, input: valid }),
+    ).rejects.toMatchObject({ code: "unauthenticated" });
   });
 
   it("names the bad field and writes nothing", async () => {
     const owner = await createMember(db(), "owner");
     const before = await getPageSettings(db());
-    const error = await updatePageSettings({ ctx: owner, input: { ...valid, name: "New name", brandColor: "blue", timeZone: "Mars/Base" } }).catch((e) => e);
+    const error = await updatePageSettings({
+      ctx: owner,
+      input: { ...valid, name: "New name", brandColor: "blue", timeZone: "Mars/Base" },
+    }).catch((e) => e);
     expect(error.code).toBe("invalid");
-    expect(error.fields).toMatchObject({ brandColor: "Use a colour like #2563eb.", timeZone: "Pick a time zone from the list." });
+    expect(error.fields).toMatchObject({
+      brandColor: "Use a colour like #2563eb.",
+      timeZone: "Pick a time zone from the list.",
+    });
     expect((await getPageSettings(db())).name).toBe(before.name);
   });
 
@@ -55,7 +73,10 @@ describeEachEngine("updatePageSettings", ({ db }) => {
     const loaded = await getPageSettings(db());
     await updatePageSettings({ ctx: owner, input: { ...valid, name: "First edit" } });
     await expect(
-      updatePageSettings({ ctx: owner, input: { ...valid, name: "Second edit", expectedUpdatedAt: loaded.updatedAt.toISOString() } }),
+      updatePageSettings({
+        ctx: owner,
+        input: { ...valid, name: "Second edit", expectedUpdatedAt: loaded.updatedAt.toISOString() },
+      }),
     ).rejects.toMatchObject({ code: "conflict" });
     expect((await getPageSettings(db())).name).toBe("First edit");
   });
@@ -68,7 +89,9 @@ describeEachEngine("updatePageSettings and the public page", ({ db }) => {
     // The cache is per process (one database in production); this file runs two engines.
     invalidatePublicCache();
     const owner = await createMember(db(), "owner");
-    expect((await loadStatusSnapshot(async () => db())).value.settings.name).not.toBe("Renamed Status");
+    expect((await loadStatusSnapshot(async () => db())).value.settings.name).not.toBe(
+      "Renamed Status",
+    );
     await updatePageSettings({ ctx: owner, input: { ...valid, name: "Renamed Status" } });
     expect((await loadStatusSnapshot(async () => db())).value.settings.name).toBe("Renamed Status");
   });

@@ -17,10 +17,23 @@ export async function updatePageSettings({ ctx, input }: { ctx: Ctx; input: unkn
   const saved = await ctx.db.transaction(async (tx) => {
     const before = await getPageSettings(tx);
     if (expectedUpdatedAt && before.updatedAt.toISOString() !== expectedUpdatedAt) {
-      throw new HeraldError("conflict", "Someone else changed the settings meanwhile. Reload to see their change.");
+      throw new HeraldError(
+        "conflict",
+        "Someone else changed the settings meanwhile. Reload to see their change.",
+      );
     }
-    const [after] = await tx.update(pageSettings).set(values).where(eq(pageSettings.id, "page")).returning();
-    await recordAudit(tx, ctx.actor, { action: "settings.update", targetType: "page_settings", targetId: "page", before, after });
+    const [after] = await tx
+      .update(pageSettings)
+      .set(values)
+      .where(eq(pageSettings.id, "page"))
+      .returning();
+    await recordAudit(tx, ctx.actor, {
+      action: "settings.update",
+      targetType: "page_settings",
+      targetId: "page",
+      before,
+      after,
+    });
     return after!;
   });
   // Name, brand, time zone: every public surface shows them.

@@ -9,7 +9,12 @@ import { requireRole } from "../auth/authorize";
 export const stakeholderSchema = z.object({
   name: z.string().trim().min(1, "Enter a name.").max(100),
   email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address.")),
-  title: z.string().trim().max(100).transform((v) => v || null).default(""),
+  title: z
+    .string()
+    .trim()
+    .max(100)
+    .transform((v) => v || null)
+    .default(""),
 });
 
 /** The private list: console members may read it; it never appears publicly. */
@@ -23,9 +28,21 @@ export async function addStakeholder({ ctx, input }: { ctx: Ctx; input: unknown 
   const parsed = stakeholderSchema.safeParse(input);
   if (!parsed.success) throw HeraldError.fromZod(parsed.error);
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx.insert(stakeholders).values(parsed.data).onConflictDoNothing().returning();
-    if (!row) throw new HeraldError("conflict", "This address is already on the list.", { email: "Already on the list." });
-    await recordAudit(tx, ctx.actor, { action: "stakeholder.add", targetType: "stakeholder", targetId: row.id, after: row });
+    const [row] = await tx
+      .insert(stakeholders)
+      .values(parsed.data)
+      .onConflictDoNothing()
+      .returning();
+    if (!row)
+      throw new HeraldError("conflict", "This address is already on the list.", {
+        email: "Already on the list.",
+      });
+    await recordAudit(tx, ctx.actor, {
+      action: "stakeholder.add",
+      targetType: "stakeholder",
+      targetId: row.id,
+      after: row,
+    });
     return row;
   });
 }
@@ -36,6 +53,11 @@ export async function removeStakeholder({ ctx, input }: { ctx: Ctx; input: unkno
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx.delete(stakeholders).where(eq(stakeholders.id, id)).returning();
     if (!row) throw notFound("Stakeholder");
-    await recordAudit(tx, ctx.actor, { action: "stakeholder.remove", targetType: "stakeholder", targetId: id, before: row });
+    await recordAudit(tx, ctx.actor, {
+      action: "stakeholder.remove",
+      targetType: "stakeholder",
+      targetId: id,
+      before: row,
+    });
   });
 }

@@ -9,7 +9,10 @@ export function unresolvedIncidents(snapshot: StatusSnapshot, ctx: WireContext):
   return snapshot.openIncidents.map((i) => serializeIncident(i, ctx));
 }
 
-export function maintenancesOf(list: StatusSnapshot["recentMaintenances"], ctx: WireContext): WireMaintenance[] {
+export function maintenancesOf(
+  list: StatusSnapshot["recentMaintenances"],
+  ctx: WireContext,
+): WireMaintenance[] {
   return list.filter(isListedMaintenance).map((m) => serializeMaintenance(m, ctx));
 }
 
@@ -22,7 +25,10 @@ export function buildSummary(snapshot: StatusSnapshot, ctx: WireContext): WireSu
     page: ctx.page,
     components: ctx.components,
     incidents: unresolvedIncidents(snapshot, ctx),
-    scheduled_maintenances: maintenancesOf([...snapshot.activeMaintenances, ...snapshot.upcomingMaintenances], ctx),
+    scheduled_maintenances: maintenancesOf(
+      [...snapshot.activeMaintenances, ...snapshot.upcomingMaintenances],
+      ctx,
+    ),
     status: ctx.status,
   };
 }

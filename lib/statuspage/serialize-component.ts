@@ -3,8 +3,10 @@ import { worstStatus } from "../components/status";
 import type { StatusSnapshot } from "../public/status-snapshot";
 import type { WireComponent } from "./wire-schema";
 
-const byPositionThenName = (a: { position: number; name: string }, b: { position: number; name: string }) =>
-  a.position - b.position || a.name.localeCompare(b.name);
+const byPositionThenName = (
+  a: { position: number; name: string },
+  b: { position: number; name: string },
+) => a.position - b.position || a.name.localeCompare(b.name);
 
 /**
  * Statuspage lists groups as components (`group: true`, member ids in
@@ -27,11 +29,17 @@ export function serializeComponents(snapshot: StatusSnapshot): WireComponent[] {
     ordered.push(serializeGroup(group, members, place(), pageId));
     for (const member of members) ordered.push(serializeLeaf(member, group.id, place(), pageId));
   }
-  for (const component of visible.filter((c) => !grouped.has(c.id))) ordered.push(serializeLeaf(component, null, place(), pageId));
+  for (const component of visible.filter((c) => !grouped.has(c.id)))
+    ordered.push(serializeLeaf(component, null, place(), pageId));
   return ordered;
 }
 
-function serializeLeaf(c: Component, groupId: string | null, position: number, pageId: string): WireComponent {
+function serializeLeaf(
+  c: Component,
+  groupId: string | null,
+  position: number,
+  pageId: string,
+): WireComponent {
   return {
     id: c.id,
     name: c.name,
@@ -50,7 +58,12 @@ function serializeLeaf(c: Component, groupId: string | null, position: number, p
 }
 
 /** A group's status is its worst member's; it has no uptime showcase or start date of its own. */
-function serializeGroup(g: ComponentGroup, members: Component[], position: number, pageId: string): WireComponent {
+function serializeGroup(
+  g: ComponentGroup,
+  members: Component[],
+  position: number,
+  pageId: string,
+): WireComponent {
   return {
     id: g.id,
     name: g.name,

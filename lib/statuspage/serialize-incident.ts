@@ -7,7 +7,8 @@ import type { WireAffectedComponent, WireIncident } from "./wire-schema";
  * published reports `postmortem`, as Statuspage does, so clients can link to it.
  */
 export function serializeIncident(incident: PublicIncident, ctx: WireContext): WireIncident {
-  const status = incident.state === "resolved" && incident.postmortemPublishedAt ? "postmortem" : incident.state;
+  const status =
+    incident.state === "resolved" && incident.postmortemPublishedAt ? "postmortem" : incident.state;
   return {
     id: incident.id,
     name: incident.title,
@@ -22,11 +23,17 @@ export function serializeIncident(incident: PublicIncident, ctx: WireContext): W
     page_id: ctx.page.id,
     // Already newest first (hydrateIncidents orders them so).
     incident_updates: incident.updates.map((update) => serializeIncidentUpdate(update, ctx)),
-    components: wireComponentsOf(ctx, incident.components.map((c) => c.componentId)),
+    components: wireComponentsOf(
+      ctx,
+      incident.components.map((c) => c.componentId),
+    ),
   };
 }
 
-function serializeIncidentUpdate(update: PublicIncidentUpdate, ctx: WireContext): WireIncident["incident_updates"][number] {
+function serializeIncidentUpdate(
+  update: PublicIncidentUpdate,
+  ctx: WireContext,
+): WireIncident["incident_updates"][number] {
   return {
     id: update.id,
     status: update.state,
@@ -43,9 +50,17 @@ function serializeIncidentUpdate(update: PublicIncidentUpdate, ctx: WireContext)
 }
 
 /** Statuspage sends null, never an empty list, for an update that changed no component. */
-function affectedComponents(update: PublicIncidentUpdate, ctx: WireContext): WireAffectedComponent[] | null {
+function affectedComponents(
+  update: PublicIncidentUpdate,
+  ctx: WireContext,
+): WireAffectedComponent[] | null {
   const changes = update.componentChanges
     .filter((change) => ctx.componentById.has(change.componentId))
-    .map((change) => ({ code: change.componentId, name: change.name, old_status: change.oldStatus, new_status: change.newStatus }));
+    .map((change) => ({
+      code: change.componentId,
+      name: change.name,
+      old_status: change.oldStatus,
+      new_status: change.newStatus,
+    }));
   return changes.length > 0 ? changes : null;
 }

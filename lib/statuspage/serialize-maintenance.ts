@@ -10,12 +10,17 @@ type WireMaintenanceStatus = WireMaintenance["status"];
  * being listed. Herald does the same (see isListedMaintenance) rather than
  * calling it "completed", which would tell clients the work happened.
  */
-export function isListedMaintenance(m: PublicMaintenance): m is PublicMaintenance & { state: WireMaintenanceStatus } {
+export function isListedMaintenance(
+  m: PublicMaintenance,
+): m is PublicMaintenance & { state: WireMaintenanceStatus } {
   return m.state !== "cancelled";
 }
 
 /** A maintenance window in Statuspage's shape: incident fields plus the window, impact "maintenance". */
-export function serializeMaintenance(m: PublicMaintenance & { state: WireMaintenanceStatus }, ctx: WireContext): WireMaintenance {
+export function serializeMaintenance(
+  m: PublicMaintenance & { state: WireMaintenanceStatus },
+  ctx: WireContext,
+): WireMaintenance {
   return {
     id: m.id,
     name: m.title,
@@ -30,7 +35,10 @@ export function serializeMaintenance(m: PublicMaintenance & { state: WireMainten
     started_at: (m.startedAt ?? m.scheduledFor).toISOString(),
     page_id: ctx.page.id,
     incident_updates: m.updates.map((update) => serializeMaintenanceUpdate(update)),
-    components: wireComponentsOf(ctx, m.components.map((c) => c.componentId)),
+    components: wireComponentsOf(
+      ctx,
+      m.components.map((c) => c.componentId),
+    ),
     scheduled_for: m.scheduledFor.toISOString(),
     scheduled_until: m.scheduledUntil.toISOString(),
   };
@@ -45,7 +53,9 @@ const UPDATE_STATUS: Record<MaintenanceState, WireMaintenanceStatus> = {
   cancelled: "completed",
 };
 
-function serializeMaintenanceUpdate(update: MaintenanceUpdate): WireMaintenance["incident_updates"][number] {
+function serializeMaintenanceUpdate(
+  update: MaintenanceUpdate,
+): WireMaintenance["incident_updates"][number] {
   return {
     id: update.id,
     status: UPDATE_STATUS[update.state],

@@ -23,13 +23,20 @@ describeEachEngine("Statuspage wire contract on the demo page", ({ db }) => {
     expect(wire("incidents.json").incidents.length).toBeGreaterThan(0);
     expect(wire("incidents/unresolved.json").incidents.length).toBeGreaterThan(0);
     expect(wire("scheduled-maintenances.json").scheduled_maintenances.length).toBeGreaterThan(0);
-    expect(wire("scheduled-maintenances/upcoming.json").scheduled_maintenances.length).toBeGreaterThan(0);
+    expect(
+      wire("scheduled-maintenances/upcoming.json").scheduled_maintenances.length,
+    ).toBeGreaterThan(0);
   });
 
   it("renders byte-identical bodies when nothing changed, so ETags revalidate", async () => {
-    const [first, second] = await Promise.all([buildStatusSnapshot(db()), buildStatusSnapshot(db())]);
+    const [first, second] = await Promise.all([
+      buildStatusSnapshot(db()),
+      buildStatusSnapshot(db()),
+    ]);
     for (const endpoint of WIRE_ENDPOINT_PATHS) {
-      expect(renderStatuspageEndpoint(endpoint, second, TEST_BASE_URL)).toBe(renderStatuspageEndpoint(endpoint, first, TEST_BASE_URL));
+      expect(renderStatuspageEndpoint(endpoint, second, TEST_BASE_URL)).toBe(
+        renderStatuspageEndpoint(endpoint, first, TEST_BASE_URL),
+      );
     }
   });
 });
@@ -45,6 +52,12 @@ describeEachEngine("Statuspage wire contract on an empty page", ({ db }) => {
     const summary = (await readWire(db()))("summary.json");
     expect(summary.status).toEqual({ indicator: "none", description: "All Systems Operational" });
     expect(summary).toMatchObject({ components: [], incidents: [], scheduled_maintenances: [] });
-    expect(Object.keys(summary)).toEqual(["page", "components", "incidents", "scheduled_maintenances", "status"]);
+    expect(Object.keys(summary)).toEqual([
+      "page",
+      "components",
+      "incidents",
+      "scheduled_maintenances",
+      "status",
+    ]);
   });
 });

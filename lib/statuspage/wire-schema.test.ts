@@ -37,7 +37,9 @@ const incident = {
 describe("wire schema", () => {
   it("accepts a leaf and a group with member ids", () => {
     expect(wireComponent.safeParse(leaf).success).toBe(true);
-    expect(wireComponent.safeParse({ ...leaf, group: true, components: [leaf.id] }).success).toBe(true);
+    expect(wireComponent.safeParse({ ...leaf, group: true, components: [leaf.id] }).success).toBe(
+      true,
+    );
     expect(wireIncident.safeParse(incident).success).toBe(true);
   });
 
@@ -68,6 +70,11 @@ describe("wire schema", () => {
       tweet_id: null,
     };
     expect(wireIncident.safeParse({ ...incident, incident_updates: [update] }).success).toBe(false);
-    expect(wireIncident.safeParse({ ...incident, incident_updates: [{ ...update, affected_components: null }] }).success).toBe(true);
+    expect(
+      wireIncident.safeParse({
+        ...incident,
+        incident_updates: [{ ...update, affected_components: null }],
+      }).success,
+    ).toBe(true);
   });
 });

@@ -21,9 +21,18 @@ export const wirePage = z.strictObject({
 });
 
 export const INDICATORS = ["none", "minor", "major", "critical", "maintenance"] as const;
-export const wireStatus = z.strictObject({ indicator: z.enum(INDICATORS), description: z.string().min(1) });
+export const wireStatus = z.strictObject({
+  indicator: z.enum(INDICATORS),
+  description: z.string().min(1),
+});
 
-export const WIRE_COMPONENT_STATUSES = ["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"] as const;
+export const WIRE_COMPONENT_STATUSES = [
+  "operational",
+  "degraded_performance",
+  "partial_outage",
+  "major_outage",
+  "under_maintenance",
+] as const;
 const componentStatus = z.enum(WIRE_COMPONENT_STATUSES);
 
 const componentFields = {
@@ -43,7 +52,12 @@ const componentFields = {
 
 /** A leaf never carries `components`; a group always does, and is never itself grouped. */
 export const wireLeafComponent = z.strictObject({ ...componentFields, group: z.literal(false) });
-export const wireGroupComponent = z.strictObject({ ...componentFields, group_id: z.null(), group: z.literal(true), components: z.array(publicId) });
+export const wireGroupComponent = z.strictObject({
+  ...componentFields,
+  group_id: z.null(),
+  group: z.literal(true),
+  components: z.array(publicId),
+});
 export const wireComponent = z.discriminatedUnion("group", [wireLeafComponent, wireGroupComponent]);
 
 export const wireAffectedComponent = z.strictObject({
@@ -53,7 +67,13 @@ export const wireAffectedComponent = z.strictObject({
   new_status: componentStatus,
 });
 
-export const INCIDENT_STATUSES = ["investigating", "identified", "monitoring", "resolved", "postmortem"] as const;
+export const INCIDENT_STATUSES = [
+  "investigating",
+  "identified",
+  "monitoring",
+  "resolved",
+  "postmortem",
+] as const;
 export const MAINTENANCE_STATUSES = ["scheduled", "in_progress", "verifying", "completed"] as const;
 
 const updateFields = {
@@ -100,7 +120,8 @@ export const wireMaintenance = z.strictObject({
   scheduled_until: timestamp,
 });
 
-const withPage = <T extends z.ZodRawShape>(shape: T) => z.strictObject({ page: wirePage, ...shape });
+const withPage = <T extends z.ZodRawShape>(shape: T) =>
+  z.strictObject({ page: wirePage, ...shape });
 
 /** Every endpoint under /api/v2/ and the body it returns. */
 export const WIRE_ENDPOINTS = {
@@ -115,8 +136,12 @@ export const WIRE_ENDPOINTS = {
   "incidents.json": withPage({ incidents: z.array(wireIncident) }),
   "incidents/unresolved.json": withPage({ incidents: z.array(wireIncident) }),
   "scheduled-maintenances.json": withPage({ scheduled_maintenances: z.array(wireMaintenance) }),
-  "scheduled-maintenances/upcoming.json": withPage({ scheduled_maintenances: z.array(wireMaintenance) }),
-  "scheduled-maintenances/active.json": withPage({ scheduled_maintenances: z.array(wireMaintenance) }),
+  "scheduled-maintenances/upcoming.json": withPage({
+    scheduled_maintenances: z.array(wireMaintenance),
+  }),
+  "scheduled-maintenances/active.json": withPage({
+    scheduled_maintenances: z.array(wireMaintenance),
+  }),
 };
 
 export type WireEndpoint = keyof typeof WIRE_ENDPOINTS;

@@ -5,28 +5,55 @@ import { HeraldError } from "../errors";
 import { linkTokenSchema } from "./schemas";
 import { hashToken, linkSecret, signLinkToken } from "./tokens";
 
-const EXPIRED = "This confirmation link has expired or is not valid. Subscribe again to get a new one.";
+const EXPIRED =
+  "This confirmation link has expired or is not valid. Subscribe again to get a new one.";
 
 /**
  * The second half of double opt-in. Single use; a second click on a link that
  * already worked just shows the subscription as confirmed. Returns a manage
  * token so the page can offer "change what you receive" straight away.
  */
-export async function confirmSubscription({ ctx, input, now = new Date() }: { ctx: Ctx; input: unknown; now?: Date }) {
+export async function confirmSubscription({
+  ctx,
+  input,
+  now = new Date(),
+}: {
+  ctx: Ctx;
+  input: unknown;
+  now?: Date;
+}) {
   const parsed = linkTokenSchema.safeParse(input);
   if (!parsed.success) throw new HeraldError("invalid", EXPIRED);
   const tokenHash = hashToken(parsed.data.token);
   const subscriber = await ctx.db.transaction(async (tx) => {
-    const [token] = await tx.select().from(subscriberTokens).where(eq(subscriberTokens.tokenHash, tokenHash)).for("update");
-    if (!token || token.purpose !== "confirm" || token.expiresAt < now) throw new HeraldError("invalid", EXPIRED);
-    const [current] = await tx.select().from(subscribers).where(eq(subscribers.id, token.subscriberId));
+    const [token] = await tx
+      .select()
+      .from(subscriberTokens)
+      .where(eq(subscriberTokens.tokenHash, tokenHash))
+      .for("update");
+    if (!token || token.purpose !== "confirm" || token.expiresAt < now)
+      throw new HeraldError("invalid", EXPIRED);
+    const [current] = await tx
+      .select()
+      .from(subscribers)
+      .where(eq(subscribers.id, token.subscriberId));
     if (token.usedAt) {
       if (current?.state === "active") return current;
       throw new HeraldError("invalid", EXPIRED);
     }
-    await tx.update(subscriberTokens).set({ usedAt: now }).where(eq(subscriberTokens.tokenHash, tokenHash));
-    const [row] = await tx.update(subscribers).set({ state: "active", confirmedAt: now, unsubscribedAt: null }).where(eq(subscribers.id, token.subscriberId)).returning();
+    await tx
+      .update(subscriberTokens)
+      .set({ usedAt: now })
+      .where(eq(subscriberTokens.tokenHash, tokenHash));
+    const [row] = await tx
+      .update(subscribers)
+      .set({ state: "active", confirmedAt: now, unsubscribedAt: null })
+      .where(eq(subscribers.id, token.subscriberId))
+      .returning();
     return row!;
   });
-  return { email: subscriber.email!, manageToken: signLinkToken(await linkSecret(ctx.db), subscriber.id, "manage", now) };
+  return {
+    email: subscriber.email!,
+    manageToken: signLinkToken(await linkSecret(ctx.db), subscriber.id, "manage", now),
+  };
 }

@@ -6,61 +6,132 @@ import { HeraldError } from "../errors";
 import { linkTokenSchema, preferencesSchema } from "./schemas";
 import { linkSecret, verifyLinkToken, type LinkPurpose } from "./tokens";
 
-const INVALID = "This link is not valid or has expired. Use the link in a more recent email, or subscribe again.";
+const INVALID =
+  "This link is not valid or has expired. Use the link in a more recent email, or subscribe again.";
 
 async function subscriberForToken(db: Db, token: string, purpose: LinkPurpose, now: Date) {
   const id = verifyLinkToken(await linkSecret(db), token, purpose, now);
-  const [subscriber] = id ? await db.select().from(subscribers).where(and(eq(subscribers.id, id), eq(subscribers.kind, "email"))) : [];
+  const [subscriber] = id
+    ? await db
+        .select()
+        .from(subscribers)
+        .where(and(eq(subscribers.id, id), eq(subscribers.kind, "email")))
+    : [];
   if (!subscriber) throw new HeraldError("invalid", INVALID);
   return subscriber;
 }
 
 /** What the manage page shows: the address, whether it is subscribed, and to what. */
-export async function getSubscription({ ctx, input, now = new Date() }: { ctx: Ctx; input: unknown; now?: Date }) {
+export async function getSubscription({
+  ctx,
+  input,
+  now = new Date(),
+}: {
+  ctx: Ctx;
+  input: unknown;
+  now?: Date;
+}) {
   const parsed = linkTokenSchema.safeParse(input);
   if (!parsed.success) throw new HeraldError("invalid", INVALID);
   const subscriber = await subscriberForToken(ctx.db, parsed.data.token, "manage", now);
-  const chosen = await ctx.db.select({ id: subscriberComponents.componentId }).from(subscriberComponents).where(eq(subscriberComponents.subscriberId, subscriber.id));
-  return { email: subscriber.email!, active: subscriber.state === "active", allComponents: subscriber.allComponents, componentIds: chosen.map((c) => c.id) };
+  const chosen = await ctx.db
+    .select({ id: subscriberComponents.componentId })
+    .from(subscriberComponents)
+    .where(eq(subscriberComponents.subscriberId, subscriber.id));
+  return {
+    email: subscriber.email!,
+    active: subscriber.state === "active",
+    allComponents: subscriber.allComponents,
+    componentIds: chosen.map((c) => c.id),
+  };
 }
 
 /**
  * Saves the component choice. The link came by email, so it proves the address:
  * saving from an unsubscribed state subscribes again without another opt-in.
  */
-export async function updateSubscriptionPreferences({ ctx, input, now = new Date() }: { ctx: Ctx; input: unknown; now?: Date }) {
+export async function updateSubscriptionPreferences({
+  ctx,
+  input,
+  now = new Date(),
+}: {
+  ctx: Ctx;
+  input: unknown;
+  now?: Date;
+}) {
   const parsed = preferencesSchema.safeParse(input);
   if (!parsed.success) throw HeraldError.fromZod(parsed.error);
   const { token, scope, componentIds } = parsed.data;
   const subscriber = await subscriberForToken(ctx.db, token, "manage", now);
   const chosen = scope === "all" ? [] : [...new Set(componentIds)];
-  const visible = new Set((await ctx.db.select({ id: components.id }).from(components).where(eq(components.visible, true))).map((c) => c.id));
-  if (chosen.some((id) => !visible.has(id))) throw new HeraldError("invalid", "A chosen component no longer exists. Reload and try again.", { componentIds: "Unknown component." });
+  const visible = new Set(
+    (
+      await ctx.db
+        .select({ id: components.id })
+        .from(components)
+        .where(eq(components.visible, true))
+    ).map((c) => c.id),
+  );
+  if (chosen.some((id) => !visible.has(id)))
+    throw new HeraldError("invalid", "A chosen component no longer exists. Reload and try again.", {
+      componentIds: "Unknown component.",
+    });
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(subscribers)
-      .set({ allComponents: scope === "all", state: "active", unsubscribedAt: null, confirmedAt: subscriber.confirmedAt ?? now })
+      .set({
+        allComponents: scope === "all",
+        state: "active",
+        unsubscribedAt: null,
+        confirmedAt: subscriber.confirmedAt ?? now,
+      })
       .where(eq(subscribers.id, subscriber.id));
-    await tx.delete(subscriberComponents).where(eq(subscriberComponents.subscriberId, subscriber.id));
-    if (chosen.length) await tx.insert(subscriberComponents).values(chosen.map((componentId) => ({ subscriberId: subscriber.id, componentId })));
+    await tx
+      .delete(subscriberComponents)
+      .where(eq(subscriberComponents.subscriberId, subscriber.id));
+    if (chosen.length)
+      await tx
+        .insert(subscriberComponents)
+        .values(chosen.map((componentId) => ({ subscriberId: subscriber.id, componentId })));
   });
-  return { message: scope === "all" ? "Saved: you will hear about every component." : `Saved: you will hear about ${chosen.length} component${chosen.length === 1 ? "" : "s"}.` };
+  return {
+    message:
+      scope === "all"
+        ? "Saved: you will hear about every component."
+        : `Saved: you will hear about ${chosen.length} component${chosen.length === 1 ? "" : "s"}.`,
+  };
 }
 
 /**
  * One-click unsubscribe (RFC 8058) and the visible link both land here. Safe to
  * repeat. Anything still queued for this address is dropped.
  */
-export async function unsubscribe({ ctx, input, now = new Date() }: { ctx: Ctx; input: unknown; now?: Date }) {
+export async function unsubscribe({
+  ctx,
+  input,
+  now = new Date(),
+}: {
+  ctx: Ctx;
+  input: unknown;
+  now?: Date;
+}) {
   const parsed = linkTokenSchema.safeParse(input);
   if (!parsed.success) throw new HeraldError("invalid", INVALID);
   const subscriber = await subscriberForToken(ctx.db, parsed.data.token, "unsubscribe", now);
   await ctx.db.transaction(async (tx) => {
-    await tx.update(subscribers).set({ state: "unsubscribed", unsubscribedAt: subscriber.unsubscribedAt ?? now }).where(eq(subscribers.id, subscriber.id));
+    await tx
+      .update(subscribers)
+      .set({ state: "unsubscribed", unsubscribedAt: subscriber.unsubscribedAt ?? now })
+      .where(eq(subscribers.id, subscriber.id));
     await tx
       .update(notificationOutbox)
       .set({ state: "skipped", lastError: "Unsubscribed before delivery." })
-      .where(and(eq(notificationOutbox.subscriberId, subscriber.id), eq(notificationOutbox.state, "pending")));
+      .where(
+        and(
+          eq(notificationOutbox.subscriberId, subscriber.id),
+          eq(notificationOutbox.state, "pending"),
+        ),
+      );
   });
   return { email: subscriber.email! };
 }

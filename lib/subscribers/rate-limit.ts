@@ -6,7 +6,11 @@ const clientLimit = () => memoryLimiter("subscribe-client", 10, 600);
 const addressLimit = () => memoryLimiter("subscribe-address", 3, 3600);
 
 export async function limitClient(clientKey: string): Promise<void> {
-  await consumeOrRefuse(clientLimit(), clientKey, (wait) => `Too many attempts from your network. ${wait}`);
+  await consumeOrRefuse(
+    clientLimit(),
+    clientKey,
+    (wait) => `Too many attempts from your network. ${wait}`,
+  );
 }
 
 /** False once this address has had its share of confirmation emails. */

@@ -1,6 +1,12 @@
 import { eq } from "drizzle-orm";
 import type { Ctx } from "../context";
-import { components, notificationOutbox, subscriberComponents, subscribers, subscriberTokens } from "../db/schema";
+import {
+  components,
+  notificationOutbox,
+  subscriberComponents,
+  subscribers,
+  subscriberTokens,
+} from "../db/schema";
 import { HeraldError } from "../errors";
 import { wakeWorker } from "../worker/wake";
 import { addressMayReceiveMail, limitClient } from "./rate-limit";
@@ -8,7 +14,8 @@ import { subscribeSchema } from "./schemas";
 import { CONFIRM_TOKEN_TTL_MS, hashToken, newRandomToken } from "./tokens";
 
 /** The one answer, whatever the address's state: the form never tells whether someone is subscribed. */
-export const SUBSCRIBE_ANSWER = "Check your inbox: we sent a link to confirm your subscription. It expires in 48 hours.";
+export const SUBSCRIBE_ANSWER =
+  "Check your inbox: we sent a link to confirm your subscription. It expires in 48 hours.";
 
 /**
  * Public, anonymous. A new (or unsubscribed, or unconfirmed) address becomes
@@ -16,33 +23,79 @@ export const SUBSCRIBE_ANSWER = "Check your inbox: we sent a link to confirm you
  * address keeps its preferences and gets a link to manage them instead. The
  * email goes out through the outbox, like every other.
  */
-export async function subscribeByEmail({ ctx, input, clientKey, now = new Date() }: { ctx: Ctx; input: unknown; clientKey: string; now?: Date }) {
+export async function subscribeByEmail({
+  ctx,
+  input,
+  clientKey,
+  now = new Date(),
+}: {
+  ctx: Ctx;
+  input: unknown;
+  clientKey: string;
+  now?: Date;
+}) {
   const parsed = subscribeSchema.safeParse(input);
   if (!parsed.success) throw HeraldError.fromZod(parsed.error);
   await limitClient(clientKey);
   const { email, scope, componentIds } = parsed.data;
   const chosen = scope === "all" ? [] : [...new Set(componentIds)];
   if (chosen.length > 0) {
-    const visible = new Set((await ctx.db.select({ id: components.id }).from(components).where(eq(components.visible, true))).map((c) => c.id));
-    if (chosen.some((id) => !visible.has(id))) throw new HeraldError("invalid", "A chosen component no longer exists. Reload and try again.", { componentIds: "Unknown component." });
+    const visible = new Set(
+      (
+        await ctx.db
+          .select({ id: components.id })
+          .from(components)
+          .where(eq(components.visible, true))
+      ).map((c) => c.id),
+    );
+    if (chosen.some((id) => !visible.has(id)))
+      throw new HeraldError(
+        "invalid",
+        "A chosen component no longer exists. Reload and try again.",
+        { componentIds: "Unknown component." },
+      );
   }
   if (!(await addressMayReceiveMail(email))) return { message: SUBSCRIBE_ANSWER };
 
   await ctx.db.transaction(async (tx) => {
-    const [existing] = await tx.select().from(subscribers).where(eq(subscribers.email, email)).for("update");
+    const [existing] = await tx
+      .select()
+      .from(subscribers)
+      .where(eq(subscribers.email, email))
+      .for("update");
     const token = newRandomToken();
     const tokenHash = hashToken(token);
     const alreadySubscribed = existing?.state === "active";
     let subscriberId = existing?.id;
     if (!alreadySubscribed) {
-      const values = { kind: "email" as const, email, state: "pending" as const, allComponents: scope === "all", unsubscribedAt: null };
+      const values = {
+        kind: "email" as const,
+        email,
+        state: "pending" as const,
+        allComponents: scope === "all",
+        unsubscribedAt: null,
+      };
       const [row] = existing
-        ? await tx.update(subscribers).set(values).where(eq(subscribers.id, existing.id)).returning()
+        ? await tx
+            .update(subscribers)
+            .set(values)
+            .where(eq(subscribers.id, existing.id))
+            .returning()
         : await tx.insert(subscribers).values(values).returning();
       subscriberId = row!.id;
-      await tx.delete(subscriberComponents).where(eq(subscriberComponents.subscriberId, subscriberId));
-      if (chosen.length) await tx.insert(subscriberComponents).values(chosen.map((componentId) => ({ subscriberId: subscriberId!, componentId })));
-      await tx.insert(subscriberTokens).values({ tokenHash, subscriberId, purpose: "confirm", expiresAt: new Date(now.getTime() + CONFIRM_TOKEN_TTL_MS) });
+      await tx
+        .delete(subscriberComponents)
+        .where(eq(subscriberComponents.subscriberId, subscriberId));
+      if (chosen.length)
+        await tx
+          .insert(subscriberComponents)
+          .values(chosen.map((componentId) => ({ subscriberId: subscriberId!, componentId })));
+      await tx.insert(subscriberTokens).values({
+        tokenHash,
+        subscriberId,
+        purpose: "confirm",
+        expiresAt: new Date(now.getTime() + CONFIRM_TOKEN_TTL_MS),
+      });
     }
     await tx.insert(notificationOutbox).values({
       idempotencyKey: `subscription.confirm:${tokenHash}`,
@@ -53,7 +106,9 @@ export async function subscribeByEmail({ ctx, input, clientKey, now = new Date()
       subscriberId,
       recipient: email,
       // The plain token lives here only until the email is sent (the worker scrubs it).
-      payload: alreadySubscribed ? { alreadySubscribed: true } : { token, componentIds: scope === "all" ? null : chosen },
+      payload: alreadySubscribed
+        ? { alreadySubscribed: true }
+        : { token, componentIds: scope === "all" ? null : chosen },
     });
   });
   wakeWorker();

@@ -4,7 +4,13 @@ import { describeEachEngine } from "../testing/databases";
 import { anonymousActor } from "../context";
 import { newId } from "../ids";
 import { subscribers, subscriberTokens } from "../db/schema";
-import { createComponent, createEmailSubscriber, createIncident, outboxRows, recordingTransport } from "../notifications/test-helpers";
+import {
+  createComponent,
+  createEmailSubscriber,
+  createIncident,
+  outboxRows,
+  recordingTransport,
+} from "../notifications/test-helpers";
 import { enqueueIncidentUpdateNotifications } from "../notifications/enqueue-incident-update";
 import { deliverOutboxBatch } from "../worker/deliver-outbox";
 import { confirmSubscription } from "./confirm-subscription";
@@ -17,14 +23,22 @@ const HOUR = 3_600_000;
 
 describeEachEngine("email subscriptions", ({ db }) => {
   const ctx = () => ({ db: db(), actor: anonymousActor });
-  const subscribe = (input: Record<string, unknown>, now?: Date) => subscribeByEmail({ ctx: ctx(), input, clientKey: `test-${newId()}`, now });
+  const subscribe = (input: Record<string, unknown>, now?: Date) =>
+    subscribeByEmail({ ctx: ctx(), input, clientKey: `test-${newId()}`, now });
   /** Delivers the outbox and returns the confirmation link's token from the email itself. */
   async function mailedLink(email: string, path: string) {
     const transport = recordingTransport();
     await deliverOutboxBatch({ db: db(), transport, baseUrl: "http://status.test" });
     const mail = transport.sent.find((m) => m.to === email);
-    const link = mail?.html.match(new RegExp(`href="(http://status\\.test${path}\\?token=[^"]+)"`))?.[1];
-    return { mail, token: link ? decodeURIComponent(new URL(link.replaceAll("&amp;", "&")).searchParams.get("token")!) : undefined };
+    const link = mail?.html.match(
+      new RegExp(`href="(http://status\\.test${path}\\?token=[^"]+)"`),
+    )?.[1];
+    return {
+      mail,
+      token: link
+        ? decodeURIComponent(new URL(link.replaceAll("&amp;", "&")).searchParams.get("token")!)
+        : undefined,
+    };
   }
 
   it("double opt-in: pending until the emailed link is used; the token is stored only as a hash", async () => {
@@ -36,7 +50,10 @@ describeEachEngine("email subscriptions", ({ db }) => {
     const { mail, token } = await mailedLink(email, "/subscribe/confirm");
     expect(mail!.subject).toMatch(/^Confirm your subscription/);
     expect(mail!.text).toContain("expires in 48 hours");
-    const [stored] = await db().select().from(subscriberTokens).where(eq(subscriberTokens.subscriberId, pending!.id));
+    const [stored] = await db()
+      .select()
+      .from(subscriberTokens)
+      .where(eq(subscriberTokens.subscriberId, pending!.id));
     expect(stored!.tokenHash).toBe(hashToken(token!));
     expect(stored!.tokenHash).not.toContain(token!);
     // Once sent, the outbox no longer holds the link.
@@ -48,15 +65,21 @@ describeEachEngine("email subscriptions", ({ db }) => {
     const [active] = await db().select().from(subscribers).where(eq(subscribers.email, email));
     expect(active!.state).toBe("active");
     // A second click on the same link still reads as confirmed.
-    await expect(confirmSubscription({ ctx: ctx(), input: { token } })).resolves.toMatchObject({ email });
+    await expect(confirmSubscription({ ctx: ctx(), input: { token } })).resolves.toMatchObject({
+      email,
+    });
   });
 
   it("refuses an expired or forged confirmation link", async () => {
     const email = `late-${newId()}@example.test`;
     await subscribe({ email });
     const { token } = await mailedLink(email, "/subscribe/confirm");
-    await expect(confirmSubscription({ ctx: ctx(), input: { token }, now: new Date(Date.now() + 49 * HOUR) })).rejects.toMatchObject({ code: "invalid" });
-    await expect(confirmSubscription({ ctx: ctx(), input: { token: token!.slice(0, -2) + "xx" } })).rejects.toMatchObject({ code: "invalid" });
+    await expect(
+      confirmSubscription({ ctx: ctx(), input: { token }, now: new Date(Date.now() + 49 * HOUR) }),
+    ).rejects.toMatchObject({ code: "invalid" });
+    await expect(
+      confirmSubscription({ ctx: ctx(), input: { token: token!.slice(0, -2) + "xx" } }),
+    ).rejects.toMatchObject({ code: "invalid" });
     const [row] = await db().select().from(subscribers).where(eq(subscribers.email, email));
     expect(row!.state).toBe("pending");
   });
@@ -87,15 +110,26 @@ describeEachEngine("email subscriptions", ({ db }) => {
 
     const oneClick = new URL((await getOneClickUrl(email))!);
     await unsubscribe({ ctx: ctx(), input: { token: oneClick.searchParams.get("token") } });
-    expect((await getSubscription({ ctx: ctx(), input: { token: manageToken } })).active).toBe(false);
+    expect((await getSubscription({ ctx: ctx(), input: { token: manageToken } })).active).toBe(
+      false,
+    );
 
-    await updateSubscriptionPreferences({ ctx: ctx(), input: { token: manageToken, scope: "some", componentIds: [api.id] } });
-    expect(await getSubscription({ ctx: ctx(), input: { token: manageToken } })).toMatchObject({ active: true, allComponents: false, componentIds: [api.id] });
+    await updateSubscriptionPreferences({
+      ctx: ctx(),
+      input: { token: manageToken, scope: "some", componentIds: [api.id] },
+    });
+    expect(await getSubscription({ ctx: ctx(), input: { token: manageToken } })).toMatchObject({
+      active: true,
+      allComponents: false,
+      componentIds: [api.id],
+    });
   });
 
   async function getOneClickUrl(email: string) {
     const { incident, update } = await createIncident(db());
-    await db().transaction((tx) => enqueueIncidentUpdateNotifications(tx, { incidentId: incident.id, updateId: update.id }));
+    await db().transaction((tx) =>
+      enqueueIncidentUpdateNotifications(tx, { incidentId: incident.id, updateId: update.id }),
+    );
     const transport = recordingTransport();
     await deliverOutboxBatch({ db: db(), transport, baseUrl: "http://status.test" });
     const mail = transport.sent.find((m) => m.to === email)!;
@@ -105,7 +139,10 @@ describeEachEngine("email subscriptions", ({ db }) => {
   }
 
   it("rejects a malformed address with a field error", async () => {
-    await expect(subscribe({ email: "not-an-address" })).rejects.toMatchObject({ code: "invalid", fields: { email: expect.any(String) } });
+    await expect(subscribe({ email: "not-an-address" })).rejects.toMatchObject({
+      code: "invalid",
+      fields: { email: expect.any(String) },
+    });
   });
 });
 

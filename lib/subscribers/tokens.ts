@@ -29,14 +29,23 @@ export async function linkSecret(db: Db): Promise<string> {
     .insert(appSecrets)
     .values({ key: "subscriber_link_secret", value: randomBytes(32).toString("base64url") })
     .onConflictDoNothing();
-  const [row] = await db.select().from(appSecrets).where(eq(appSecrets.key, "subscriber_link_secret"));
+  const [row] = await db
+    .select()
+    .from(appSecrets)
+    .where(eq(appSecrets.key, "subscriber_link_secret"));
   return row!.value;
 }
 
-const mac = (secret: string, data: string) => createHmac("sha256", secret).update(data).digest("base64url");
+const mac = (secret: string, data: string) =>
+  createHmac("sha256", secret).update(data).digest("base64url");
 
 /** `<subscriberId>.<purpose>.<expiry in base36 seconds>.<mac>`: URL-safe and self-describing. */
-export function signLinkToken(secret: string, subscriberId: string, purpose: LinkPurpose, now = new Date()): string {
+export function signLinkToken(
+  secret: string,
+  subscriberId: string,
+  purpose: LinkPurpose,
+  now = new Date(),
+): string {
   const expires = Math.floor((now.getTime() + LINK_TOKEN_TTL_MS) / 1000).toString(36);
   const data = `${subscriberId}.${purpose}.${expires}`;
   return `${data}.${mac(secret, data)}`;
@@ -46,14 +55,25 @@ export function signLinkToken(secret: string, subscriberId: string, purpose: Lin
  * The subscriber a link token names, or null if it is forged, expired, or for
  * another purpose. A manage token may also unsubscribe (the manage page has the button).
  */
-export function verifyLinkToken(secret: string, token: string, purpose: LinkPurpose, now = new Date()): string | null {
+export function verifyLinkToken(
+  secret: string,
+  token: string,
+  purpose: LinkPurpose,
+  now = new Date(),
+): string | null {
   const parts = token.split(".");
   if (parts.length !== 4) return null;
-  const [subscriberId, tokenPurpose, expires, signature] = parts as [string, string, string, string];
+  const [subscriberId, tokenPurpose, expires, signature] = parts as [
+    string,
+    string,
+    string,
+    string,
+  ];
   const expected = Buffer.from(mac(secret, `${subscriberId}.${tokenPurpose}.${expires}`));
   const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   if (parseInt(expires, 36) * 1000 < now.getTime()) return null;
-  if (tokenPurpose !== purpose && !(purpose === "unsubscribe" && tokenPurpose === "manage")) return null;
+  if (tokenPurpose !== purpose && !(purpose === "unsubscribe" && tokenPurpose === "manage"))
+    return null;
   return subscriberId;
 }

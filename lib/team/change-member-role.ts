@@ -16,7 +16,13 @@ export async function changeMemberRole({ ctx, input }: { ctx: Ctx; input: unknow
   return ctx.db.transaction(async (tx) => {
     const before = await loadMemberGuardingLastOwner(tx, userId, () => role !== "owner");
     const [after] = await tx.update(users).set({ role }).where(eq(users.id, userId)).returning();
-    await recordAudit(tx, ctx.actor, { action: "team.change_role", targetType: "user", targetId: userId, before: memberForAudit(before), after: memberForAudit(after!) });
+    await recordAudit(tx, ctx.actor, {
+      action: "team.change_role",
+      targetType: "user",
+      targetId: userId,
+      before: memberForAudit(before),
+      after: memberForAudit(after!),
+    });
     return memberForAudit(after!);
   });
 }

@@ -30,7 +30,8 @@ export async function createFirstOwner(db: Db, input: unknown) {
   const passwordHash = await hashPassword(parsed.data.password);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(4242)`);
-    if (await hasAnyUser(tx)) throw new HeraldError("conflict", "Herald is already set up; sign in instead.");
+    if (await hasAnyUser(tx))
+      throw new HeraldError("conflict", "Herald is already set up; sign in instead.");
     const [owner] = await tx
       .insert(users)
       .values({ name: parsed.data.name, email: parsed.data.email, role: "owner", passwordHash })

@@ -10,13 +10,22 @@ import { emailSchema } from "../auth/schemas";
  * HERALD_ADMIN_EMAIL + HERALD_ADMIN_PASSWORD at start: make sure that account
  * exists, is an owner and accepts that password (also a way to recover access).
  */
-export async function ensureAdmin(db: Db, email: string, password: string): Promise<"created" | "updated" | "unchanged"> {
+export async function ensureAdmin(
+  db: Db,
+  email: string,
+  password: string,
+): Promise<"created" | "updated" | "unchanged"> {
   const normalized = emailSchema.parse(email);
   const [existing] = await db.select().from(users).where(eq(users.email, normalized)).limit(1);
   if (!existing) {
     const [created] = await db
       .insert(users)
-      .values({ email: normalized, name: "Administrator", role: "owner", passwordHash: await hashPassword(password) })
+      .values({
+        email: normalized,
+        name: "Administrator",
+        role: "owner",
+        passwordHash: await hashPassword(password),
+      })
       .returning();
     await recordAudit(db, systemActor, {
       action: "team.ensure_admin",

@@ -21,10 +21,24 @@ export async function inviteMember({ ctx, input }: { ctx: Ctx; input: unknown })
   const password = randomBytes(12).toString("base64url");
   const passwordHash = await hashPassword(password);
   const member = await ctx.db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, parsed.data.email));
-    if (existing) throw new HeraldError("invalid", "Please correct the highlighted fields.", { email: "Someone with this email is already a member." });
-    const [row] = await tx.insert(users).values({ ...parsed.data, passwordHash }).returning();
-    await recordAudit(tx, ctx.actor, { action: "team.invite", targetType: "user", targetId: row!.id, after: memberForAudit(row!) });
+    const [existing] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, parsed.data.email));
+    if (existing)
+      throw new HeraldError("invalid", "Please correct the highlighted fields.", {
+        email: "Someone with this email is already a member.",
+      });
+    const [row] = await tx
+      .insert(users)
+      .values({ ...parsed.data, passwordHash })
+      .returning();
+    await recordAudit(tx, ctx.actor, {
+      action: "team.invite",
+      targetType: "user",
+      targetId: row!.id,
+      after: memberForAudit(row!),
+    });
     return row!;
   });
   return { member: memberForAudit(member), password };

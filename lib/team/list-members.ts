@@ -7,7 +7,13 @@ import { requireRole } from "../auth/authorize";
 export async function listMembers({ ctx }: { ctx: Ctx }) {
   requireRole(ctx.actor, "viewer");
   return ctx.db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, createdAt: users.createdAt })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      createdAt: users.createdAt,
+    })
     .from(users)
     .orderBy(asc(users.email));
 }

@@ -15,7 +15,12 @@ export async function removeMember({ ctx, input }: { ctx: Ctx; input: unknown })
   return ctx.db.transaction(async (tx) => {
     const before = await loadMemberGuardingLastOwner(tx, parsed.data.userId, () => true);
     await tx.delete(users).where(eq(users.id, before.id));
-    await recordAudit(tx, ctx.actor, { action: "team.remove", targetType: "user", targetId: before.id, before: memberForAudit(before) });
+    await recordAudit(tx, ctx.actor, {
+      action: "team.remove",
+      targetType: "user",
+      targetId: before.id,
+      before: memberForAudit(before),
+    });
     return memberForAudit(before);
   });
 }

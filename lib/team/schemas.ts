@@ -7,7 +7,12 @@ const userId = z.string().trim().min(1);
 
 export const inviteMemberSchema = z.object({
   email: emailSchema,
-  name: z.string().trim().max(100, "At most 100 characters.").optional().transform((v) => v || null),
+  name: z
+    .string()
+    .trim()
+    .max(100, "At most 100 characters.")
+    .optional()
+    .transform((v) => v || null),
   role,
 });
 export const changeRoleSchema = z.object({ userId, role });

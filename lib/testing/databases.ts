@@ -38,7 +38,10 @@ export async function freshDatabase(engine: Engine): Promise<TestDatabase> {
  * Runs a suite once per engine, each on its own fresh database.
  * Tests mint the data they need; `db()` is valid inside tests and hooks.
  */
-export function describeEachEngine(name: string, suite: (t: { db: () => Db; handle: () => TestDatabase; engine: Engine }) => void) {
+export function describeEachEngine(
+  name: string,
+  suite: (t: { db: () => Db; handle: () => TestDatabase; engine: Engine }) => void,
+) {
   for (const engine of TEST_ENGINES) {
     describe(`${name} [${engine}]`, () => {
       let database: TestDatabase | undefined;

@@ -5,8 +5,15 @@ import { hashPassword } from "../auth/password";
 import { newId } from "../ids";
 
 /** Creates a member with a known password and returns the context they would act in. */
-export async function createMember(db: Db, role: Role, password = "correct horse battery"): Promise<Ctx & { email: string; password: string }> {
+export async function createMember(
+  db: Db,
+  role: Role,
+  password = "correct horse battery",
+): Promise<Ctx & { email: string; password: string }> {
   const email = `${role}-${newId()}@example.test`;
-  const [user] = await db.insert(users).values({ email, name: role, role, passwordHash: await hashPassword(password) }).returning();
+  const [user] = await db
+    .insert(users)
+    .values({ email, name: role, role, passwordHash: await hashPassword(password) })
+    .returning();
   return { db, actor: { kind: "user", id: user!.id, email, role }, email, password };
 }

@@ -52,7 +52,9 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
         };
         const timer = setTimeout(() => {
           waiters.delete(check);
-          reject(new Error(`No matching email within ${timeoutMs} ms (received ${messages.length})`));
+          reject(
+            new Error(`No matching email within ${timeoutMs} ms (received ${messages.length})`),
+          );
         }, timeoutMs);
         if (!check()) waiters.add(check);
       });

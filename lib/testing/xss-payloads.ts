@@ -12,8 +12,8 @@ export const XSS_PAYLOADS = [
   "[z](&#106;avascript:alert(1))",
   "<svg onload=alert(1)>",
   '"><iframe src=javascript:alert(1)>',
-  "<a href=\"jav&#x09;ascript:alert(1)\">tab</a>",
-  "<a href=\"data:text/html,<script>alert(1)</script>\">data</a>",
+  '<a href="jav&#x09;ascript:alert(1)">tab</a>',
+  '<a href="data:text/html,<script>alert(1)</script>">data</a>',
   "<details open ontoggle=alert(1)>",
   "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
   '![pic](x" onerror="alert(1))',
@@ -24,8 +24,43 @@ export const XSS_PAYLOADS = [
 ] as const;
 
 /** Tags that cannot run script by themselves (their attributes are checked separately). */
-export const TEXT_TAGS = ["p", "br", "strong", "em", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a", "h3", "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td"];
-export const SVG_DRAWING_TAGS = ["svg", "g", "rect", "text", "title", "lineargradient", "stop", "clippath", "filter", "fegaussianblur"];
+export const TEXT_TAGS = [
+  "p",
+  "br",
+  "strong",
+  "em",
+  "del",
+  "code",
+  "pre",
+  "blockquote",
+  "ul",
+  "ol",
+  "li",
+  "a",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "hr",
+  "table",
+  "thead",
+  "tbody",
+  "tr",
+  "th",
+  "td",
+];
+export const SVG_DRAWING_TAGS = [
+  "svg",
+  "g",
+  "rect",
+  "text",
+  "title",
+  "lineargradient",
+  "stop",
+  "clippath",
+  "filter",
+  "fegaussianblur",
+];
 
 /**
  * The tags in `markup` that could run code: any tag outside `inertTags`, any
@@ -39,7 +74,9 @@ export function activeMarkup(markup: string, inertTags: readonly string[]): stri
     if (!inertTags.includes(name)) return true;
     // Attribute names only: a quoted value may well say "onload=" as text.
     if (/\son[a-z]+\s*=/i.test(tag.replace(/"[^"]*"|'[^']*'/g, '""'))) return true;
-    const urls = [...tag.matchAll(/\s(?:href|xlink:href|src|action|data)\s*=\s*"([^"]*)"/gi)].map((m) => m[1]!);
+    const urls = [...tag.matchAll(/\s(?:href|xlink:href|src|action|data)\s*=\s*"([^"]*)"/gi)].map(
+      (m) => m[1]!,
+    );
     return urls.some((url) => !/^(https?:|mailto:|#)/i.test(url.trim()));
   });
 }

@@ -16,7 +16,12 @@ describe("daily uptime arithmetic", () => {
         { at: at("2026-03-10T13:00:00Z"), toStatus: "operational" },
       ],
     });
-    expect(day).toMatchObject({ observedMinutes: 1440, majorMinutes: 60, partialMinutes: 120, downtimeMinutes: 60 + 0.3 * 120 });
+    expect(day).toMatchObject({
+      observedMinutes: 1440,
+      majorMinutes: 60,
+      partialMinutes: 120,
+      downtimeMinutes: 60 + 0.3 * 120,
+    });
     expect(uptimeOver([day!])).toBeCloseTo(1 - 96 / 1440, 10);
   });
 
@@ -64,7 +69,12 @@ describe("daily uptime arithmetic", () => {
   });
 
   it("knows a DST day is 23 or 25 hours long", () => {
-    const [springForward, fallBack] = computeDailyMinutes({ days: ["2026-03-08", "2026-11-01"], timeZone: "America/New_York", now: LATER, changes: [] });
+    const [springForward, fallBack] = computeDailyMinutes({
+      days: ["2026-03-08", "2026-11-01"],
+      timeZone: "America/New_York",
+      now: LATER,
+      changes: [],
+    });
     expect(springForward!.observedMinutes).toBe(23 * 60);
     expect(fallBack!.observedMinutes).toBe(25 * 60);
   });

@@ -22,12 +22,23 @@ const MINUTE = 60_000;
  * the status is taken as operational until the first change). Days are counted
  * in `timeZone`; the current day counts only up to `now`.
  */
-export function computeDailyMinutes(input: { changes: StatusChange[]; days: DayKey[]; timeZone: string; now: Date }): DayMinutes[] {
+export function computeDailyMinutes(input: {
+  changes: StatusChange[];
+  days: DayKey[];
+  timeZone: string;
+  now: Date;
+}): DayMinutes[] {
   const { changes, days, timeZone, now } = input;
   return days.map((day) => {
     const start = startOfDayKey(day, timeZone).getTime();
     const end = Math.min(startOfDayKey(addDays(day, 1), timeZone).getTime(), now.getTime());
-    const result: DayMinutes = { day, observedMinutes: 0, majorMinutes: 0, partialMinutes: 0, downtimeMinutes: 0 };
+    const result: DayMinutes = {
+      day,
+      observedMinutes: 0,
+      majorMinutes: 0,
+      partialMinutes: 0,
+      downtimeMinutes: 0,
+    };
     if (end <= start) return result;
     result.observedMinutes = (end - start) / MINUTE;
     let status: ComponentStatus = "operational";
@@ -55,7 +66,9 @@ export function computeDailyMinutes(input: { changes: StatusChange[]; days: DayK
 }
 
 /** Uptime over several days: 1 − Σdowntime / Σobserved (null when nothing was observed). */
-export function uptimeOver(days: Pick<DayMinutes, "observedMinutes" | "downtimeMinutes">[]): number | null {
+export function uptimeOver(
+  days: Pick<DayMinutes, "observedMinutes" | "downtimeMinutes">[],
+): number | null {
   const observed = days.reduce((s, d) => s + d.observedMinutes, 0);
   const downtime = days.reduce((s, d) => s + d.downtimeMinutes, 0);
   return uptimeRatio(observed, downtime);

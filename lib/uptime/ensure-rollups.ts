@@ -12,7 +12,10 @@ import { computeDailyMinutes, type StatusChange } from "./compute-daily-uptime";
  *   cover (backfilled incident, history correction).
  * Safe to run concurrently: rows are upserted.
  */
-export async function ensureUptimeRollups(db: Db, { timeZone, from, now }: { timeZone: string; from: DayKey; now: Date }) {
+export async function ensureUptimeRollups(
+  db: Db,
+  { timeZone, from, now }: { timeZone: string; from: DayKey; now: Date },
+) {
   const yesterday = addDays(dayKeyOf(now, timeZone), -1);
   if (from > yesterday) return;
   await db.delete(componentUptimeDaily).where(ne(componentUptimeDaily.timeZone, timeZone));
@@ -23,14 +26,25 @@ export async function ensureUptimeRollups(db: Db, { timeZone, from, now }: { tim
     db
       .select({ componentId: componentUptimeDaily.componentId, n: sql<number>`count(*)::int` })
       .from(componentUptimeDaily)
-      .where(and(gte(componentUptimeDaily.day, from), sql`${componentUptimeDaily.day} <= ${yesterday}`))
+      .where(
+        and(gte(componentUptimeDaily.day, from), sql`${componentUptimeDaily.day} <= ${yesterday}`),
+      )
       .groupBy(componentUptimeDaily.componentId),
   ]);
   const wanted = dayRange(from, yesterday);
   for (const { id } of comps) {
     if (have.find((h) => h.componentId === id)?.n === wanted.length) continue;
-    const changes = await statusChangesFor(db, id, startOfDayKey(from, timeZone), startOfDayKey(addDays(yesterday, 1), timeZone));
-    const rows = computeDailyMinutes({ changes, days: wanted, timeZone, now }).map((d) => ({ componentId: id, timeZone, ...d }));
+    const changes = await statusChangesFor(
+      db,
+      id,
+      startOfDayKey(from, timeZone),
+      startOfDayKey(addDays(yesterday, 1), timeZone),
+    );
+    const rows = computeDailyMinutes({ changes, days: wanted, timeZone, now }).map((d) => ({
+      componentId: id,
+      timeZone,
+      ...d,
+    }));
     await db
       .insert(componentUptimeDaily)
       .values(rows)
@@ -49,14 +63,35 @@ export async function ensureUptimeRollups(db: Db, { timeZone, from, now }: { tim
 }
 
 /** Status changes in [start, end), preceded by the last change before `start` (the status in force then). */
-export async function statusChangesFor(db: Db, componentId: string, start: Date, end: Date): Promise<StatusChange[]> {
+export async function statusChangesFor(
+  db: Db,
+  componentId: string,
+  start: Date,
+  end: Date,
+): Promise<StatusChange[]> {
   const columns = { at: componentStatusEvents.at, toStatus: componentStatusEvents.toStatus };
   const [before, during] = await Promise.all([
-    db.select(columns).from(componentStatusEvents).where(and(eq(componentStatusEvents.componentId, componentId), lt(componentStatusEvents.at, start))).orderBy(desc(componentStatusEvents.at)).limit(1),
     db
       .select(columns)
       .from(componentStatusEvents)
-      .where(and(eq(componentStatusEvents.componentId, componentId), gte(componentStatusEvents.at, start), lt(componentStatusEvents.at, end)))
+      .where(
+        and(
+          eq(componentStatusEvents.componentId, componentId),
+          lt(componentStatusEvents.at, start),
+        ),
+      )
+      .orderBy(desc(componentStatusEvents.at))
+      .limit(1),
+    db
+      .select(columns)
+      .from(componentStatusEvents)
+      .where(
+        and(
+          eq(componentStatusEvents.componentId, componentId),
+          gte(componentStatusEvents.at, start),
+          lt(componentStatusEvents.at, end),
+        ),
+      )
       .orderBy(asc(componentStatusEvents.at), asc(componentStatusEvents.createdAt)),
   ]);
   return [...before, ...during];

@@ -1,24 +1,45 @@
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { describeEachEngine } from "../testing/databases";
-import { components, componentStatusEvents, componentUptimeDaily, incidentComponents, incidents } from "../db/schema";
+import {
+  components,
+  componentStatusEvents,
+  componentUptimeDaily,
+  incidentComponents,
+  incidents,
+} from "../db/schema";
 import { loadUptime } from "./load-uptime";
 
 const now = new Date("2026-05-20T12:00:00Z");
 
 describeEachEngine("loadUptime", ({ db }) => {
   async function component(startDate: string) {
-    const [c] = await db().insert(components).values({ name: `C ${startDate}`, startDate }).returning();
+    const [c] = await db()
+      .insert(components)
+      .values({ name: `C ${startDate}`, startDate })
+      .returning();
     return c!;
   }
-  const event = (componentId: string, at: string, toStatus: "major_outage" | "partial_outage" | "operational") =>
-    db().insert(componentStatusEvents).values({ componentId, at: new Date(at), toStatus, cause: "manual" });
+  const event = (
+    componentId: string,
+    at: string,
+    toStatus: "major_outage" | "partial_outage" | "operational",
+  ) =>
+    db()
+      .insert(componentStatusEvents)
+      .values({ componentId, at: new Date(at), toStatus, cause: "manual" });
 
   it("counts nothing before the start date and today only up to now", async () => {
     const c = await component("2026-05-18");
     await event(c.id, "2026-05-20T11:00:00Z", "major_outage");
     const uptime = (await loadUptime(db(), { timeZone: "UTC", days: 5, now })).get(c.id)!;
-    expect(uptime.days.map((d) => d.day)).toEqual(["2026-05-16", "2026-05-17", "2026-05-18", "2026-05-19", "2026-05-20"]);
+    expect(uptime.days.map((d) => d.day)).toEqual([
+      "2026-05-16",
+      "2026-05-17",
+      "2026-05-18",
+      "2026-05-19",
+      "2026-05-20",
+    ]);
     expect(uptime.days.slice(0, 2).map((d) => d.uptime)).toEqual([null, null]);
     expect(uptime.days[2]!.uptime).toBe(1);
     expect(uptime.days[4]!.uptime).toBeCloseTo(1 - 60 / 720, 6);
@@ -30,12 +51,21 @@ describeEachEngine("loadUptime", ({ db }) => {
     const c = await component("2026-05-01");
     const before = (await loadUptime(db(), { timeZone: "UTC", days: 3, now })).get(c.id)!;
     expect(before.days[0]!.uptime).toBe(1);
-    expect(await db().select().from(componentUptimeDaily).where(eq(componentUptimeDaily.componentId, c.id))).toHaveLength(2);
+    expect(
+      await db()
+        .select()
+        .from(componentUptimeDaily)
+        .where(eq(componentUptimeDaily.componentId, c.id)),
+    ).toHaveLength(2);
 
     await event(c.id, "2026-05-18T06:00:00Z", "partial_outage");
     await event(c.id, "2026-05-18T16:00:00Z", "operational");
     const after = (await loadUptime(db(), { timeZone: "UTC", days: 3, now })).get(c.id)!;
-    expect(after.days[0]).toMatchObject({ day: "2026-05-18", partialMinutes: 600, downtimeMinutes: 180 });
+    expect(after.days[0]).toMatchObject({
+      day: "2026-05-18",
+      partialMinutes: 600,
+      downtimeMinutes: 180,
+    });
   });
 
   it("recomputes everything when the page's time zone changes, and lists each day's incidents", async () => {
@@ -44,15 +74,35 @@ describeEachEngine("loadUptime", ({ db }) => {
     await event(c.id, "2026-05-19T03:00:00Z", "operational");
     const [incident] = await db()
       .insert(incidents)
-      .values({ title: "Night outage", severity: "SEV1", impact: "critical", state: "resolved", startedAt: new Date("2026-05-19T02:00:00Z"), resolvedAt: new Date("2026-05-19T03:00:00Z") })
+      .values({
+        title: "Night outage",
+        severity: "SEV1",
+        impact: "critical",
+        state: "resolved",
+        startedAt: new Date("2026-05-19T02:00:00Z"),
+        resolvedAt: new Date("2026-05-19T03:00:00Z"),
+      })
       .returning();
-    await db().insert(incidentComponents).values({ incidentId: incident!.id, componentId: c.id, status: "major_outage" });
+    await db()
+      .insert(incidentComponents)
+      .values({ incidentId: incident!.id, componentId: c.id, status: "major_outage" });
 
     const utc = (await loadUptime(db(), { timeZone: "UTC", days: 3, now })).get(c.id)!;
-    expect(utc.days.find((d) => d.day === "2026-05-19")).toMatchObject({ majorMinutes: 60, incidents: [{ title: "Night outage" }] });
+    expect(utc.days.find((d) => d.day === "2026-05-19")).toMatchObject({
+      majorMinutes: 60,
+      incidents: [{ title: "Night outage" }],
+    });
     // In Los Angeles (UTC−7) the same hour falls on the evening of the 18th.
-    const la = (await loadUptime(db(), { timeZone: "America/Los_Angeles", days: 3, now })).get(c.id)!;
-    expect(la.days.find((d) => d.day === "2026-05-18")).toMatchObject({ majorMinutes: 60, incidents: [{ title: "Night outage" }] });
-    expect(la.days.find((d) => d.day === "2026-05-19")).toMatchObject({ majorMinutes: 0, incidents: [] });
+    const la = (await loadUptime(db(), { timeZone: "America/Los_Angeles", days: 3, now })).get(
+      c.id,
+    )!;
+    expect(la.days.find((d) => d.day === "2026-05-18")).toMatchObject({
+      majorMinutes: 60,
+      incidents: [{ title: "Night outage" }],
+    });
+    expect(la.days.find((d) => d.day === "2026-05-19")).toMatchObject({
+      majorMinutes: 0,
+      incidents: [],
+    });
   });
 });

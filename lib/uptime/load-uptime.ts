@@ -1,6 +1,12 @@
 import { and, eq, gte, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { components, componentUptimeDaily, incidentComponents, incidents, type Impact } from "../db/schema";
+import {
+  components,
+  componentUptimeDaily,
+  incidentComponents,
+  incidents,
+  type Impact,
+} from "../db/schema";
 import { addDays, dayKeyOf, dayRange, startOfDayKey, type DayKey } from "../time/days";
 import { computeDailyMinutes, uptimeOver, type DayMinutes } from "./compute-daily-uptime";
 import { ensureUptimeRollups, statusChangesFor } from "./ensure-rollups";
@@ -19,7 +25,10 @@ export type ComponentUptime = { componentId: string; days: UptimeDay[]; uptime: 
  * past days from rollups, today live from events. Cost is bounded by the
  * window, not by how much history exists.
  */
-export async function loadUptime(db: Db, opts: { timeZone: string; days: number; now: Date; endDay?: DayKey }): Promise<Map<string, ComponentUptime>> {
+export async function loadUptime(
+  db: Db,
+  opts: { timeZone: string; days: number; now: Date; endDay?: DayKey },
+): Promise<Map<string, ComponentUptime>> {
   const { timeZone, now } = opts;
   const today = dayKeyOf(now, timeZone);
   const last = opts.endDay && opts.endDay < today ? opts.endDay : today;
@@ -28,18 +37,44 @@ export async function loadUptime(db: Db, opts: { timeZone: string; days: number;
   await ensureUptimeRollups(db, { timeZone, from, now });
 
   const [comps, rollups, dayIncidents] = await Promise.all([
-    db.select({ id: components.id, startDate: components.startDate, createdAt: components.createdAt }).from(components),
-    db.select().from(componentUptimeDaily).where(and(gte(componentUptimeDaily.day, from), sql`${componentUptimeDaily.day} <= ${last}`)),
+    db
+      .select({
+        id: components.id,
+        startDate: components.startDate,
+        createdAt: components.createdAt,
+      })
+      .from(components),
+    db
+      .select()
+      .from(componentUptimeDaily)
+      .where(and(gte(componentUptimeDaily.day, from), sql`${componentUptimeDaily.day} <= ${last}`)),
     incidentsByComponentDay(db, { from, last, timeZone, now }),
   ]);
   const result = new Map<string, ComponentUptime>();
   for (const c of comps) {
     const startDay = c.startDate ?? dayKeyOf(c.createdAt, timeZone);
-    const live = last === today ? computeDailyMinutes({ changes: await statusChangesFor(db, c.id, startOfDayKey(today, timeZone), now), days: [today], timeZone, now }) : [];
-    const byDay = new Map<DayKey, DayMinutes>([...rollups.filter((r) => r.componentId === c.id).map((r) => [r.day, r] as const), ...live.map((d) => [d.day, d] as const)]);
+    const live =
+      last === today
+        ? computeDailyMinutes({
+            changes: await statusChangesFor(db, c.id, startOfDayKey(today, timeZone), now),
+            days: [today],
+            timeZone,
+            now,
+          })
+        : [];
+    const byDay = new Map<DayKey, DayMinutes>([
+      ...rollups.filter((r) => r.componentId === c.id).map((r) => [r.day, r] as const),
+      ...live.map((d) => [d.day, d] as const),
+    ]);
     const days = window.map((day): UptimeDay => {
       const counted = day >= startDay ? byDay.get(day) : undefined;
-      const minutes = counted ?? { day, observedMinutes: 0, majorMinutes: 0, partialMinutes: 0, downtimeMinutes: 0 };
+      const minutes = counted ?? {
+        day,
+        observedMinutes: 0,
+        majorMinutes: 0,
+        partialMinutes: 0,
+        downtimeMinutes: 0,
+      };
       return {
         day,
         observedMinutes: minutes.observedMinutes,
@@ -56,12 +91,27 @@ export async function loadUptime(db: Db, opts: { timeZone: string; days: number;
 }
 
 /** Incidents that affected each component on each day of the window, keyed "componentId/day". */
-async function incidentsByComponentDay(db: Db, { from, last, timeZone, now }: { from: DayKey; last: DayKey; timeZone: string; now: Date }) {
+async function incidentsByComponentDay(
+  db: Db,
+  { from, last, timeZone, now }: { from: DayKey; last: DayKey; timeZone: string; now: Date },
+) {
   const rows = await db
-    .select({ id: incidents.id, title: incidents.title, impact: incidents.impact, startedAt: incidents.startedAt, resolvedAt: incidents.resolvedAt, componentId: incidentComponents.componentId })
+    .select({
+      id: incidents.id,
+      title: incidents.title,
+      impact: incidents.impact,
+      startedAt: incidents.startedAt,
+      resolvedAt: incidents.resolvedAt,
+      componentId: incidentComponents.componentId,
+    })
     .from(incidents)
     .innerJoin(incidentComponents, eq(incidentComponents.incidentId, incidents.id))
-    .where(and(lt(incidents.startedAt, startOfDayKey(addDays(last, 1), timeZone)), or(isNull(incidents.resolvedAt), gte(incidents.resolvedAt, startOfDayKey(from, timeZone)))));
+    .where(
+      and(
+        lt(incidents.startedAt, startOfDayKey(addDays(last, 1), timeZone)),
+        or(isNull(incidents.resolvedAt), gte(incidents.resolvedAt, startOfDayKey(from, timeZone))),
+      ),
+    );
   const map = new Map<string, DayIncident[]>();
   for (const r of rows) {
     const first = dayKeyOf(r.startedAt, timeZone);
@@ -75,13 +125,19 @@ async function incidentsByComponentDay(db: Db, { from, last, timeZone, now }: { 
 }
 
 /** Group figures: days averaged over members (ignoring days they did not exist), 90-day % over summed minutes. */
-export function combineUptime(members: ComponentUptime[]): { days: UptimeDay[]; uptime: number | null } {
+export function combineUptime(members: ComponentUptime[]): {
+  days: UptimeDay[];
+  uptime: number | null;
+} {
   const first = members[0];
   if (!first) return { days: [], uptime: null };
   const days = first.days.map((d, i): UptimeDay => {
     const same = members.map((m) => m.days[i]!);
-    const sum = (k: "observedMinutes" | "majorMinutes" | "partialMinutes" | "downtimeMinutes") => same.reduce((s, x) => s + x[k], 0);
-    const incidentsOfDay = [...new Map(same.flatMap((x) => x.incidents).map((x) => [x.id, x])).values()];
+    const sum = (k: "observedMinutes" | "majorMinutes" | "partialMinutes" | "downtimeMinutes") =>
+      same.reduce((s, x) => s + x[k], 0);
+    const incidentsOfDay = [
+      ...new Map(same.flatMap((x) => x.incidents).map((x) => [x.id, x])).values(),
+    ];
     return {
       day: d.day,
       observedMinutes: sum("observedMinutes"),
@@ -94,4 +150,3 @@ export function combineUptime(members: ComponentUptime[]): { days: UptimeDay[]; 
   });
   return { days, uptime: uptimeOver(days) };
 }
-

@@ -11,7 +11,10 @@ export const webhookSchema = z.object({
   url: z
     .string()
     .trim()
-    .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), "Use a full http(s):// URL."),
+    .refine(
+      (v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol),
+      "Use a full http(s):// URL.",
+    ),
   componentIds: z.array(z.string()).default([]),
 });
 
@@ -24,10 +27,25 @@ export async function addWebhookSubscriber({ ctx, input }: { ctx: Ctx; input: un
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(subscribers)
-      .values({ kind: "webhook", webhookUrl: url, webhookSecret: newWebhookSecret(), state: "active", allComponents: componentIds.length === 0, confirmedAt: new Date() })
+      .values({
+        kind: "webhook",
+        webhookUrl: url,
+        webhookSecret: newWebhookSecret(),
+        state: "active",
+        allComponents: componentIds.length === 0,
+        confirmedAt: new Date(),
+      })
       .returning();
-    if (componentIds.length) await tx.insert(subscriberComponents).values(componentIds.map((componentId) => ({ subscriberId: row!.id, componentId })));
-    await recordAudit(tx, ctx.actor, { action: "webhook.add", targetType: "subscriber", targetId: row!.id, after: { url, componentIds } });
+    if (componentIds.length)
+      await tx
+        .insert(subscriberComponents)
+        .values(componentIds.map((componentId) => ({ subscriberId: row!.id, componentId })));
+    await recordAudit(tx, ctx.actor, {
+      action: "webhook.add",
+      targetType: "subscriber",
+      targetId: row!.id,
+      after: { url, componentIds },
+    });
     return row!;
   });
 }
@@ -43,7 +61,11 @@ export async function reenableWebhook({ ctx, input }: { ctx: Ctx; input: unknown
       .where(and(eq(subscribers.id, id), eq(subscribers.kind, "webhook")))
       .returning();
     if (!row) throw notFound("Webhook");
-    await recordAudit(tx, ctx.actor, { action: "webhook.reenable", targetType: "subscriber", targetId: id });
+    await recordAudit(tx, ctx.actor, {
+      action: "webhook.reenable",
+      targetType: "subscriber",
+      targetId: id,
+    });
   });
 }
 
@@ -54,6 +76,11 @@ export async function removeSubscriber({ ctx, input }: { ctx: Ctx; input: unknow
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx.delete(subscribers).where(eq(subscribers.id, id)).returning();
     if (!row) throw notFound("Subscriber");
-    await recordAudit(tx, ctx.actor, { action: "subscriber.remove", targetType: "subscriber", targetId: id, before: { ...row, webhookSecret: undefined } });
+    await recordAudit(tx, ctx.actor, {
+      action: "subscriber.remove",
+      targetType: "subscriber",
+      targetId: id,
+      before: { ...row, webhookSecret: undefined },
+    });
   });
 }

@@ -1,6 +1,12 @@
 import { SIGNATURE_HEADER, signWebhook } from "./signature";
 
-export type WebhookRequest = { url: string; secret: string; eventType: string; deliveryId: string; body: string };
+export type WebhookRequest = {
+  url: string;
+  secret: string;
+  eventType: string;
+  deliveryId: string;
+  body: string;
+};
 
 const TIMEOUT_MS = 10_000;
 
@@ -25,5 +31,6 @@ export async function postWebhook(request: WebhookRequest, now = new Date()): Pr
     body: request.body,
   });
   await response.body?.cancel();
-  if (response.status < 200 || response.status >= 300) throw new Error(`Webhook answered HTTP ${response.status}`);
+  if (response.status < 200 || response.status >= 300)
+    throw new Error(`Webhook answered HTTP ${response.status}`);
 }

@@ -12,7 +12,8 @@ export function newWebhookSecret(): string {
   return `whsec_${randomBytes(24).toString("base64url")}`;
 }
 
-const hmac = (secret: string, timestamp: number, body: string) => createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex");
+const hmac = (secret: string, timestamp: number, body: string) =>
+  createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex");
 
 export function signWebhook(secret: string, body: string, now = new Date()): string {
   const timestamp = Math.floor(now.getTime() / 1000);
@@ -20,8 +21,15 @@ export function signWebhook(secret: string, body: string, now = new Date()): str
 }
 
 /** What a receiver does: recompute over the raw body and compare in constant time, within the tolerance. */
-export function verifyWebhookSignature(secret: string, body: string, header: string | null | undefined, now = new Date()): boolean {
-  const fields = new Map((header ?? "").split(",").map((part) => part.trim().split("=", 2) as [string, string]));
+export function verifyWebhookSignature(
+  secret: string,
+  body: string,
+  header: string | null | undefined,
+  now = new Date(),
+): boolean {
+  const fields = new Map(
+    (header ?? "").split(",").map((part) => part.trim().split("=", 2) as [string, string]),
+  );
   const timestamp = Number(fields.get("t"));
   const given = fields.get("v1");
   if (!Number.isInteger(timestamp) || !given) return false;

@@ -4,7 +4,13 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeEachEngine } from "../testing/databases";
 import { startHttpRecorder } from "../testing/http-recorder";
 import { notificationOutbox, subscribers } from "../db/schema";
-import { addUpdate, createComponent, createIncident, createWebhookSubscriber, recordingTransport } from "../notifications/test-helpers";
+import {
+  addUpdate,
+  createComponent,
+  createIncident,
+  createWebhookSubscriber,
+  recordingTransport,
+} from "../notifications/test-helpers";
 import { enqueueIncidentUpdateNotifications } from "../notifications/enqueue-incident-update";
 import { deliverOutboxBatch } from "../worker/deliver-outbox";
 import { WEBHOOK_DISABLE_AFTER } from "../worker/retry-policy";
@@ -20,12 +26,25 @@ describeEachEngine("webhook delivery", ({ db }) => {
 
   async function publishTo(hookPath: string) {
     const component = await createComponent(db(), "API");
-    const hook = await createWebhookSubscriber(db(), `${receiver.url}${hookPath}`, { componentIds: [component.id] });
-    const { incident, update } = await createIncident(db(), { affected: { [component.id]: "major_outage" }, title: "API errors" });
-    await db().transaction((tx) => enqueueIncidentUpdateNotifications(tx, { incidentId: incident.id, updateId: update.id }));
+    const hook = await createWebhookSubscriber(db(), `${receiver.url}${hookPath}`, {
+      componentIds: [component.id],
+    });
+    const { incident, update } = await createIncident(db(), {
+      affected: { [component.id]: "major_outage" },
+      title: "API errors",
+    });
+    await db().transaction((tx) =>
+      enqueueIncidentUpdateNotifications(tx, { incidentId: incident.id, updateId: update.id }),
+    );
     return { hook, incident, update };
   }
-  const deliver = (now = new Date()) => deliverOutboxBatch({ db: db(), transport: recordingTransport(), baseUrl: "http://status.test", now: () => now });
+  const deliver = (now = new Date()) =>
+    deliverOutboxBatch({
+      db: db(),
+      transport: recordingTransport(),
+      baseUrl: "http://status.test",
+      now: () => now,
+    });
 
   it("POSTs signed JSON the receiver can verify with the subscriber's secret", async () => {
     failing = false;
@@ -34,12 +53,38 @@ describeEachEngine("webhook delivery", ({ db }) => {
     const request = receiver.requests.find((r) => r.path === "/signed")!;
     expect(request.method).toBe("POST");
     expect(request.headers["x-herald-event"]).toBe("incident.created");
-    expect(verifyWebhookSignature(hook.webhookSecret!, request.body, request.headers[SIGNATURE_HEADER] as string)).toBe(true);
-    expect(verifyWebhookSignature("whsec_wrong", request.body, request.headers[SIGNATURE_HEADER] as string)).toBe(false);
-    expect(verifyWebhookSignature(hook.webhookSecret!, request.body + " ", request.headers[SIGNATURE_HEADER] as string)).toBe(false);
+    expect(
+      verifyWebhookSignature(
+        hook.webhookSecret!,
+        request.body,
+        request.headers[SIGNATURE_HEADER] as string,
+      ),
+    ).toBe(true);
+    expect(
+      verifyWebhookSignature(
+        "whsec_wrong",
+        request.body,
+        request.headers[SIGNATURE_HEADER] as string,
+      ),
+    ).toBe(false);
+    expect(
+      verifyWebhookSignature(
+        hook.webhookSecret!,
+        request.body + " ",
+        request.headers[SIGNATURE_HEADER] as string,
+      ),
+    ).toBe(false);
     const body = JSON.parse(request.body);
-    expect(body.meta).toMatchObject({ event: "incident.created", delivery_id: request.headers["x-herald-delivery"] });
-    expect(body.incident).toMatchObject({ id: incident.id, name: "API errors", status: "investigating", shortlink: `http://status.test/incidents/${incident.id}` });
+    expect(body.meta).toMatchObject({
+      event: "incident.created",
+      delivery_id: request.headers["x-herald-delivery"],
+    });
+    expect(body.incident).toMatchObject({
+      id: incident.id,
+      name: "API errors",
+      status: "investigating",
+      shortlink: `http://status.test/incidents/${incident.id}`,
+    });
     expect(body.incident.incident_updates[0].body).toBe("We are investigating.");
   });
 
@@ -57,7 +102,9 @@ describeEachEngine("webhook delivery", ({ db }) => {
     // A burst of updates failing in one round counts once…
     for (let i = 0; i < 3; i++) await enqueueNewUpdate(incident.id);
     await deliver(new Date(now));
-    expect((await db().select().from(subscribers).where(eq(subscribers.id, hook.id)))[0]!.failureCount).toBe(1);
+    expect(
+      (await db().select().from(subscribers).where(eq(subscribers.id, hook.id)))[0]!.failureCount,
+    ).toBe(1);
     // …the receiver staying down round after round switches the webhook off.
     for (let i = 1; i < WEBHOOK_DISABLE_AFTER; i++) {
       now += 2 * 3_600_000;
@@ -68,7 +115,10 @@ describeEachEngine("webhook delivery", ({ db }) => {
     expect(after!.state).toBe("disabled");
     expect(after!.disabledReason).toMatch(/failed deliveries in a row.*HTTP 500/);
     await expandFanOuts(db());
-    const rows = await db().select().from(notificationOutbox).where(eq(notificationOutbox.subscriberId, hook.id));
+    const rows = await db()
+      .select()
+      .from(notificationOutbox)
+      .where(eq(notificationOutbox.subscriberId, hook.id));
     expect(rows.every((r) => r.state === "failed" || r.state === "skipped")).toBe(true);
     // Re-enabling (from the console) starts counting afresh.
     failing = false;
@@ -76,6 +126,8 @@ describeEachEngine("webhook delivery", ({ db }) => {
 
   async function enqueueNewUpdate(incidentId: string) {
     const update = await addUpdate(db(), incidentId, { body: "Still investigating." });
-    await db().transaction((tx) => enqueueIncidentUpdateNotifications(tx, { incidentId, updateId: update.id }));
+    await db().transaction((tx) =>
+      enqueueIncidentUpdateNotifications(tx, { incidentId, updateId: update.id }),
+    );
   }
 });

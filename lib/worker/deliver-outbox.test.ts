@@ -5,7 +5,12 @@ import { describeEachEngine } from "../testing/databases";
 import { openPostgres } from "../db/client";
 import { incidentComponents, notificationOutbox, subscribers, type OutboxRow } from "../db/schema";
 import type { MailMessage, MailTransport } from "../mail/transport";
-import { createComponent, createEmailSubscriber, createIncident, recordingTransport } from "../notifications/test-helpers";
+import {
+  createComponent,
+  createEmailSubscriber,
+  createIncident,
+  recordingTransport,
+} from "../notifications/test-helpers";
 import { enqueueIncidentUpdateNotifications } from "../notifications/enqueue-incident-update";
 import { deliverOutboxBatch, type DeliveryDeps } from "./deliver-outbox";
 import { MAX_ATTEMPTS } from "./retry-policy";
@@ -18,18 +23,27 @@ describeEachEngine("outbox delivery", ({ db, handle, engine }) => {
     const { incident, update } = await createIncident(db());
     // Subscribers of only this update's (unique) component, so earlier tests' subscribers stay out.
     const c = await createComponent(db());
-    await db().insert(incidentComponents).values({ incidentId: incident.id, componentId: c.id, status: "major_outage" });
+    await db()
+      .insert(incidentComponents)
+      .values({ incidentId: incident.id, componentId: c.id, status: "major_outage" });
     for (let i = 0; i < n; i++) await createEmailSubscriber(db(), { componentIds: [c.id] });
-    await db().transaction((tx) => enqueueIncidentUpdateNotifications(tx, { incidentId: incident.id, updateId: update.id }));
+    await db().transaction((tx) =>
+      enqueueIncidentUpdateNotifications(tx, { incidentId: incident.id, updateId: update.id }),
+    );
     await expandFanOuts(db());
     return update.id;
   }
-  const rowsOf = (subjectId: string) => db().select().from(notificationOutbox).where(eq(notificationOutbox.subjectId, subjectId));
+  const rowsOf = (subjectId: string) =>
+    db().select().from(notificationOutbox).where(eq(notificationOutbox.subjectId, subjectId));
 
   /** A provider that, like Resend, keeps one message per idempotency key. */
   function provider() {
     const byKey = new Map<string, MailMessage[]>();
-    return { byKey, accept: (m: MailMessage) => byKey.set(m.idempotencyKey!, [...(byKey.get(m.idempotencyKey!) ?? []), m]) };
+    return {
+      byKey,
+      accept: (m: MailMessage) =>
+        byKey.set(m.idempotencyKey!, [...(byKey.get(m.idempotencyKey!) ?? []), m]),
+    };
   }
 
   async function drain(deps: DeliveryDeps) {
@@ -50,7 +64,10 @@ describeEachEngine("outbox delivery", ({ db, handle, engine }) => {
         expect(row!.state).toBe("pending");
         delays.push(row!.nextAttemptAt.getTime() - now);
         // Not due before its time.
-        expect((await deliverOutboxBatch({ db: db(), transport, baseUrl, now: () => new Date(now) })).claimed).toBe(0);
+        expect(
+          (await deliverOutboxBatch({ db: db(), transport, baseUrl, now: () => new Date(now) }))
+            .claimed,
+        ).toBe(0);
         now = row!.nextAttemptAt.getTime();
       } else {
         expect(row!.state).toBe("failed");
@@ -65,15 +82,32 @@ describeEachEngine("outbox delivery", ({ db, handle, engine }) => {
     const { byKey, accept } = provider();
     // The first worker delivers three messages, then hangs on the fourth forever (as good as killed).
     let calls = 0;
-    const hanging: MailTransport = { name: "smtp", send: (m) => (++calls <= 3 ? Promise.resolve(void accept(m)) : new Promise(() => {})) };
+    const hanging: MailTransport = {
+      name: "smtp",
+      send: (m) => (++calls <= 3 ? Promise.resolve(void accept(m)) : new Promise(() => {})),
+    };
     const start = Date.now();
-    void deliverOutboxBatch({ db: db(), transport: hanging, baseUrl, now: () => new Date(start), leaseMs: 60_000 });
+    void deliverOutboxBatch({
+      db: db(),
+      transport: hanging,
+      baseUrl,
+      now: () => new Date(start),
+      leaseMs: 60_000,
+    });
     await expect.poll(() => calls, { timeout: 10_000 }).toBe(4);
-    await expect.poll(async () => (await rowsOf(subject)).filter((r) => r.state === "sent").length).toBe(3);
+    await expect
+      .poll(async () => (await rowsOf(subject)).filter((r) => r.state === "sent").length)
+      .toBe(3);
 
     // A restarted worker, before the lease runs out, leaves the claimed rows alone…
-    const restarted = { db: db(), transport: { name: "smtp" as const, send: async (m: MailMessage) => void accept(m) }, baseUrl };
-    expect((await deliverOutboxBatch({ ...restarted, now: () => new Date(start + 30_000) })).claimed).toBe(0);
+    const restarted = {
+      db: db(),
+      transport: { name: "smtp" as const, send: async (m: MailMessage) => void accept(m) },
+      baseUrl,
+    };
+    expect(
+      (await deliverOutboxBatch({ ...restarted, now: () => new Date(start + 30_000) })).claimed,
+    ).toBe(0);
     // …and after it, delivers the rest.
     await drain({ ...restarted, now: () => new Date(start + 61_000) });
     const rows = await rowsOf(subject);
@@ -87,14 +121,29 @@ describeEachEngine("outbox delivery", ({ db, handle, engine }) => {
     let clock = Date.now();
     const sent: string[] = [];
     // A relay that takes 10 s a message: a 30 s lease covers three sends, not six.
-    const slow: MailTransport = { name: "smtp", send: async (m) => void (sent.push(m.idempotencyKey!), (clock += 10_000)) };
-    const first = await deliverOutboxBatch({ db: db(), transport: slow, baseUrl, now: () => new Date(clock), leaseMs: 30_000 });
+    const slow: MailTransport = {
+      name: "smtp",
+      send: async (m) => void (sent.push(m.idempotencyKey!), (clock += 10_000)),
+    };
+    const first = await deliverOutboxBatch({
+      db: db(),
+      transport: slow,
+      baseUrl,
+      now: () => new Date(clock),
+      leaseMs: 30_000,
+    });
     expect(first).toMatchObject({ sent: 3, released: first.claimed - 3 });
     const left = (await rowsOf(subject)).filter((r) => r.state !== "sent");
     expect(left.length).toBeGreaterThan(0);
     expect(left.every((r) => r.state === "pending" && r.attempts === 0)).toBe(true);
     // Another worker takes them right away, without waiting out a lease.
-    await drain({ db: db(), transport: slow, baseUrl, now: () => new Date(clock), leaseMs: 30_000 });
+    await drain({
+      db: db(),
+      transport: slow,
+      baseUrl,
+      now: () => new Date(clock),
+      leaseMs: 30_000,
+    });
     expect((await rowsOf(subject)).every((r) => r.state === "sent")).toBe(true);
     expect(new Set(sent).size).toBe(sent.length);
   });
@@ -133,7 +182,10 @@ describeEachEngine("outbox delivery", ({ db, handle, engine }) => {
       },
     });
     try {
-      await Promise.all([drain({ db: db(), transport: slow(), baseUrl, batchSize: 7 }), drain({ db: other?.db ?? db(), transport: slow(), baseUrl, batchSize: 7 })]);
+      await Promise.all([
+        drain({ db: db(), transport: slow(), baseUrl, batchSize: 7 }),
+        drain({ db: other?.db ?? db(), transport: slow(), baseUrl, batchSize: 7 }),
+      ]);
     } finally {
       await other?.close();
     }
@@ -147,10 +199,15 @@ describeEachEngine("outbox delivery", ({ db, handle, engine }) => {
   it("skips subscribers who left before delivery instead of sending to them", async () => {
     const subject = await queueUpdate(2);
     const [first] = await rowsOf(subject);
-    await db().update(subscribers).set({ state: "unsubscribed" }).where(eq(subscribers.id, first!.subscriberId!));
+    await db()
+      .update(subscribers)
+      .set({ state: "unsubscribed" })
+      .where(eq(subscribers.id, first!.subscriberId!));
     const transport = recordingTransport();
     await drain({ db: db(), transport, baseUrl });
     expect(transport.sent.map((m) => m.to)).not.toContain(first!.recipient);
-    expect((await rowsOf(subject)).find((r) => r.id === first!.id)).toMatchObject({ state: "skipped" });
+    expect((await rowsOf(subject)).find((r) => r.id === first!.id)).toMatchObject({
+      state: "skipped",
+    });
   });
 });

@@ -22,7 +22,13 @@ export type DeliveryDeps = {
   postWebhook?: (request: WebhookRequest) => Promise<void>;
 };
 
-export type BatchResult = { claimed: number; sent: number; retried: number; skipped: number; released: number };
+export type BatchResult = {
+  claimed: number;
+  sent: number;
+  retried: number;
+  skipped: number;
+  released: number;
+};
 
 /** Claims last this long by default: long enough for a batch, short enough that a crashed worker's rows move on soon. */
 export const DEFAULT_LEASE_MS = 30_000;
@@ -43,20 +49,46 @@ export async function deliverOutboxBatch(deps: DeliveryDeps): Promise<BatchResul
   await expandFanOuts(deps.db);
   const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
   const claimedAt = now();
-  const rows = await claimOutboxBatch(deps.db, { limit: deps.batchSize ?? BATCH_LIMIT, now: claimedAt, leaseMs });
-  const result: BatchResult = { claimed: rows.length, sent: 0, retried: 0, skipped: 0, released: 0 };
+  const rows = await claimOutboxBatch(deps.db, {
+    limit: deps.batchSize ?? BATCH_LIMIT,
+    now: claimedAt,
+    leaseMs,
+  });
+  const result: BatchResult = {
+    claimed: rows.length,
+    sent: 0,
+    retried: 0,
+    skipped: 0,
+    released: 0,
+  };
   if (rows.length === 0) return result;
   const ctx = await createRenderContext(deps.db, deps.baseUrl, now());
   const subscriberIds = [...new Set(rows.flatMap((r) => (r.subscriberId ? [r.subscriberId] : [])))];
-  const subs = subscriberIds.length ? await deps.db.select().from(subscribers).where(inArray(subscribers.id, subscriberIds)) : [];
+  const subs = subscriberIds.length
+    ? await deps.db.select().from(subscribers).where(inArray(subscribers.id, subscriberIds))
+    : [];
   const byId = new Map(subs.map((s) => [s.id, s]));
 
   const mails: { row: OutboxRow; message: MailMessage }[] = [];
   const webhooks: { row: OutboxRow; request: WebhookRequest }[] = [];
   for (const row of rows) {
-    const delivery: Delivery | { kind: "error"; error: unknown } = await renderDelivery(ctx, row, row.subscriberId ? byId.get(row.subscriberId) : undefined).catch((error: unknown) => ({ kind: "error" as const, error }));
+    const delivery: Delivery | { kind: "error"; error: unknown } = await renderDelivery(
+      ctx,
+      row,
+      row.subscriberId ? byId.get(row.subscriberId) : undefined,
+    ).catch((error: unknown) => ({ kind: "error" as const, error }));
     if (delivery.kind === "mail") mails.push({ row, message: delivery.message });
-    else if (delivery.kind === "webhook") webhooks.push({ row, request: { url: delivery.url, secret: delivery.secret, eventType: row.eventType, deliveryId: row.idempotencyKey, body: delivery.body } });
+    else if (delivery.kind === "webhook")
+      webhooks.push({
+        row,
+        request: {
+          url: delivery.url,
+          secret: delivery.secret,
+          eventType: row.eventType,
+          deliveryId: row.idempotencyKey,
+          body: delivery.body,
+        },
+      });
     else if (delivery.kind === "skip") {
       await markSkipped(deps.db, row, delivery.reason);
       result.skipped++;
@@ -86,7 +118,8 @@ export async function deliverOutboxBatch(deps: DeliveryDeps): Promise<BatchResul
     }
   };
   /** Sends unless the lease is nearly over (then the row goes back to the queue), and records the outcome. */
-  const deliver = (row: OutboxRow, send: () => Promise<void>) => (leaseNearlyOver() ? release(row) : record(row, send()));
+  const deliver = (row: OutboxRow, send: () => Promise<void>) =>
+    leaseNearlyOver() ? release(row) : record(row, send());
 
   if (deps.transport.sendBatch) {
     // All-or-nothing per request: the whole chunk is recorded together.
@@ -96,16 +129,29 @@ export async function deliverOutboxBatch(deps: DeliveryDeps): Promise<BatchResul
         for (const { row } of chunk) await release(row);
         continue;
       }
-      const settled = deps.transport.sendBatch(chunk.map((m) => m.message)).then(() => null, (error: unknown) => error);
-      for (const { row } of chunk) await record(row, settled.then((error) => (error === null ? undefined : Promise.reject(error))));
+      const settled = deps.transport.sendBatch(chunk.map((m) => m.message)).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      for (const { row } of chunk)
+        await record(
+          row,
+          settled.then((error) => (error === null ? undefined : Promise.reject(error))),
+        );
     }
   } else {
     const limit = pLimit(deps.transport.concurrency ?? 1);
-    await Promise.all(mails.map(({ row, message }) => limit(() => deliver(row, () => deps.transport.send(message)))));
+    await Promise.all(
+      mails.map(({ row, message }) =>
+        limit(() => deliver(row, () => deps.transport.send(message))),
+      ),
+    );
   }
   const post = deps.postWebhook ?? defaultPostWebhook;
   // Webhooks go to customers' servers, one slow endpoint should not hold up the rest.
   const hooks = pLimit(WEBHOOK_CONCURRENCY);
-  await Promise.all(webhooks.map(({ row, request }) => hooks(() => deliver(row, () => post(request)))));
+  await Promise.all(
+    webhooks.map(({ row, request }) => hooks(() => deliver(row, () => post(request)))),
+  );
   return result;
 }

@@ -29,9 +29,18 @@ export async function enqueueRcaReminders(db: Db, now: Date): Promise<number> {
     .from(incidents)
     .leftJoin(postmortems, eq(postmortems.incidentId, incidents.id))
     // Anything due within the lead time or already past it; nothing published yet.
-    .where(and(isNotNull(incidents.rcaDueOn), lte(incidents.rcaDueOn, addDays(today, RCA_REMINDER_LEAD_DAYS)), or(isNull(postmortems.publishedRevision), eq(postmortems.publishedRevision, 0))));
+    .where(
+      and(
+        isNotNull(incidents.rcaDueOn),
+        lte(incidents.rcaDueOn, addDays(today, RCA_REMINDER_LEAD_DAYS)),
+        or(isNull(postmortems.publishedRevision), eq(postmortems.publishedRevision, 0)),
+      ),
+    );
   if (pending.length === 0) return 0;
-  const editors = await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.role, ["owner", "editor"]));
+  const editors = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(inArray(users.role, ["owner", "editor"]));
   let queued = 0;
   for (const incident of pending) {
     const dueOn = incident.rcaDueOn!;

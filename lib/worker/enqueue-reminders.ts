@@ -10,18 +10,40 @@ import { reminderFor, type ReminderMember } from "../cadence/reminders";
  * and a tick that missed "due soon" while down sends only what is current.
  */
 export async function enqueueCadenceReminders(db: Db, now: Date): Promise<number> {
-  const open = await db.select().from(incidents).where(and(ne(incidents.state, "resolved"), isNotNull(incidents.cadenceMinutes)));
+  const open = await db
+    .select()
+    .from(incidents)
+    .where(and(ne(incidents.state, "resolved"), isNotNull(incidents.cadenceMinutes)));
   if (open.length === 0) return 0;
   const [updates, members] = await Promise.all([
     db
-      .select({ id: incidentUpdates.id, incidentId: incidentUpdates.incidentId, displayAt: incidentUpdates.displayAt, createdAt: incidentUpdates.createdAt, nextUpdateBy: incidentUpdates.nextUpdateBy })
+      .select({
+        id: incidentUpdates.id,
+        incidentId: incidentUpdates.incidentId,
+        displayAt: incidentUpdates.displayAt,
+        createdAt: incidentUpdates.createdAt,
+        nextUpdateBy: incidentUpdates.nextUpdateBy,
+      })
       .from(incidentUpdates)
-      .where(inArray(incidentUpdates.incidentId, open.map((i) => i.id))),
-    db.select({ id: users.id, email: users.email, role: users.role }).from(users).where(inArray(users.role, ["owner", "editor"])),
+      .where(
+        inArray(
+          incidentUpdates.incidentId,
+          open.map((i) => i.id),
+        ),
+      ),
+    db
+      .select({ id: users.id, email: users.email, role: users.role })
+      .from(users)
+      .where(inArray(users.role, ["owner", "editor"])),
   ]);
   let queued = 0;
   for (const incident of open) {
-    const reminder = reminderFor({ incident, updates: updates.filter((u) => u.incidentId === incident.id), members: members as ReminderMember[], now });
+    const reminder = reminderFor({
+      incident,
+      updates: updates.filter((u) => u.incidentId === incident.id),
+      members: members as ReminderMember[],
+      now,
+    });
     if (!reminder || reminder.recipients.length === 0) continue;
     const rows = await db
       .insert(notificationOutbox)
@@ -33,7 +55,11 @@ export async function enqueueCadenceReminders(db: Db, now: Date): Promise<number
           eventType: `reminder.${reminder.stage}`,
           subjectId: incident.id,
           recipient: m.email,
-          payload: { incidentId: incident.id, stage: reminder.stage, dueAt: reminder.dueAt.toISOString() },
+          payload: {
+            incidentId: incident.id,
+            stage: reminder.stage,
+            dueAt: reminder.dueAt.toISOString(),
+          },
         })),
       )
       .onConflictDoNothing({ target: notificationOutbox.idempotencyKey })

@@ -3,7 +3,11 @@ import { expect, it } from "vitest";
 import { describeEachEngine } from "../testing/databases";
 import { notificationFanOuts, notificationOutbox } from "../db/schema";
 import { enqueueIncidentUpdateNotifications } from "../notifications/enqueue-incident-update";
-import { createComponent, createEmailSubscriber, createIncident } from "../notifications/test-helpers";
+import {
+  createComponent,
+  createEmailSubscriber,
+  createIncident,
+} from "../notifications/test-helpers";
 import { expandFanOuts, pruneExpandedFanOuts } from "./expand-fan-outs";
 
 describeEachEngine("fan-out expansion", ({ db, engine }) => {
@@ -11,12 +15,21 @@ describeEachEngine("fan-out expansion", ({ db, engine }) => {
   async function publishTo(n: number) {
     const component = await createComponent(db());
     for (let i = 0; i < n; i++) await createEmailSubscriber(db(), { componentIds: [component.id] });
-    const { incident, update } = await createIncident(db(), { affected: { [component.id]: "major_outage" } });
-    await db().transaction((tx) => enqueueIncidentUpdateNotifications(tx, { incidentId: incident.id, updateId: update.id }));
+    const { incident, update } = await createIncident(db(), {
+      affected: { [component.id]: "major_outage" },
+    });
+    await db().transaction((tx) =>
+      enqueueIncidentUpdateNotifications(tx, { incidentId: incident.id, updateId: update.id }),
+    );
     return update.id;
   }
-  const rowsFor = (subjectId: string) => db().select().from(notificationOutbox).where(eq(notificationOutbox.subjectId, subjectId));
-  const fanOutsFor = (subjectId: string) => db().select().from(notificationFanOuts).where(sql`${notificationFanOuts.spec}->>'subjectId' = ${subjectId}`);
+  const rowsFor = (subjectId: string) =>
+    db().select().from(notificationOutbox).where(eq(notificationOutbox.subjectId, subjectId));
+  const fanOutsFor = (subjectId: string) =>
+    db()
+      .select()
+      .from(notificationFanOuts)
+      .where(sql`${notificationFanOuts.spec}->>'subjectId' = ${subjectId}`);
 
   it("turns a publish's one queued row into one outbox row per subscriber, due from the publish", async () => {
     const subject = await publishTo(5);
@@ -26,13 +39,18 @@ describeEachEngine("fan-out expansion", ({ db, engine }) => {
     const rows = (await rowsFor(subject)).filter((r) => r.audience === "public");
     expect(rows).toHaveLength(5);
     expect(rows.every((r) => r.nextAttemptAt.getTime() === queued!.createdAt.getTime())).toBe(true);
-    expect((await fanOutsFor(subject)).find((f) => f.spec.audience.kind === "subscribers")).toMatchObject({ recipients: 5 });
+    expect(
+      (await fanOutsFor(subject)).find((f) => f.spec.audience.kind === "subscribers"),
+    ).toMatchObject({ recipients: 5 });
   });
 
   it("a fan-out expanded again (a crash before its mark committed) adds nobody twice", async () => {
     const subject = await publishTo(4);
     await expandFanOuts(db());
-    await db().update(notificationFanOuts).set({ expandedAt: null }).where(sql`${notificationFanOuts.spec}->>'subjectId' = ${subject}`);
+    await db()
+      .update(notificationFanOuts)
+      .set({ expandedAt: null })
+      .where(sql`${notificationFanOuts.spec}->>'subjectId' = ${subject}`);
     await expandFanOuts(db());
     expect((await rowsFor(subject)).filter((r) => r.audience === "public")).toHaveLength(4);
   });
@@ -42,7 +60,8 @@ describeEachEngine("fan-out expansion", ({ db, engine }) => {
     it("workers expanding side by side reach everyone once", async () => {
       const subjects = [await publishTo(3), await publishTo(3), await publishTo(3)];
       await Promise.all([expandFanOuts(db()), expandFanOuts(db()), expandFanOuts(db())]);
-      for (const subject of subjects) expect((await rowsFor(subject)).filter((r) => r.audience === "public")).toHaveLength(3);
+      for (const subject of subjects)
+        expect((await rowsFor(subject)).filter((r) => r.audience === "public")).toHaveLength(3);
     });
   }
 

@@ -13,10 +13,19 @@ export async function expandFanOuts(db: Db, { limit = 20 } = {}): Promise<number
   let written = 0;
   for (let i = 0; i < limit; i++) {
     const expanded = await db.transaction(async (tx) => {
-      const [next] = await tx.select().from(notificationFanOuts).where(isNull(notificationFanOuts.expandedAt)).orderBy(asc(notificationFanOuts.createdAt)).limit(1).for("update", { skipLocked: true });
+      const [next] = await tx
+        .select()
+        .from(notificationFanOuts)
+        .where(isNull(notificationFanOuts.expandedAt))
+        .orderBy(asc(notificationFanOuts.createdAt))
+        .limit(1)
+        .for("update", { skipLocked: true });
       if (!next) return null;
       const recipients = await expandFanOut(tx, next);
-      await tx.update(notificationFanOuts).set({ recipients, expandedAt: new Date() }).where(eq(notificationFanOuts.id, next.id));
+      await tx
+        .update(notificationFanOuts)
+        .set({ recipients, expandedAt: new Date() })
+        .where(eq(notificationFanOuts.id, next.id));
       return recipients;
     });
     if (expanded === null) break;

@@ -4,18 +4,26 @@ import { notificationOutbox as outbox, subscribers, type OutboxRow } from "../db
 import { MAX_ATTEMPTS, retryDelayMs, WEBHOOK_DISABLE_AFTER } from "./retry-policy";
 
 /** Confirmation rows carry a token until sent; afterwards only its hash (in subscriber_tokens) remains. */
-const scrubbed = (row: OutboxRow) => (row.eventType === "subscription.confirm" ? { payload: { ...row.payload, token: null } } : {});
+const scrubbed = (row: OutboxRow) =>
+  row.eventType === "subscription.confirm" ? { payload: { ...row.payload, token: null } } : {};
 
 export async function markSent(db: Db, row: OutboxRow, now: Date) {
   await db
     .update(outbox)
     .set({ state: "sent", sentAt: now, lockedUntil: null, lastError: null, ...scrubbed(row) })
     .where(and(eq(outbox.id, row.id), ne(outbox.state, "sent")));
-  if (row.channel === "webhook" && row.subscriberId) await db.update(subscribers).set({ failureCount: 0 }).where(eq(subscribers.id, row.subscriberId));
+  if (row.channel === "webhook" && row.subscriberId)
+    await db
+      .update(subscribers)
+      .set({ failureCount: 0 })
+      .where(eq(subscribers.id, row.subscriberId));
 }
 
 export async function markSkipped(db: Db, row: OutboxRow, reason: string) {
-  await db.update(outbox).set({ state: "skipped", lockedUntil: null, lastError: reason, ...scrubbed(row) }).where(eq(outbox.id, row.id));
+  await db
+    .update(outbox)
+    .set({ state: "skipped", lockedUntil: null, lastError: reason, ...scrubbed(row) })
+    .where(eq(outbox.id, row.id));
 }
 
 /** Gives an unsent row back to the queue (its claim's lease was nearly over): that claim does not count as an attempt. */
@@ -23,7 +31,9 @@ export async function releaseClaim(db: Db, row: OutboxRow) {
   await db
     .update(outbox)
     .set({ state: "pending", lockedUntil: null, attempts: sql`${outbox.attempts} - 1` })
-    .where(and(eq(outbox.id, row.id), eq(outbox.state, "sending"), eq(outbox.attempts, row.attempts)));
+    .where(
+      and(eq(outbox.id, row.id), eq(outbox.state, "sending"), eq(outbox.attempts, row.attempts)),
+    );
 }
 
 /**
@@ -31,14 +41,32 @@ export async function releaseClaim(db: Db, row: OutboxRow) {
  * Only the claim that made this attempt may record it: a worker that lost its
  * lease to another does not overwrite the newer attempt.
  */
-export async function markFailedAttempt(db: Db, row: OutboxRow, error: unknown, now: Date, { countAgainstWebhook = true } = {}) {
+export async function markFailedAttempt(
+  db: Db,
+  row: OutboxRow,
+  error: unknown,
+  now: Date,
+  { countAgainstWebhook = true } = {},
+) {
   const message = error instanceof Error ? error.message : String(error);
   const final = row.attempts >= MAX_ATTEMPTS;
   await db
     .update(outbox)
-    .set(final ? { state: "failed", lockedUntil: null, lastError: message, ...scrubbed(row) } : { state: "pending", lockedUntil: null, lastError: message, nextAttemptAt: new Date(now.getTime() + retryDelayMs(row.attempts)) })
-    .where(and(eq(outbox.id, row.id), eq(outbox.state, "sending"), eq(outbox.attempts, row.attempts)));
-  if (countAgainstWebhook && row.channel === "webhook" && row.subscriberId) await countWebhookFailure(db, row.subscriberId, message, now);
+    .set(
+      final
+        ? { state: "failed", lockedUntil: null, lastError: message, ...scrubbed(row) }
+        : {
+            state: "pending",
+            lockedUntil: null,
+            lastError: message,
+            nextAttemptAt: new Date(now.getTime() + retryDelayMs(row.attempts)),
+          },
+    )
+    .where(
+      and(eq(outbox.id, row.id), eq(outbox.state, "sending"), eq(outbox.attempts, row.attempts)),
+    );
+  if (countAgainstWebhook && row.channel === "webhook" && row.subscriberId)
+    await countWebhookFailure(db, row.subscriberId, message, now);
 }
 
 /** Consecutive failed rounds switch a webhook off; what is still queued for it is skipped, not retried for hours. */
@@ -50,10 +78,15 @@ async function countWebhookFailure(db: Db, subscriberId: string, message: string
     .returning({ failureCount: subscribers.failureCount, state: subscribers.state });
   if (!sub || sub.state !== "active" || sub.failureCount < WEBHOOK_DISABLE_AFTER) return;
   const reason = `Disabled after ${sub.failureCount} failed deliveries in a row. Last error: ${message}`;
-  await db.update(subscribers).set({ state: "disabled", disabledAt: now, disabledReason: reason }).where(eq(subscribers.id, subscriberId));
+  await db
+    .update(subscribers)
+    .set({ state: "disabled", disabledAt: now, disabledReason: reason })
+    .where(eq(subscribers.id, subscriberId));
   await db
     .update(outbox)
     .set({ state: "skipped", lastError: "Webhook disabled after repeated failures." })
     // Rows in flight too: their own failure will then not overwrite this (see the guard above).
-    .where(and(eq(outbox.subscriberId, subscriberId), inArray(outbox.state, ["pending", "sending"])));
+    .where(
+      and(eq(outbox.subscriberId, subscriberId), inArray(outbox.state, ["pending", "sending"])),
+    );
 }

@@ -14,7 +14,11 @@ const ERROR_PAUSE_MS = 5_000;
 export type RunningWorker = { transport: MailTransport["name"]; stop: () => Promise<void> };
 
 /** Resend or SMTP when configured; otherwise the development mailbox in the console. */
-export async function deliveryTransport(c: Config, db: Db, { pool = false } = {}): Promise<MailTransport> {
+export async function deliveryTransport(
+  c: Config,
+  db: Db,
+  { pool = false } = {},
+): Promise<MailTransport> {
   return (await createMailTransport(c, { pool })) ?? createDevMailboxTransport(db);
 }
 
@@ -24,7 +28,11 @@ export async function deliveryTransport(c: Config, db: Db, { pool = false } = {}
  * until woken or the next poll. Errors (say the database restarting) pause and
  * retry rather than end the loop.
  */
-export async function startWorker(db: Db, c: Config, log: (m: string) => void = console.log): Promise<RunningWorker> {
+export async function startWorker(
+  db: Db,
+  c: Config,
+  log: (m: string) => void = console.log,
+): Promise<RunningWorker> {
   const transport = await deliveryTransport(c, db, { pool: true });
   const controller = new AbortController();
   let lastTick = 0;
@@ -44,7 +52,9 @@ export async function startWorker(db: Db, c: Config, log: (m: string) => void = 
       }
     }
   })();
-  log(`[herald] worker started (mail: ${transport.name === "dev" ? "development outbox in the console" : transport.name})`);
+  log(
+    `[herald] worker started (mail: ${transport.name === "dev" ? "development outbox in the console" : transport.name})`,
+  );
   return {
     transport: transport.name,
     stop: async () => {

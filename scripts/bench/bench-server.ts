@@ -14,8 +14,14 @@ const OWNER = { email: "bench-owner@herald.test", password: "bench owner passwor
 
 async function waitForHealth(base: string, child: ChildProcess, timeoutMs = 120_000) {
   const until = Date.now() + timeoutMs;
-  while (!(await fetch(`${base}/api/health`).then((r) => r.ok, () => false))) {
-    if (Date.now() > until || child.exitCode !== null) throw new Error(`Herald did not start at ${base}`);
+  while (
+    !(await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
+    if (Date.now() > until || child.exitCode !== null)
+      throw new Error(`Herald did not start at ${base}`);
     await new Promise((r) => setTimeout(r, 300));
   }
 }
@@ -44,7 +50,10 @@ export async function startBenchServer(port: number, { verbose = false } = {}) {
     await prepareDatabase(handle, config, () => {});
     const [owner] = await handle.db.select().from(users).where(eq(users.email, OWNER.email));
     const actor = await loadUserActor(handle.db, owner!.id);
-    ({ key: apiKey } = await createApiKey({ ctx: { actor, db: handle.db }, input: { name: "bench", scope: "write" } }));
+    ({ key: apiKey } = await createApiKey({
+      ctx: { actor, db: handle.db },
+      input: { name: "bench", scope: "write" },
+    }));
   } finally {
     await handle.close();
   }

@@ -47,7 +47,10 @@ export async function startCountingSmtpSink(): Promise<CountingSmtpSink> {
       stream.on("error", () => {});
       stream.on("end", () => {
         const id = MESSAGE_ID.exec(head.split("\r\n\r\n")[0] ?? "")?.[1] ?? "";
-        const entry = byMessageId.get(id) ?? { copies: 0, recipients: session.envelope.rcptTo.map((r) => r.address.toLowerCase()) };
+        const entry = byMessageId.get(id) ?? {
+          copies: 0,
+          recipients: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+        };
         if (entry.copies === 0) lastNewAt = performance.now();
         entry.copies++;
         byMessageId.set(id, entry);
@@ -81,7 +84,11 @@ export async function startCountingSmtpSink(): Promise<CountingSmtpSink> {
   };
 }
 
-type PendingConnection = { init: () => void; _setListeners: (ready: () => void) => void; connectionReady: () => void };
+type PendingConnection = {
+  init: () => void;
+  _setListeners: (ready: () => void) => void;
+  connectionReady: () => void;
+};
 
 /**
  * smtp-server holds each new connection's greeting 100 ms to catch clients that

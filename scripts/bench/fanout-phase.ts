@@ -28,7 +28,11 @@ export const elapsedMs = (from: number, to = performance.now()) => Math.round(to
  * reached the SMTP server for the stage's stall timeout (false). A deadline on
  * progress rather than on the whole part: 10,000 messages may rightly take minutes.
  */
-export async function waitWhileProgressing(stage: FanoutStage, done: () => boolean | Promise<boolean>, everyMs: () => number): Promise<boolean> {
+export async function waitWhileProgressing(
+  stage: FanoutStage,
+  done: () => boolean | Promise<boolean>,
+  everyMs: () => number,
+): Promise<boolean> {
   let seen = stage.sink.total();
   let progressAt = performance.now();
   while (!(await done())) {
@@ -55,8 +59,12 @@ export async function settled(stage: FanoutStage, subjectId: string): Promise<bo
  */
 export async function expandedRecipients(stage: FanoutStage, subjectId: string): Promise<number> {
   for (;;) {
-    const fanOuts = await stage.ctx.db.select().from(notificationFanOuts).where(sql`${notificationFanOuts.spec}->>'subjectId' = ${subjectId}`);
-    if (fanOuts.length > 0 && fanOuts.every((f) => f.expandedAt)) return fanOuts.reduce((n, f) => n + (f.recipients ?? 0), 0);
+    const fanOuts = await stage.ctx.db
+      .select()
+      .from(notificationFanOuts)
+      .where(sql`${notificationFanOuts.spec}->>'subjectId' = ${subjectId}`);
+    if (fanOuts.length > 0 && fanOuts.every((f) => f.expandedAt))
+      return fanOuts.reduce((n, f) => n + (f.recipients ?? 0), 0);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

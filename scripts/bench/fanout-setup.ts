@@ -13,7 +13,10 @@ const CHUNK = 1_000;
  * inserted: signing up 10,000 people through the double opt-in is not what is
  * measured). Subscribers follow every component, as most do.
  */
-export async function seedFanoutPage(db: Db, recipients: number): Promise<{ ctx: Ctx; componentId: string }> {
+export async function seedFanoutPage(
+  db: Db,
+  recipients: number,
+): Promise<{ ctx: Ctx; componentId: string }> {
   await getPageSettings(db);
   const owner = await createMember(db, "owner");
   const component = await createTestComponent(db, { name: "API" });

@@ -1,5 +1,11 @@
 import { publishIncidentUpdate } from "../../lib/incidents/publish-incident-update";
-import { elapsedMs, expandedRecipients, settled, waitWhileProgressing, type FanoutStage } from "./fanout-phase";
+import {
+  elapsedMs,
+  expandedRecipients,
+  settled,
+  waitWhileProgressing,
+  type FanoutStage,
+} from "./fanout-phase";
 import { tallyDelivery, type Tally } from "./fanout-tally";
 
 export type SoakKill = {
@@ -29,7 +35,10 @@ export type SoakFigures = Omit<Tally, "expected"> & {
  * happens to be: rendering, talking SMTP, or recording a send. Copies are
  * recognised by Message-ID, which the worker derives from the row's key.
  */
-export async function measureSoak(stage: FanoutStage, { incidentId, kills }: { incidentId: string; kills: number }): Promise<SoakFigures> {
+export async function measureSoak(
+  stage: FanoutStage,
+  { incidentId, kills }: { incidentId: string; kills: number },
+): Promise<SoakFigures> {
   const { ctx, sink } = stage;
   sink.reset();
   let worker = stage.spawnWorker("soak-worker-0");
@@ -38,36 +47,66 @@ export async function measureSoak(stage: FanoutStage, { incidentId, kills }: { i
     const started = performance.now();
     const { update } = await publishIncidentUpdate({
       ctx,
-      input: { incidentId, state: "identified", body: "We found a faulty deploy and are rolling it back.", components: [{ componentId: stage.componentId, status: "major_outage" }] },
+      input: {
+        incidentId,
+        state: "identified",
+        body: "We found a faulty deploy and are rolling it back.",
+        components: [{ componentId: stage.componentId, status: "major_outage" }],
+      },
     });
     const published = performance.now();
     const outboxRows = await expandedRecipients(stage, update.id);
-    stage.log(`soak: published to ${outboxRows} recipients in ${elapsedMs(started, published)} ms; ${kills} kills ahead`);
+    stage.log(
+      `soak: published to ${outboxRows} recipients in ${elapsedMs(started, published)} ms; ${kills} kills ahead`,
+    );
 
     const killed: SoakKill[] = [];
     let lastKillAt: number | null = null;
     for (let k = 1; k <= kills; k++) {
       const target = Math.round((k * outboxRows) / (kills + 1));
       // Polled at a jittered interval, so the kill lands wherever the worker happens to be.
-      if (!(await waitWhileProgressing(stage, () => sink.byMessageId.size >= target, () => 20 + Math.random() * 30))) break;
+      if (
+        !(await waitWhileProgressing(
+          stage,
+          () => sink.byMessageId.size >= target,
+          () => 20 + Math.random() * 30,
+        ))
+      )
+        break;
       lastKillAt = performance.now();
       await worker.crash();
       const afterDelivered = sink.byMessageId.size;
       worker = stage.spawnWorker(`soak-worker-${k}`);
       await worker.ready;
-      killed.push({ afterDelivered, atMs: elapsedMs(published, lastKillAt), restartMs: elapsedMs(lastKillAt) });
-      stage.log(`soak: kill ${k} after ${afterDelivered} recipients; restarted in ${killed.at(-1)!.restartMs} ms`);
+      killed.push({
+        afterDelivered,
+        atMs: elapsedMs(published, lastKillAt),
+        restartMs: elapsedMs(lastKillAt),
+      });
+      stage.log(
+        `soak: kill ${k} after ${afterDelivered} recipients; restarted in ${killed.at(-1)!.restartMs} ms`,
+      );
     }
 
-    const settledAt = (await waitWhileProgressing(stage, () => settled(stage, update.id), () => 250)) ? performance.now() : null;
-    const { expected: _expected, ...tally } = await tallyDelivery(ctx.db, sink, { subjectId: update.id, mailFrom: stage.mailFrom });
+    const settledAt = (await waitWhileProgressing(
+      stage,
+      () => settled(stage, update.id),
+      () => 250,
+    ))
+      ? performance.now()
+      : null;
+    const { expected: _expected, ...tally } = await tallyDelivery(ctx.db, sink, {
+      subjectId: update.id,
+      mailFrom: stage.mailFrom,
+    });
     return {
       ...tally,
       kills: killed,
       publishMs: elapsedMs(started, published),
       outboxRows,
       settledMs: settledAt === null ? null : elapsedMs(published, settledAt),
-      settledAfterLastKillMs: settledAt === null || lastKillAt === null ? null : elapsedMs(lastKillAt, settledAt),
+      settledAfterLastKillMs:
+        settledAt === null || lastKillAt === null ? null : elapsedMs(lastKillAt, settledAt),
     };
   } finally {
     await worker.stop();

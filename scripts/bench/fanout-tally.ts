@@ -4,7 +4,13 @@ import { notificationOutbox as outbox } from "../../lib/db/schema";
 import { messageIdFor } from "../../lib/mail/transport";
 import type { CountingSmtpSink } from "./counting-smtp-sink";
 
-export type OutboxStates = { sent: number; failed: number; skipped: number; pending: number; sending: number };
+export type OutboxStates = {
+  sent: number;
+  failed: number;
+  skipped: number;
+  pending: number;
+  sending: number;
+};
 
 export type Tally = {
   /** Outbox rows the publish wrote: the recipients that should hear. */
@@ -26,7 +32,11 @@ export type Tally = {
 };
 
 export async function outboxStates(db: Db, subjectId: string): Promise<OutboxStates> {
-  const rows = await db.select({ state: outbox.state, n: count() }).from(outbox).where(eq(outbox.subjectId, subjectId)).groupBy(outbox.state);
+  const rows = await db
+    .select({ state: outbox.state, n: count() })
+    .from(outbox)
+    .where(eq(outbox.subjectId, subjectId))
+    .groupBy(outbox.state);
   const states: OutboxStates = { sent: 0, failed: 0, skipped: 0, pending: 0, sending: 0 };
   for (const r of rows) states[r.state] = r.n;
   return states;
@@ -37,8 +47,15 @@ export async function outboxStates(db: Db, subjectId: string): Promise<OutboxSta
  * gives each SMTP message a Message-ID derived from the row's idempotency key,
  * so a resend after a crash is recognisable as a copy of the same message.
  */
-export async function tallyDelivery(db: Db, sink: CountingSmtpSink, { subjectId, mailFrom }: { subjectId: string; mailFrom: string }): Promise<Tally> {
-  const rows = await db.select({ key: outbox.idempotencyKey, recipient: outbox.recipient }).from(outbox).where(eq(outbox.subjectId, subjectId));
+export async function tallyDelivery(
+  db: Db,
+  sink: CountingSmtpSink,
+  { subjectId, mailFrom }: { subjectId: string; mailFrom: string },
+): Promise<Tally> {
+  const rows = await db
+    .select({ key: outbox.idempotencyKey, recipient: outbox.recipient })
+    .from(outbox)
+    .where(eq(outbox.subjectId, subjectId));
   let delivered = 0;
   let duplicated = 0;
   let misaddressed = 0;
@@ -51,8 +68,14 @@ export async function tallyDelivery(db: Db, sink: CountingSmtpSink, { subjectId,
     matchedMessages += received.copies;
     if (!received.recipients.includes(row.recipient.toLowerCase())) misaddressed += received.copies;
   }
-  const [reclaimed] = await db.select({ n: count() }).from(outbox).where(and(eq(outbox.subjectId, subjectId), gt(outbox.attempts, 1)));
-  const [attempts] = await db.select({ most: max(outbox.attempts) }).from(outbox).where(eq(outbox.subjectId, subjectId));
+  const [reclaimed] = await db
+    .select({ n: count() })
+    .from(outbox)
+    .where(and(eq(outbox.subjectId, subjectId), gt(outbox.attempts, 1)));
+  const [attempts] = await db
+    .select({ most: max(outbox.attempts) })
+    .from(outbox)
+    .where(eq(outbox.subjectId, subjectId));
   return {
     expected: rows.length,
     delivered,

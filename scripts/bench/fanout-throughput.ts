@@ -1,5 +1,11 @@
 import { declareIncident } from "../../lib/incidents/declare-incident";
-import { elapsedMs, expandedRecipients, settled, waitWhileProgressing, type FanoutStage } from "./fanout-phase";
+import {
+  elapsedMs,
+  expandedRecipients,
+  settled,
+  waitWhileProgressing,
+  type FanoutStage,
+} from "./fanout-phase";
 import { tallyDelivery } from "./fanout-tally";
 
 export type ThroughputFigures = {
@@ -36,7 +42,9 @@ const declaration = (componentId: string, notify: boolean) => ({
  * barely grow with the audience: one INSERT … SELECT writes the outbox), then
  * delivery until the last recipient's message arrived.
  */
-export async function measureThroughput(stage: FanoutStage): Promise<{ figures: ThroughputFigures; incidentId: string }> {
+export async function measureThroughput(
+  stage: FanoutStage,
+): Promise<{ figures: ThroughputFigures; incidentId: string }> {
   const { ctx, sink } = stage;
   // A first, untimed declaration loads and warms the code path; the second is the baseline.
   await declareIncident({ ctx, input: declaration(stage.componentId, false) });
@@ -49,15 +57,31 @@ export async function measureThroughput(stage: FanoutStage): Promise<{ figures: 
     await worker.ready;
     sink.reset();
     started = performance.now();
-    const { incident, update } = await declareIncident({ ctx, input: declaration(stage.componentId, true) });
+    const { incident, update } = await declareIncident({
+      ctx,
+      input: declaration(stage.componentId, true),
+    });
     const published = performance.now();
     const outboxRows = await expandedRecipients(stage, update.id);
-    stage.log(`throughput: published to ${outboxRows} recipients in ${elapsedMs(started, published)} ms; delivering…`);
+    stage.log(
+      `throughput: published to ${outboxRows} recipients in ${elapsedMs(started, published)} ms; delivering…`,
+    );
 
-    const allArrived = await waitWhileProgressing(stage, () => sink.byMessageId.size >= outboxRows, () => 10);
+    const allArrived = await waitWhileProgressing(
+      stage,
+      () => sink.byMessageId.size >= outboxRows,
+      () => 10,
+    );
     const allAt = allArrived ? sink.lastNewAt() : null;
-    await waitWhileProgressing(stage, () => settled(stage, update.id), () => 250);
-    const tally = await tallyDelivery(ctx.db, sink, { subjectId: update.id, mailFrom: stage.mailFrom });
+    await waitWhileProgressing(
+      stage,
+      () => settled(stage, update.id),
+      () => 250,
+    );
+    const tally = await tallyDelivery(ctx.db, sink, {
+      subjectId: update.id,
+      mailFrom: stage.mailFrom,
+    });
     const firstAt = sink.firstAt();
     const allDeliveredMs = allAt === null ? null : elapsedMs(published, allAt);
     return {
@@ -69,7 +93,10 @@ export async function measureThroughput(stage: FanoutStage): Promise<{ figures: 
         firstMessageMs: firstAt === null ? null : elapsedMs(published, firstAt),
         allDeliveredMs,
         messagesPerSecond: allDeliveredMs ? Math.round((outboxRows / allDeliveredMs) * 1000) : null,
-        steadyMessagesPerSecond: allAt !== null && firstAt !== null && allAt > firstAt ? Math.round(((outboxRows - 1) / (allAt - firstAt)) * 1000) : null,
+        steadyMessagesPerSecond:
+          allAt !== null && firstAt !== null && allAt > firstAt
+            ? Math.round(((outboxRows - 1) / (allAt - firstAt)) * 1000)
+            : null,
         delivered: tally.delivered,
         duplicated: tally.duplicated,
         lost: tally.lost,

@@ -41,7 +41,11 @@ export async function benchFanout(opts: FanoutOptions = {}): Promise<FanoutFigur
   const recipients = opts.recipients ?? 10_000;
   const kills = opts.kills ?? 5;
   const log = opts.log ?? (() => {});
-  const baseUrl = opts.databaseUrl ?? process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? DEFAULT_BENCH_DATABASE_URL;
+  const baseUrl =
+    opts.databaseUrl ??
+    process.env.BENCH_DATABASE_URL ??
+    process.env.TEST_DATABASE_URL ??
+    DEFAULT_BENCH_DATABASE_URL;
 
   const database = await createBenchDatabase(baseUrl);
   log(`fanout: database ${database.name}`);
@@ -49,7 +53,9 @@ export async function benchFanout(opts: FanoutOptions = {}): Promise<FanoutFigur
   try {
     const seedStarted = performance.now();
     const { ctx, componentId } = await seedFanoutPage(database.db, recipients);
-    log(`fanout: ${recipients} subscribers seeded in ${Math.round(performance.now() - seedStarted)} ms`);
+    log(
+      `fanout: ${recipients} subscribers seeded in ${Math.round(performance.now() - seedStarted)} ms`,
+    );
     const stage: FanoutStage = {
       ctx,
       componentId,
@@ -74,9 +80,18 @@ export async function benchFanout(opts: FanoutOptions = {}): Promise<FanoutFigur
         }),
     };
     const { figures: throughput, incidentId } = await measureThroughput(stage);
-    log(`fanout: throughput part done (${throughput.delivered}/${throughput.outboxRows} delivered)`);
+    log(
+      `fanout: throughput part done (${throughput.delivered}/${throughput.outboxRows} delivered)`,
+    );
     const soak = await measureSoak(stage, { incidentId, kills });
-    return { at: new Date().toISOString(), recipients, database: "postgresql", transport: "smtp-loopback", throughput, soak };
+    return {
+      at: new Date().toISOString(),
+      recipients,
+      database: "postgresql",
+      transport: "smtp-loopback",
+      throughput,
+      soak,
+    };
   } finally {
     await sink.close();
     await database.dispose();

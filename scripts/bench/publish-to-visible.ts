@@ -6,7 +6,11 @@ const POLL_TIMEOUT_MS = 10_000;
 type Component = { id: string; status: string };
 
 /** Polls `url` back to back until `seen(body)`; the time from `since` to the response that showed it. */
-async function timeUntilVisible(url: string, since: number, seen: (body: string) => boolean): Promise<number> {
+async function timeUntilVisible(
+  url: string,
+  since: number,
+  seen: (body: string) => boolean,
+): Promise<number> {
   while (Date.now() - since < POLL_TIMEOUT_MS) {
     const body = await (await fetch(url, { headers: { "accept-encoding": "gzip, br" } })).text();
     if (seen(body)) return Date.now() - since;
@@ -14,7 +18,8 @@ async function timeUntilVisible(url: string, since: number, seen: (body: string)
   throw new Error(`${url}: the publish was not visible after ${POLL_TIMEOUT_MS} ms`);
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /**
  * Publish through the management API, then time from sending the request
@@ -23,7 +28,11 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
  * overall status on the badge. Each round declares an incident that takes a
  * component down and then resolves it (two publishes, both measured).
  */
-export async function measurePublishToVisible(base: string, apiKey: string, rounds = 3): Promise<VisibleRow[]> {
+export async function measurePublishToVisible(
+  base: string,
+  apiKey: string,
+  rounds = 3,
+): Promise<VisibleRow[]> {
   const api = async (path: string, body?: unknown) => {
     const response = await fetch(`${base}/api/v1${path}`, {
       method: body ? "POST" : "GET",
@@ -33,19 +42,31 @@ export async function measurePublishToVisible(base: string, apiKey: string, roun
     if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
     return response.json();
   };
-  const tree = (await api("/components")) as { groups: { components: Component[] }[]; ungrouped: Component[] };
-  const target = [...tree.groups.flatMap((g) => g.components), ...tree.ungrouped].find((c) => c.status === "operational");
+  const tree = (await api("/components")) as {
+    groups: { components: Component[] }[];
+    ungrouped: Component[];
+  };
+  const target = [...tree.groups.flatMap((g) => g.components), ...tree.ungrouped].find(
+    (c) => c.status === "operational",
+  );
   if (!target) throw new Error("no operational component to take down");
 
   const PUBLISH = "(the publish request itself)";
   const times = new Map<string, number[]>([PUBLISH, ...SURFACES].map((s) => [s, []]));
   /** `seen` per surface, given the badge as it was before the publish. */
-  const measure = async (publish: () => Promise<unknown>, seen: (surface: string, badgeBefore: string) => (body: string) => boolean) => {
+  const measure = async (
+    publish: () => Promise<unknown>,
+    seen: (surface: string, badgeBefore: string) => (body: string) => boolean,
+  ) => {
     const badgeBefore = await (await fetch(`${base}/badge.svg`)).text();
     const since = Date.now();
     await publish();
     times.get(PUBLISH)!.push(Date.now() - since);
-    await Promise.all(SURFACES.map(async (s) => times.get(s)!.push(await timeUntilVisible(`${base}${s}`, since, seen(s, badgeBefore)))));
+    await Promise.all(
+      SURFACES.map(async (s) =>
+        times.get(s)!.push(await timeUntilVisible(`${base}${s}`, since, seen(s, badgeBefore))),
+      ),
+    );
   };
   const badgeChanged = (before: string) => (body: string) => body !== before;
   for (let round = 1; round <= rounds; round++) {
@@ -72,11 +93,21 @@ export async function measurePublishToVisible(base: string, apiKey: string, roun
     // Resolved: it leaves the page's active incidents and the API's summary, the feed gets the update, the badge changes back.
     await measure(
       () => api(`/incidents/${incidentId}/resolve`, { body: back, notify: false }),
-      (s, badge) => (s === "/badge.svg" ? badgeChanged(badge) : s === "/history.atom" ? (body) => body.includes(back) : (body) => !body.includes(down)),
+      (s, badge) =>
+        s === "/badge.svg"
+          ? badgeChanged(badge)
+          : s === "/history.atom"
+            ? (body) => body.includes(back)
+            : (body) => !body.includes(down),
     );
   }
   return [...times.keys()].map((surface) => {
     const samples = times.get(surface)!;
-    return { surface, samples: samples.length, medianMs: median(samples), maxMs: Math.max(...samples) };
+    return {
+      surface,
+      samples: samples.length,
+      medianMs: median(samples),
+      maxMs: Math.max(...samples),
+    };
   });
 }

@@ -9,6 +9,9 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 
 const body = readFileSync(process.argv[2]!);
-const headers = { ...(JSON.parse(process.argv[3] ?? "{}") as Record<string, string>), "content-length": String(body.length) };
+const headers = {
+  ...(JSON.parse(process.argv[3] ?? "{}") as Record<string, string>),
+  "content-length": String(body.length),
+};
 const server = createServer((_, res) => res.writeHead(200, headers).end(body));
 server.listen(0, "127.0.0.1", () => console.log((server.address() as AddressInfo).port));

@@ -17,13 +17,25 @@ export type WorkerProcess = {
  * rather than the `tsx` CLI: the CLI runs the script in a second process and
  * cannot relay a SIGKILL, so killing it would leave the real worker running.
  */
-export function spawnWorker({ cwd, env, label, log }: { cwd: string; env: Record<string, string>; label: string; log: (line: string) => void }): WorkerProcess {
+export function spawnWorker({
+  cwd,
+  env,
+  label,
+  log,
+}: {
+  cwd: string;
+  env: Record<string, string>;
+  label: string;
+  log: (line: string) => void;
+}): WorkerProcess {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
     cwd,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code) => resolve(code)),
+  );
   const ready = new Promise<void>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     lines.on("line", (line) => {
@@ -39,5 +51,11 @@ export function spawnWorker({ cwd, env, label, log }: { cwd: string; env: Record
     if (child.exitCode === null && child.signalCode === null) child.kill(name);
     await exited;
   };
-  return { pid: child.pid!, ready, exited, crash: () => signal("SIGKILL"), stop: () => signal("SIGTERM") };
+  return {
+    pid: child.pid!,
+    ready,
+    exited,
+    crash: () => signal("SIGKILL"),
+    stop: () => signal("SIGTERM"),
+  };
 }

@@ -12,7 +12,11 @@ import { RcasDue } from "./_components/rcas-due";
 export default async function DashboardPage() {
   const ctx = await requestCtx();
   const { openIncidents: open, maintenance, degraded } = await getDashboard({ ctx });
-  const [openIncidents, settings, rcasDue] = await Promise.all([withCadenceUpdates(ctx, open), getPageSettings(ctx.db), listRcasDue({ ctx })]);
+  const [openIncidents, settings, rcasDue] = await Promise.all([
+    withCadenceUpdates(ctx, open),
+    getPageSettings(ctx.db),
+    listRcasDue({ ctx }),
+  ]);
   return (
     <div className="flex flex-col gap-8">
       <h1 className="text-2xl font-semibold">Dashboard</h1>
@@ -47,7 +51,8 @@ export default async function DashboardPage() {
         <ul className="mt-2 flex flex-col gap-1">
           {maintenance.map((m) => (
             <li key={m.id}>
-              {m.title} — {m.state.replace("_", " ")}, from {formatDateTime(m.scheduledFor, settings.timeZone)}
+              {m.title} — {m.state.replace("_", " ")}, from{" "}
+              {formatDateTime(m.scheduledFor, settings.timeZone)}
             </li>
           ))}
         </ul>

@@ -13,13 +13,20 @@ import { PageTime } from "@/components/status/local-time";
 
 export const metadata: Metadata = { title: "Incident history" };
 
-export default async function HistoryPage({ searchParams }: { searchParams: Promise<{ month?: string }> }) {
+export default async function HistoryPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ month?: string }>;
+}) {
   await connection();
   const { value: snapshot } = await loadStatusSnapshot(getDb);
   const tz = snapshot.settings.timeZone;
   const current = dayKeyOf(new Date(), tz).slice(0, 7);
   const requested = (await searchParams).month;
-  const month = requested && /^\d{4}-(0[1-9]|1[0-2])$/.test(requested) && requested <= current ? requested : current;
+  const month =
+    requested && /^\d{4}-(0[1-9]|1[0-2])$/.test(requested) && requested <= current
+      ? requested
+      : current;
   const { value } = await loadHistoryMonth(getDb, month, tz);
   const olderExists = previousMonth(month) >= value.firstMonth;
   return (
@@ -57,7 +64,10 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
             <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
               {value.maintenances.map((m) => (
                 <li key={m.id} className="py-3">
-                  <Link href={`/maintenance/${m.id}`} className="font-semibold text-maintenance hover:underline">
+                  <Link
+                    href={`/maintenance/${m.id}`}
+                    className="font-semibold text-maintenance hover:underline"
+                  >
                     {m.title}
                   </Link>
                   <p className="text-sm text-zinc-600 dark:text-zinc-400">

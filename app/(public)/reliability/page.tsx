@@ -7,11 +7,18 @@ import { loadReliabilityPage } from "@/lib/public/reliability-page";
 import { parseReliabilityWindow, RELIABILITY_WINDOWS } from "@/lib/reliability/compute-reliability";
 import { formatDay } from "@/lib/time/format";
 import { SiteHeader } from "@/components/status/site-header";
-import { ComponentReliabilityTable, OverallReliabilityTable } from "@/components/status/reliability-tables";
+import {
+  ComponentReliabilityTable,
+  OverallReliabilityTable,
+} from "@/components/status/reliability-tables";
 
 export const metadata: Metadata = { title: "Reliability" };
 
-export default async function ReliabilityPage({ searchParams }: { searchParams: Promise<{ days?: string }> }) {
+export default async function ReliabilityPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ days?: string }>;
+}) {
   await connection();
   const { value: snapshot } = await loadStatusSnapshot(getDb);
   const tz = snapshot.settings.timeZone;
@@ -25,11 +32,19 @@ export default async function ReliabilityPage({ searchParams }: { searchParams: 
         <div className="flex flex-col gap-2">
           <h1 className="text-2xl font-semibold">Reliability: {span}</h1>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            From {formatDay(report.firstDay)} to now ({tz}), computed from our incident records and component status history.
+            From {formatDay(report.firstDay)} to now ({tz}), computed from our incident records and
+            component status history.
           </p>
           <nav aria-label="Time window" className="flex gap-4 text-sm">
             {RELIABILITY_WINDOWS.map((d) => (
-              <Link key={d} href={`/reliability?days=${d}`} aria-current={d === days ? "page" : undefined} className={d === days ? "font-semibold underline" : "underline-offset-4 hover:underline"}>
+              <Link
+                key={d}
+                href={`/reliability?days=${d}`}
+                aria-current={d === days ? "page" : undefined}
+                className={
+                  d === days ? "font-semibold underline" : "underline-offset-4 hover:underline"
+                }
+              >
                 {d} days
               </Link>
             ))}

@@ -11,40 +11,68 @@ import { unsubscribe, updateSubscriptionPreferences } from "@/lib/subscribers/ma
 export type SubscriptionState = ActionState & { manageToken?: string };
 
 const publicCtx = async () => ({ db: await getDb(), actor: anonymousActor });
-const choice = (form: FormData) => ({ scope: String(form.get("scope") ?? "all"), componentIds: form.getAll("componentIds").map(String) });
+const choice = (form: FormData) => ({
+  scope: String(form.get("scope") ?? "all"),
+  componentIds: form.getAll("componentIds").map(String),
+});
 
 const clientKey = async () => clientAddress(await headers());
 
-export async function subscribeAction(_prev: SubscriptionState, form: FormData): Promise<SubscriptionState> {
+export async function subscribeAction(
+  _prev: SubscriptionState,
+  form: FormData,
+): Promise<SubscriptionState> {
   try {
-    const { message } = await subscribeByEmail({ ctx: await publicCtx(), input: { email: String(form.get("email") ?? ""), ...choice(form) }, clientKey: await clientKey() });
+    const { message } = await subscribeByEmail({
+      ctx: await publicCtx(),
+      input: { email: String(form.get("email") ?? ""), ...choice(form) },
+      clientKey: await clientKey(),
+    });
     return { ok: true, message };
   } catch (error) {
     return actionError(error, form);
   }
 }
 
-export async function confirmAction(_prev: SubscriptionState, form: FormData): Promise<SubscriptionState> {
+export async function confirmAction(
+  _prev: SubscriptionState,
+  form: FormData,
+): Promise<SubscriptionState> {
   try {
-    const { email, manageToken } = await confirmSubscription({ ctx: await publicCtx(), input: { token: form.get("token") } });
+    const { email, manageToken } = await confirmSubscription({
+      ctx: await publicCtx(),
+      input: { token: form.get("token") },
+    });
     return { ok: true, message: `Subscribed: ${email} will receive updates.`, manageToken };
   } catch (error) {
     return actionError(error);
   }
 }
 
-export async function savePreferencesAction(_prev: SubscriptionState, form: FormData): Promise<SubscriptionState> {
+export async function savePreferencesAction(
+  _prev: SubscriptionState,
+  form: FormData,
+): Promise<SubscriptionState> {
   try {
-    const { message } = await updateSubscriptionPreferences({ ctx: await publicCtx(), input: { token: form.get("token"), ...choice(form) } });
+    const { message } = await updateSubscriptionPreferences({
+      ctx: await publicCtx(),
+      input: { token: form.get("token"), ...choice(form) },
+    });
     return { ok: true, message };
   } catch (error) {
     return actionError(error, form);
   }
 }
 
-export async function unsubscribeAction(_prev: SubscriptionState, form: FormData): Promise<SubscriptionState> {
+export async function unsubscribeAction(
+  _prev: SubscriptionState,
+  form: FormData,
+): Promise<SubscriptionState> {
   try {
-    const { email } = await unsubscribe({ ctx: await publicCtx(), input: { token: form.get("token") } });
+    const { email } = await unsubscribe({
+      ctx: await publicCtx(),
+      input: { token: form.get("token") },
+    });
     return { ok: true, message: `Unsubscribed: ${email} will get no more updates.` };
   } catch (error) {
     return actionError(error);

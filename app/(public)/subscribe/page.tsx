@@ -10,7 +10,10 @@ export const metadata = { title: "Subscribe to updates" };
 
 export default async function SubscribePage() {
   await connection();
-  const [{ value }, { components }] = await Promise.all([loadStatusSnapshot(getDb), loadChoosableComponents()]);
+  const [{ value }, { components }] = await Promise.all([
+    loadStatusSnapshot(getDb),
+    loadChoosableComponents(),
+  ]);
   return (
     <>
       <SiteHeader settings={value.settings} />
@@ -18,12 +21,21 @@ export default async function SubscribePage() {
         <div>
           <h1 className="text-2xl font-semibold">Subscribe to updates</h1>
           <p className="mt-2 text-zinc-700 dark:text-zinc-300">
-            Get an email when an incident or maintenance affects {value.settings.name}. We send a link to confirm first, and every email has a one-click unsubscribe.
+            Get an email when an incident or maintenance affects {value.settings.name}. We send a
+            link to confirm first, and every email has a one-click unsubscribe.
           </p>
         </div>
         <SubscribeForm components={components} />
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Prefer a feed? <Link href="/history.rss" className="underline">RSS</Link> or <Link href="/history.atom" className="underline">Atom</Link>, no sign-up needed.
+          Prefer a feed?{" "}
+          <Link href="/history.rss" className="underline">
+            RSS
+          </Link>{" "}
+          or{" "}
+          <Link href="/history.atom" className="underline">
+            Atom
+          </Link>
+          , no sign-up needed.
         </p>
       </main>
     </>

@@ -1,5 +1,10 @@
 import { unsubscribeAction } from "../subscribe/actions";
-import { MissingToken, SubscriptionPage, tokenOf, type TokenPageProps } from "../subscribe/_components/subscription-page";
+import {
+  MissingToken,
+  SubscriptionPage,
+  tokenOf,
+  type TokenPageProps,
+} from "../subscribe/_components/subscription-page";
 import { TokenAction } from "../subscribe/_components/token-action";
 
 export const metadata = { title: "Unsubscribe", robots: { index: false } };
@@ -10,8 +15,16 @@ export default async function UnsubscribePage(props: TokenPageProps) {
     <SubscriptionPage title="Unsubscribe">
       {token ? (
         <>
-          <p>Stop all incident and maintenance emails to this address. You can subscribe again at any time.</p>
-          <TokenAction action={unsubscribeAction} token={token} label="Unsubscribe" pendingLabel="Unsubscribing…" />
+          <p>
+            Stop all incident and maintenance emails to this address. You can subscribe again at any
+            time.
+          </p>
+          <TokenAction
+            action={unsubscribeAction}
+            token={token}
+            label="Unsubscribe"
+            pendingLabel="Unsubscribing…"
+          />
         </>
       ) : (
         <MissingToken />

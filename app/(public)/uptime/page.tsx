@@ -13,21 +13,36 @@ export const metadata: Metadata = { title: "Uptime" };
 
 const MONTHS_SHOWN = 3;
 
-export default async function UptimePage({ searchParams }: { searchParams: Promise<{ component?: string; month?: string }> }) {
+export default async function UptimePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ component?: string; month?: string }>;
+}) {
   await connection();
   const { value: snapshot } = await loadStatusSnapshot(getDb);
   const tz = snapshot.settings.timeZone;
   const params = await searchParams;
   const current = dayKeyOf(new Date(), tz).slice(0, 7);
-  const month = params.month && /^\d{4}-(0[1-9]|1[0-2])$/.test(params.month) && params.month <= current ? params.month : current;
+  const month =
+    params.month && /^\d{4}-(0[1-9]|1[0-2])$/.test(params.month) && params.month <= current
+      ? params.month
+      : current;
   const listed = snapshot.components;
   const component = listed.find((c) => c.id === params.component) ?? listed[0];
-  const months = Array.from({ length: MONTHS_SHOWN }, (_, i) => i).reduce<string[]>((acc) => [previousMonth(acc[0]!), ...acc], [month]).slice(1);
+  const months = Array.from({ length: MONTHS_SHOWN }, (_, i) => i)
+    .reduce<string[]>((acc) => [previousMonth(acc[0]!), ...acc], [month])
+    .slice(1);
   const firstDay = `${months[0]}-01`;
   const lastDay = lastDayOfMonth(month);
   const { value: uptime } = await publicCached(
     `uptime-calendar:${month}:${tz}`,
-    async () => loadUptime(await getDb(), { timeZone: tz, days: dayRange(firstDay, lastDay).length, now: new Date(), endDay: lastDay }),
+    async () =>
+      loadUptime(await getDb(), {
+        timeZone: tz,
+        days: dayRange(firstDay, lastDay).length,
+        now: new Date(),
+        endDay: lastDay,
+      }),
     { maxAgeMs: 60_000 },
   );
   const days = component ? (uptime.get(component.id)?.days ?? []) : [];
@@ -39,7 +54,11 @@ export default async function UptimePage({ searchParams }: { searchParams: Promi
         <form method="get" className="flex flex-wrap items-end gap-3">
           <label className="flex flex-col gap-1 text-sm font-medium">
             Component
-            <select name="component" defaultValue={component?.id} className="rounded-md border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-700 dark:bg-zinc-900">
+            <select
+              name="component"
+              defaultValue={component?.id}
+              className="rounded-md border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-700 dark:bg-zinc-900"
+            >
               {listed.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
@@ -48,7 +67,10 @@ export default async function UptimePage({ searchParams }: { searchParams: Promi
             </select>
           </label>
           <input type="hidden" name="month" value={month} />
-          <button type="submit" className="rounded-md border border-zinc-300 px-4 py-2 text-sm dark:border-zinc-700">
+          <button
+            type="submit"
+            className="rounded-md border border-zinc-300 px-4 py-2 text-sm dark:border-zinc-700"
+          >
             Show
           </button>
         </form>
@@ -58,7 +80,10 @@ export default async function UptimePage({ searchParams }: { searchParams: Promi
           ))}
         </div>
         <nav aria-label="Months" className="flex justify-between text-sm">
-          <a className="underline" href={`/uptime?component=${component?.id ?? ""}&month=${previousMonth(months[0]!)}`}>
+          <a
+            className="underline"
+            href={`/uptime?component=${component?.id ?? ""}&month=${previousMonth(months[0]!)}`}
+          >
             ← Earlier
           </a>
           {month < current && (

@@ -55,6 +55,9 @@ export const componentStatusEvents = pgTable(
     actorId: text().references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
-  (t) => [index("status_events_component_at_idx").on(t.componentId, t.at), index("status_events_created_idx").on(t.createdAt)],
+  (t) => [
+    index("status_events_component_at_idx").on(t.componentId, t.at),
+    index("status_events_created_idx").on(t.createdAt),
+  ],
 );
 export type ComponentStatusEvent = typeof componentStatusEvents.$inferSelect;

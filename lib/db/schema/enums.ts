@@ -26,7 +26,13 @@ export const INCIDENT_STATES = ["investigating", "identified", "monitoring", "re
 export type IncidentState = (typeof INCIDENT_STATES)[number];
 export const incidentState = pgEnum("incident_state", INCIDENT_STATES);
 
-export const MAINTENANCE_STATES = ["scheduled", "in_progress", "verifying", "completed", "cancelled"] as const;
+export const MAINTENANCE_STATES = [
+  "scheduled",
+  "in_progress",
+  "verifying",
+  "completed",
+  "cancelled",
+] as const;
 export type MaintenanceState = (typeof MAINTENANCE_STATES)[number];
 export const maintenanceState = pgEnum("maintenance_state", MAINTENANCE_STATES);
 

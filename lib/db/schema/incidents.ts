@@ -1,4 +1,13 @@
-import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+} from "drizzle-orm/pg-core";
 import { at, createdAt, id, updatedAt } from "./columns";
 import { componentStatus, impact, incidentState, severity } from "./enums";
 import { users } from "./auth";

@@ -38,7 +38,9 @@ export const notificationOutbox = pgTable(
 export type OutboxRow = typeof notificationOutbox.$inferSelect;
 
 /** Who a fan-out reaches: public subscribers (of some components, on some channels) or the private stakeholder list. */
-export type FanOutAudience = { kind: "subscribers"; componentIds: string[]; channels: ("email" | "webhook")[] } | { kind: "stakeholders" };
+export type FanOutAudience =
+  | { kind: "subscribers"; componentIds: string[]; channels: ("email" | "webhook")[] }
+  | { kind: "stakeholders" };
 export type FanOutSpec = {
   eventType: string;
   subjectId: string;
@@ -63,7 +65,11 @@ export const notificationFanOuts = pgTable(
     expandedAt: at(),
     createdAt: createdAt(),
   },
-  (t) => [index("fan_outs_pending_idx").on(t.createdAt).where(sql`${t.expandedAt} is null`)],
+  (t) => [
+    index("fan_outs_pending_idx")
+      .on(t.createdAt)
+      .where(sql`${t.expandedAt} is null`),
+  ],
 );
 export type FanOutRow = typeof notificationFanOuts.$inferSelect;
 

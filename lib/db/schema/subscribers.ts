@@ -1,4 +1,12 @@
-import { boolean, index, integer, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { at, createdAt, id, updatedAt } from "./columns";
 import { subscriberKind, subscriberState, tokenPurpose } from "./enums";
@@ -28,7 +36,9 @@ export const subscribers = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex("subscribers_email_unique").on(t.email).where(sql`${t.email} is not null`),
+    uniqueIndex("subscribers_email_unique")
+      .on(t.email)
+      .where(sql`${t.email} is not null`),
     index("subscribers_state_idx").on(t.state),
   ],
 );

@@ -33,7 +33,10 @@ const CATALOG = [
     description: "The console and the account services behind it.",
     components: {
       dashboard: { name: "Dashboard", description: "The web console at console.acme.example." },
-      auth: { name: "Authentication & SSO", description: "Sign-in, SAML/OIDC single sign-on and API tokens." },
+      auth: {
+        name: "Authentication & SSO",
+        description: "Sign-in, SAML/OIDC single sign-on and API tokens.",
+      },
       billing: { name: "Billing", description: "Usage metering, invoices and payment methods." },
     },
   },
@@ -41,7 +44,10 @@ const CATALOG = [
     name: "APIs",
     description: "Programmatic access to Acme Cloud.",
     components: {
-      restApi: { name: "REST API", description: "api.acme.example/v2, used by the CLI and Terraform provider." },
+      restApi: {
+        name: "REST API",
+        description: "api.acme.example/v2, used by the CLI and Terraform provider.",
+      },
       graphqlApi: {
         name: "GraphQL API",
         description: "api.acme.example/graphql, generally available since its launch.",
@@ -64,7 +70,11 @@ const CATALOG = [
       euWest: { name: "EU West (Dublin)", description: "Region eu-west-1." },
     },
   },
-] as const satisfies readonly { name: string; description: string; components: Record<string, ComponentSpec> }[];
+] as const satisfies readonly {
+  name: string;
+  description: string;
+  components: Record<string, ComponentSpec>;
+}[];
 
 type KeysOfUnion<T> = T extends T ? keyof T : never;
 export type ComponentKey = KeysOfUnion<(typeof CATALOG)[number]["components"]>;
@@ -79,7 +89,12 @@ export type Catalog = {
 };
 
 export function buildCatalog(now: Date): Catalog {
-  const catalog: Catalog = { groups: [], components: [], ids: {} as Record<ComponentKey, string>, liveSince: new Map() };
+  const catalog: Catalog = {
+    groups: [],
+    components: [],
+    ids: {} as Record<ComponentKey, string>,
+    liveSince: new Map(),
+  };
   const createdAt = startOfIsoDate(isoDate(addDays(now, -DEFAULT_LIVE_FOR_DAYS)));
   CATALOG.forEach((group, groupPosition) => {
     const groupId = newId();

@@ -48,9 +48,19 @@ export type BuiltIncident = {
   changes: StatusChange[];
 };
 
-const IMPACT_BY_SEVERITY: Record<Severity, Impact> = { SEV1: "critical", SEV2: "major", SEV3: "minor", SEV4: "none" };
+const IMPACT_BY_SEVERITY: Record<Severity, Impact> = {
+  SEV1: "critical",
+  SEV2: "major",
+  SEV3: "minor",
+  SEV4: "none",
+};
 /** Mirrors the page's default cadences (page_settings.cadence_sev*). */
-const CADENCE_BY_SEVERITY: Record<Severity, number | null> = { SEV1: 30, SEV2: 60, SEV3: 240, SEV4: null };
+const CADENCE_BY_SEVERITY: Record<Severity, number | null> = {
+  SEV1: 30,
+  SEV2: 60,
+  SEV3: 240,
+  SEV4: null,
+};
 
 const worse = (a: ComponentStatus, b: ComponentStatus) =>
   COMPONENT_STATUSES.indexOf(a) <= COMPONENT_STATUSES.indexOf(b) ? a : b;
@@ -71,12 +81,17 @@ function assertTimeline(spec: IncidentSpec) {
 }
 
 /** Expands a compact incident description into its rows and the status changes it causes. */
-export function buildIncident(spec: IncidentSpec, ids: Record<ComponentKey, string>): BuiltIncident {
+export function buildIncident(
+  spec: IncidentSpec,
+  ids: Record<ComponentKey, string>,
+): BuiltIncident {
   assertTimeline(spec);
   const incidentId = newId();
   const cadenceMinutes = CADENCE_BY_SEVERITY[spec.severity];
   const affected = Object.keys(spec.affects) as ComponentKey[];
-  const current = new Map<ComponentKey, ComponentStatus>(affected.map((key) => [key, "operational"]));
+  const current = new Map<ComponentKey, ComponentStatus>(
+    affected.map((key) => [key, "operational"]),
+  );
   const worst = new Map(current);
   const updates: BuiltIncident["updates"] = [];
   const updateComponents: BuiltIncident["updateComponents"] = [];
@@ -108,13 +123,15 @@ export function buildIncident(spec: IncidentSpec, ids: Record<ComponentKey, stri
       businessImpact: update.businessImpact ?? null,
       eta: update.eta ?? null,
       displayAt,
-      nextUpdateBy: !final && cadenceMinutes !== null ? addMinutes(displayAt, cadenceMinutes) : null,
+      nextUpdateBy:
+        !final && cadenceMinutes !== null ? addMinutes(displayAt, cadenceMinutes) : null,
       createdAt: displayAt,
       updatedAt: displayAt,
     });
   });
 
-  const reached = (state: IncidentState) => updates.find((u) => u.state === state)?.displayAt ?? null;
+  const reached = (state: IncidentState) =>
+    updates.find((u) => u.state === state)?.displayAt ?? null;
   const [first] = updates;
   const last = updates.at(-1);
   if (!first || !last) throw new Error(`seed: "${spec.title}" has no updates`);
@@ -133,6 +150,10 @@ export function buildIncident(spec: IncidentSpec, ids: Record<ComponentKey, stri
     createdAt: first.displayAt,
     updatedAt: last.displayAt,
   };
-  const components = affected.map((key) => ({ incidentId, componentId: ids[key], status: worst.get(key)! }));
+  const components = affected.map((key) => ({
+    incidentId,
+    componentId: ids[key],
+    status: worst.get(key)!,
+  }));
   return { incident, components, updates, updateComponents, changes };
 }

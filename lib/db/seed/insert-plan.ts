@@ -28,7 +28,9 @@ export async function insertPlan(db: Db, plan: DemoPlan): Promise<void> {
   await db.insert(incidents).values(plan.incidents.map((i) => i.incident));
   await db.insert(incidentComponents).values(plan.incidents.flatMap((i) => i.components));
   await db.insert(incidentUpdates).values(plan.incidents.flatMap((i) => i.updates));
-  await db.insert(incidentUpdateComponents).values(plan.incidents.flatMap((i) => i.updateComponents));
+  await db
+    .insert(incidentUpdateComponents)
+    .values(plan.incidents.flatMap((i) => i.updateComponents));
 
   await db.insert(postmortems).values(plan.postmortems.map((p) => p.postmortem));
   await db.insert(postmortemRevisions).values(plan.postmortems.map((p) => p.revision));

@@ -1,4 +1,9 @@
-import type { MaintenanceState, maintenanceComponents, maintenanceUpdates, maintenances } from "../schema";
+import type {
+  MaintenanceState,
+  maintenanceComponents,
+  maintenanceUpdates,
+  maintenances,
+} from "../schema";
 import { newId } from "../../ids";
 import type { ComponentKey } from "./catalog";
 import type { StatusChange } from "./status-history";
@@ -24,7 +29,10 @@ export type BuiltMaintenance = {
 };
 
 /** Expands a maintenance window; one that has run puts its components under maintenance for its duration. */
-export function buildMaintenance(spec: MaintenanceSpec, ids: Record<ComponentKey, string>): BuiltMaintenance {
+export function buildMaintenance(
+  spec: MaintenanceSpec,
+  ids: Record<ComponentKey, string>,
+): BuiltMaintenance {
   const maintenanceId = newId();
   const at = (minutes: number) => addMinutes(spec.startsAt, minutes);
   const startedAt = spec.ran ? at(spec.ran.startedAfter) : null;

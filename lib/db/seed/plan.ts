@@ -27,7 +27,8 @@ export type DemoPlan = {
 
 export function buildDemoPlan(now: Date): DemoPlan {
   const catalog = buildCatalog(now);
-  const incident = (spec: (now: Date) => Parameters<typeof buildIncident>[0]) => buildIncident(spec(now), catalog.ids);
+  const incident = (spec: (now: Date) => Parameters<typeof buildIncident>[0]) =>
+    buildIncident(spec(now), catalog.ids);
 
   const certificateOutage = incident(mtlsOutage);
   const incidents = [
@@ -39,8 +40,12 @@ export function buildDemoPlan(now: Date): DemoPlan {
     incident(samlSso),
     incident(usEastCapacity),
   ];
-  const maintenances = [databaseUpgrade, euWestRouters].map((spec) => buildMaintenance(spec(now), catalog.ids));
-  const postmortems = [buildPublishedPostmortem(mtlsPostmortem(now), certificateOutage.incident, PAGE_TIME_ZONE)];
+  const maintenances = [databaseUpgrade, euWestRouters].map((spec) =>
+    buildMaintenance(spec(now), catalog.ids),
+  );
+  const postmortems = [
+    buildPublishedPostmortem(mtlsPostmortem(now), certificateOutage.incident, PAGE_TIME_ZONE),
+  ];
 
   const history = buildStatusHistory(
     catalog.liveSince,
@@ -49,7 +54,10 @@ export function buildDemoPlan(now: Date): DemoPlan {
   return {
     settings: pageSettingsRow(),
     groups: catalog.groups,
-    components: catalog.components.map((component) => ({ ...component, status: history.current.get(component.id)! })),
+    components: catalog.components.map((component) => ({
+      ...component,
+      status: history.current.get(component.id)!,
+    })),
     statusEvents: history.events,
     incidents,
     postmortems,

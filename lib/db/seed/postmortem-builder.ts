@@ -1,4 +1,10 @@
-import type { PostmortemSections, actionItemStatus, postmortemActionItems, postmortemRevisions, postmortems } from "../schema";
+import type {
+  PostmortemSections,
+  actionItemStatus,
+  postmortemActionItems,
+  postmortemRevisions,
+  postmortems,
+} from "../schema";
 import { newId } from "../../ids";
 import { addMinutes, formatStamp } from "./time";
 
@@ -23,7 +29,11 @@ export type BuiltPostmortem = {
 
 /** The timeline section as a Markdown list, times in the page's zone. */
 function renderTimeline(startedAt: Date, entries: [number, string][], timeZone: string): string {
-  return entries.map(([after, text]) => `- **${formatStamp(addMinutes(startedAt, after), timeZone)}** — ${text}`).join("\n");
+  return entries
+    .map(
+      ([after, text]) => `- **${formatStamp(addMinutes(startedAt, after), timeZone)}** — ${text}`,
+    )
+    .join("\n");
 }
 
 /** A postmortem published once: the draft and revision 1 hold the same sections. */

@@ -25,14 +25,29 @@ export type StatusHistory = {
  * the status at that moment means two seeded stories overlap, so it throws
  * rather than write a history the uptime bars would misread.
  */
-export function buildStatusHistory(liveSince: Map<string, Date>, changes: StatusChange[]): StatusHistory {
+export function buildStatusHistory(
+  liveSince: Map<string, Date>,
+  changes: StatusChange[],
+): StatusHistory {
   const history: StatusHistory = { events: [], current: new Map() };
   for (const [componentId, since] of liveSince) {
     let status: ComponentStatus = "operational";
-    history.events.push({ componentId, fromStatus: null, toStatus: status, at: since, cause: "manual", createdAt: since });
-    const own = changes.filter((c) => c.componentId === componentId).sort((a, b) => a.at.getTime() - b.at.getTime());
+    history.events.push({
+      componentId,
+      fromStatus: null,
+      toStatus: status,
+      at: since,
+      cause: "manual",
+      createdAt: since,
+    });
+    const own = changes
+      .filter((c) => c.componentId === componentId)
+      .sort((a, b) => a.at.getTime() - b.at.getTime());
     for (const change of own) {
-      if (change.at <= since) throw new Error(`seed: change at ${change.at.toISOString()} precedes ${componentId}'s start`);
+      if (change.at <= since)
+        throw new Error(
+          `seed: change at ${change.at.toISOString()} precedes ${componentId}'s start`,
+        );
       if (change.from !== status) {
         throw new Error(
           `seed: ${componentId} is ${status} at ${change.at.toISOString()}, but a change expects ${change.from}`,

@@ -16,7 +16,9 @@ export function addDays(date: Date, days: number): Date {
 /** `dayOffset` days from now's UTC day, at "HH:MM" UTC. */
 export function utcDayAt(now: Date, dayOffset: number, hhmm: string): Date {
   const [hours, minutes] = hhmm.split(":").map(Number);
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + dayOffset, hours, minutes));
+  return new Date(
+    Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + dayOffset, hours, minutes),
+  );
 }
 
 /** The calendar date (YYYY-MM-DD, UTC) of a moment, the shape of `date` columns. */
@@ -44,7 +46,10 @@ export function formatStamp(date: Date, timeZone: string): string {
 
 /** "Friday, July 11": a day as a reader would say it. */
 export function formatDay(day: string): string {
-  return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", weekday: "long", month: "long", day: "numeric" }).format(
-    startOfIsoDate(day),
-  );
+  return new Intl.DateTimeFormat("en-US", {
+    timeZone: "UTC",
+    weekday: "long",
+    month: "long",
+    day: "numeric",
+  }).format(startOfIsoDate(day));
 }

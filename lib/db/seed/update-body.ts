@@ -16,9 +16,15 @@ function describeMinutes(minutes: number): string {
 }
 
 /** The promise printed under an update, derived from the cadence so text and nextUpdateBy agree. */
-export function nextUpdateLine(options: { final: boolean; cadenceMinutes: number | null; rcaDueOn?: string }): string | undefined {
+export function nextUpdateLine(options: {
+  final: boolean;
+  cadenceMinutes: number | null;
+  rcaDueOn?: string;
+}): string | undefined {
   if (options.final) {
-    return options.rcaDueOn ? `We will publish a root cause analysis here by ${formatDay(options.rcaDueOn)}.` : undefined;
+    return options.rcaDueOn
+      ? `We will publish a root cause analysis here by ${formatDay(options.rcaDueOn)}.`
+      : undefined;
   }
   if (options.cadenceMinutes === null) return "We will update this page when there is news.";
   return `Within ${describeMinutes(options.cadenceMinutes)}, or sooner if anything changes.`;

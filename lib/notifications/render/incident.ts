@@ -14,23 +14,40 @@ import type { IncidentUpdateContentProps } from "../../../emails/_components/inc
 import { directMail, subscriberMail, webhookBody, type Delivery } from "./delivery";
 import type { RenderContext } from "./render-context";
 
-const STATE_COLORS: Record<IncidentState, string> = { investigating: "#b91c1c", identified: "#b45309", monitoring: "#1d4ed8", resolved: "#15803d" };
+const STATE_COLORS: Record<IncidentState, string> = {
+  investigating: "#b91c1c",
+  identified: "#b45309",
+  monitoring: "#1d4ed8",
+  resolved: "#15803d",
+};
 
 async function loadUpdate(db: Db, updateId: string) {
   const [row] = await db.select().from(incidentUpdates).where(eq(incidentUpdates.id, updateId));
   if (!row) return null;
-  const [incident] = await hydrateIncidents(db, await db.select().from(incidents).where(eq(incidents.id, row.incidentId)));
+  const [incident] = await hydrateIncidents(
+    db,
+    await db.select().from(incidents).where(eq(incidents.id, row.incidentId)),
+  );
   return incident ? { update: row, incident } : null;
 }
 
 /** Incident created/updated/resolved: the public email, the stakeholders' internal email, or the webhook body. */
-export async function renderIncidentEvent(ctx: RenderContext, row: OutboxRow, webhookSecret: string | null): Promise<Delivery> {
+export async function renderIncidentEvent(
+  ctx: RenderContext,
+  row: OutboxRow,
+  webhookSecret: string | null,
+): Promise<Delivery> {
   const loaded = await ctx.memo(`update:${row.subjectId}`, () => loadUpdate(ctx.db, row.subjectId));
   if (!loaded) return { kind: "skip", reason: "The update was deleted before it was sent." };
   const { update, incident } = loaded;
   if (row.channel === "webhook") {
     const { wire } = await ctx.wire();
-    return { kind: "webhook", url: row.recipient, secret: webhookSecret!, body: webhookBody(ctx, row, pageOf(wire), { incident: serializeIncident(incident, wire) }) };
+    return {
+      kind: "webhook",
+      url: row.recipient,
+      secret: webhookSecret!,
+      body: webhookBody(ctx, row, pageOf(wire), { incident: serializeIncident(incident, wire) }),
+    };
   }
   const tz = ctx.settings.timeZone;
   const changes = incident.updates.find((u) => u.id === update.id)?.componentChanges ?? [];
@@ -43,7 +60,13 @@ export async function renderIncidentEvent(ctx: RenderContext, row: OutboxRow, we
     bodyHtml: renderMarkdown(update.body),
     postedAt: formatDateTime(update.displayAt, tz),
     // This update's own changes first; otherwise the status each affected component had during the incident.
-    components: incident.components.map((c) => ({ name: c.name, status: STATUS_LABELS[changes.find((ch) => ch.componentId === c.componentId)?.newStatus ?? c.status] })),
+    components: incident.components.map((c) => ({
+      name: c.name,
+      status:
+        STATUS_LABELS[
+          changes.find((ch) => ch.componentId === c.componentId)?.newStatus ?? c.status
+        ],
+    })),
     nextUpdateBy: update.nextUpdateBy ? formatTime(update.nextUpdateBy, tz) : null,
     brandColor: ctx.brand.brandColor,
   };
@@ -57,9 +80,24 @@ export async function renderIncidentEvent(ctx: RenderContext, row: OutboxRow, we
       eta: update.eta,
     });
   }
-  return subscriberMail(ctx, row, `[${ctx.settings.name}] ${subject}`, IncidentUpdateEmail, (footer) => ({ ...content, brand: ctx.brand, footer }));
+  return subscriberMail(
+    ctx,
+    row,
+    `[${ctx.settings.name}] ${subject}`,
+    IncidentUpdateEmail,
+    (footer) => ({ ...content, brand: ctx.brand, footer }),
+  );
 }
 
-export function pageOf(wire: { page: { id: string; name: string; url: string }; status: { indicator: string; description: string } }) {
-  return { id: wire.page.id, name: wire.page.name, url: wire.page.url, status_indicator: wire.status.indicator, status_description: wire.status.description };
+export function pageOf(wire: {
+  page: { id: string; name: string; url: string };
+  status: { indicator: string; description: string };
+}) {
+  return {
+    id: wire.page.id,
+    name: wire.page.name,
+    url: wire.page.url,
+    status_indicator: wire.status.indicator,
+    status_description: wire.status.description,
+  };
 }

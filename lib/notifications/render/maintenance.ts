@@ -10,17 +10,38 @@ import { pageOf } from "./incident";
 import type { RenderContext } from "./render-context";
 
 /** Scheduled, started, updated, completed or cancelled maintenance. */
-export async function renderMaintenanceEvent(ctx: RenderContext, row: OutboxRow, webhookSecret: string | null): Promise<Delivery> {
+export async function renderMaintenanceEvent(
+  ctx: RenderContext,
+  row: OutboxRow,
+  webhookSecret: string | null,
+): Promise<Delivery> {
   const maintenanceId = String(row.payload.maintenanceId ?? row.subjectId);
   const maintenance = await ctx.memo(`maintenance:${maintenanceId}`, async () => {
-    const [m] = await hydrateMaintenances(ctx.db, await ctx.db.select().from(maintenances).where(eq(maintenances.id, maintenanceId)));
+    const [m] = await hydrateMaintenances(
+      ctx.db,
+      await ctx.db.select().from(maintenances).where(eq(maintenances.id, maintenanceId)),
+    );
     return m ?? null;
   });
-  if (!maintenance) return { kind: "skip", reason: "The maintenance was deleted before it was sent." };
+  if (!maintenance)
+    return { kind: "skip", reason: "The maintenance was deleted before it was sent." };
   if (row.channel === "webhook") {
     const { wire } = await ctx.wire();
-    const data = isListedMaintenance(maintenance) ? { scheduled_maintenance: serializeMaintenance(maintenance, wire) } : { scheduled_maintenance: { id: maintenance.id, name: maintenance.title, status: maintenance.state } };
-    return { kind: "webhook", url: row.recipient, secret: webhookSecret!, body: webhookBody(ctx, row, pageOf(wire), data) };
+    const data = isListedMaintenance(maintenance)
+      ? { scheduled_maintenance: serializeMaintenance(maintenance, wire) }
+      : {
+          scheduled_maintenance: {
+            id: maintenance.id,
+            name: maintenance.title,
+            status: maintenance.state,
+          },
+        };
+    return {
+      kind: "webhook",
+      url: row.recipient,
+      secret: webhookSecret!,
+      body: webhookBody(ctx, row, pageOf(wire), data),
+    };
   }
   const tz = ctx.settings.timeZone;
   const kind = row.eventType.replace("maintenance.", "") as MaintenanceKind;
@@ -35,6 +56,18 @@ export async function renderMaintenanceEvent(ctx: RenderContext, row: OutboxRow,
     bodyHtml: renderMarkdown(body),
     components: maintenance.components.map((c) => c.name),
   };
-  const label = { scheduled: "Scheduled maintenance", started: "Maintenance started", updated: "Maintenance update", completed: "Maintenance completed", cancelled: "Maintenance cancelled" }[kind];
-  return subscriberMail(ctx, row, `[${ctx.settings.name}] ${label}: ${maintenance.title}`, MaintenanceNoticeEmail, (footer) => ({ ...props, footer }));
+  const label = {
+    scheduled: "Scheduled maintenance",
+    started: "Maintenance started",
+    updated: "Maintenance update",
+    completed: "Maintenance completed",
+    cancelled: "Maintenance cancelled",
+  }[kind];
+  return subscriberMail(
+    ctx,
+    row,
+    `[${ctx.settings.name}] ${label}: ${maintenance.title}`,
+    MaintenanceNoticeEmail,
+    (footer) => ({ ...props, footer }),
+  );
 }

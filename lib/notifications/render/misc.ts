@@ -11,9 +11,13 @@ import type { RenderContext } from "./render-context";
 /** payload: { incidentId, stage, dueAt } — see lib/worker/enqueue-reminders. */
 export async function renderReminder(ctx: RenderContext, row: OutboxRow): Promise<Delivery> {
   const [incident] = await ctx.db.select().from(incidents).where(eq(incidents.id, row.subjectId));
-  if (!incident || incident.state === "resolved") return { kind: "skip", reason: "The incident was resolved before the reminder went out." };
+  if (!incident || incident.state === "resolved")
+    return { kind: "skip", reason: "The incident was resolved before the reminder went out." };
   const stage = row.payload.stage as ReminderStage;
-  const subject = stage === "due_soon" ? `Update due in 5 min: ${incident.title}` : `Update overdue: ${incident.title}`;
+  const subject =
+    stage === "due_soon"
+      ? `Update due in 5 min: ${incident.title}`
+      : `Update overdue: ${incident.title}`;
   return directMail(row, subject, CadenceReminderEmail, {
     brand: ctx.brand,
     stage,
@@ -30,26 +34,54 @@ export async function renderReminder(ctx: RenderContext, row: OutboxRow): Promis
  */
 export async function renderConfirmation(ctx: RenderContext, row: OutboxRow): Promise<Delivery> {
   const ids = row.payload.componentIds as string[] | null | undefined;
-  const names = ids ? (await ctx.db.select({ id: components.id, name: components.name }).from(components)).filter((c) => ids.includes(c.id)).map((c) => c.name) : null;
-  const props = { brand: ctx.brand, componentNames: names, expiresInHours: CONFIRM_TOKEN_TTL_MS / 3_600_000 };
+  const names = ids
+    ? (await ctx.db.select({ id: components.id, name: components.name }).from(components))
+        .filter((c) => ids.includes(c.id))
+        .map((c) => c.name)
+    : null;
+  const props = {
+    brand: ctx.brand,
+    componentNames: names,
+    expiresInHours: CONFIRM_TOKEN_TTL_MS / 3_600_000,
+  };
   if (row.payload.alreadySubscribed === true) {
-    return subscriberMail(ctx, row, `Your subscription to ${ctx.settings.name}`, ConfirmSubscriptionEmail, (links) => ({ ...props, url: links.manageUrl, alreadySubscribed: true }));
+    return subscriberMail(
+      ctx,
+      row,
+      `Your subscription to ${ctx.settings.name}`,
+      ConfirmSubscriptionEmail,
+      (links) => ({ ...props, url: links.manageUrl, alreadySubscribed: true }),
+    );
   }
-  return directMail(row, `Confirm your subscription to ${ctx.settings.name}`, ConfirmSubscriptionEmail, {
-    ...props,
-    url: `${ctx.baseUrl}/subscribe/confirm?token=${String(row.payload.token)}`,
-    alreadySubscribed: false,
-  });
+  return directMail(
+    row,
+    `Confirm your subscription to ${ctx.settings.name}`,
+    ConfirmSubscriptionEmail,
+    {
+      ...props,
+      url: `${ctx.baseUrl}/subscribe/confirm?token=${String(row.payload.token)}`,
+      alreadySubscribed: false,
+    },
+  );
 }
 
 /** Statuspage's component_update webhook shape. */
-export async function renderComponentStatus(ctx: RenderContext, row: OutboxRow, webhookSecret: string | null): Promise<Delivery> {
+export async function renderComponentStatus(
+  ctx: RenderContext,
+  row: OutboxRow,
+  webhookSecret: string | null,
+): Promise<Delivery> {
   const { wire } = await ctx.wire();
   const component = wire.componentById.get(row.subjectId);
   if (!component) return { kind: "skip", reason: "The component is hidden or was deleted." };
   const p = row.payload as { oldStatus: string; newStatus: string; at: string };
   const body = webhookBody(ctx, row, pageOf(wire), {
-    component_update: { created_at: p.at, new_status: p.newStatus, old_status: p.oldStatus, component_id: component.id },
+    component_update: {
+      created_at: p.at,
+      new_status: p.newStatus,
+      old_status: p.oldStatus,
+      component_id: component.id,
+    },
     component,
   });
   return { kind: "webhook", url: row.recipient, secret: webhookSecret!, body };

@@ -9,18 +9,35 @@ import { subscriberMail, webhookBody, type Delivery } from "./delivery";
 import { pageOf } from "./incident";
 import type { RenderContext } from "./render-context";
 
-export async function renderPostmortemEvent(ctx: RenderContext, row: OutboxRow, webhookSecret: string | null): Promise<Delivery> {
+export async function renderPostmortemEvent(
+  ctx: RenderContext,
+  row: OutboxRow,
+  webhookSecret: string | null,
+): Promise<Delivery> {
   const loaded = await ctx.memo(`postmortem:${row.subjectId}`, async () => {
     const [pm] = await ctx.db.select().from(postmortems).where(eq(postmortems.id, row.subjectId));
     if (!pm || pm.state !== "published") return null;
-    const [incident] = await hydrateIncidents(ctx.db, await ctx.db.select().from(incidents).where(eq(incidents.id, pm.incidentId)));
+    const [incident] = await hydrateIncidents(
+      ctx.db,
+      await ctx.db.select().from(incidents).where(eq(incidents.id, pm.incidentId)),
+    );
     return incident ? { pm, incident } : null;
   });
-  if (!loaded) return { kind: "skip", reason: "The postmortem was unpublished or deleted before it was sent." };
+  if (!loaded)
+    return {
+      kind: "skip",
+      reason: "The postmortem was unpublished or deleted before it was sent.",
+    };
   const { pm, incident } = loaded;
   if (row.channel === "webhook") {
     const { wire } = await ctx.wire();
-    const body = webhookBody(ctx, row, pageOf(wire), { incident: { ...serializeIncident(incident, wire), status: "postmortem" }, postmortem: { url: `${ctx.baseUrl}/incidents/${incident.id}/postmortem`, revision: pm.publishedRevision } });
+    const body = webhookBody(ctx, row, pageOf(wire), {
+      incident: { ...serializeIncident(incident, wire), status: "postmortem" },
+      postmortem: {
+        url: `${ctx.baseUrl}/incidents/${incident.id}/postmortem`,
+        revision: pm.publishedRevision,
+      },
+    });
     return { kind: "webhook", url: row.recipient, secret: webhookSecret!, body };
   }
   const tz = ctx.settings.timeZone;
@@ -32,5 +49,11 @@ export async function renderPostmortemEvent(ctx: RenderContext, row: OutboxRow, 
     duration: `${formatDateTime(incident.startedAt, tz)}${incident.resolvedAt ? ` – ${formatTime(incident.resolvedAt, tz)}` : ""}`,
     revised: Number(row.payload.revision ?? 1) > 1,
   };
-  return subscriberMail(ctx, row, `[${ctx.settings.name}] Postmortem: ${incident.title}`, PostmortemPublishedEmail, (footer) => ({ ...props, footer }));
+  return subscriberMail(
+    ctx,
+    row,
+    `[${ctx.settings.name}] Postmortem: ${incident.title}`,
+    PostmortemPublishedEmail,
+    (footer) => ({ ...props, footer }),
+  );
 }

@@ -12,19 +12,34 @@ import type { RenderContext } from "./render-context";
  */
 export async function renderRcaReminder(ctx: RenderContext, row: OutboxRow): Promise<Delivery> {
   const [found] = await ctx.db
-    .select({ title: incidents.title, rcaDueOn: incidents.rcaDueOn, publishedRevision: postmortems.publishedRevision })
+    .select({
+      title: incidents.title,
+      rcaDueOn: incidents.rcaDueOn,
+      publishedRevision: postmortems.publishedRevision,
+    })
     .from(incidents)
     .leftJoin(postmortems, eq(postmortems.incidentId, incidents.id))
     .where(eq(incidents.id, row.subjectId));
-  if (!found || (found.publishedRevision ?? 0) > 0) return { kind: "skip", reason: "The postmortem was published (or the incident deleted) before the reminder went out." };
-  if (!found.rcaDueOn || found.rcaDueOn !== row.payload.rcaDueOn) return { kind: "skip", reason: "The promised RCA date changed before the reminder went out." };
+  if (!found || (found.publishedRevision ?? 0) > 0)
+    return {
+      kind: "skip",
+      reason:
+        "The postmortem was published (or the incident deleted) before the reminder went out.",
+    };
+  if (!found.rcaDueOn || found.rcaDueOn !== row.payload.rcaDueOn)
+    return { kind: "skip", reason: "The promised RCA date changed before the reminder went out." };
   const stage = row.payload.stage as RcaReminderStage;
   const dueOn = formatDay(found.rcaDueOn);
-  return directMail(row, `${stage === "overdue" ? "RCA overdue" : `RCA due ${dueOn}`}: ${found.title}`, RcaReminderEmail, {
-    brand: ctx.brand,
-    stage,
-    incidentTitle: found.title,
-    dueOn,
-    workspaceUrl: `${ctx.baseUrl}/admin/postmortems/${row.subjectId}`,
-  });
+  return directMail(
+    row,
+    `${stage === "overdue" ? "RCA overdue" : `RCA due ${dueOn}`}: ${found.title}`,
+    RcaReminderEmail,
+    {
+      brand: ctx.brand,
+      stage,
+      incidentTitle: found.title,
+      dueOn,
+      workspaceUrl: `${ctx.baseUrl}/admin/postmortems/${row.subjectId}`,
+    },
+  );
 }

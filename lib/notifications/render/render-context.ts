@@ -20,13 +20,19 @@ export type RenderContext = {
   memo: <T>(key: string, load: () => Promise<T>) => Promise<T>;
   /** The public wire objects (Statuspage shape) for webhook bodies. */
   wire: () => Promise<{ snapshot: StatusSnapshot; wire: WireContext }>;
-  subscriberLinks: (subscriberId: string) => FooterLinks & { manageUrl: string; unsubscribeUrl: string; oneClickUrl: string };
+  subscriberLinks: (
+    subscriberId: string,
+  ) => FooterLinks & { manageUrl: string; unsubscribeUrl: string; oneClickUrl: string };
 };
 
-export async function createRenderContext(db: Db, baseUrl: string, now = new Date()): Promise<RenderContext> {
+export async function createRenderContext(
+  db: Db,
+  baseUrl: string,
+  now = new Date(),
+): Promise<RenderContext> {
   const [settings, secret] = await Promise.all([getPageSettings(db), linkSecret(db)]);
   const cache = new Map<string, Promise<unknown>>();
-  const memo = <T,>(key: string, load: () => Promise<T>) => {
+  const memo = <T>(key: string, load: () => Promise<T>) => {
     if (!cache.has(key)) cache.set(key, load());
     return cache.get(key) as Promise<T>;
   };
@@ -35,7 +41,12 @@ export async function createRenderContext(db: Db, baseUrl: string, now = new Dat
     baseUrl,
     settings,
     now,
-    brand: { pageName: settings.name, brandColor: settings.brandColor, logoUrl: settings.logoUrl, pageUrl: baseUrl },
+    brand: {
+      pageName: settings.name,
+      brandColor: settings.brandColor,
+      logoUrl: settings.logoUrl,
+      pageUrl: baseUrl,
+    },
     memo,
     wire: () =>
       memo("wire", async () => {
@@ -44,7 +55,9 @@ export async function createRenderContext(db: Db, baseUrl: string, now = new Dat
       }),
     subscriberLinks(subscriberId) {
       const manage = encodeURIComponent(signLinkToken(secret, subscriberId, "manage", now));
-      const unsubscribe = encodeURIComponent(signLinkToken(secret, subscriberId, "unsubscribe", now));
+      const unsubscribe = encodeURIComponent(
+        signLinkToken(secret, subscriberId, "unsubscribe", now),
+      );
       return {
         manageUrl: `${baseUrl}/subscribe/manage?token=${manage}`,
         unsubscribeUrl: `${baseUrl}/unsubscribe?token=${unsubscribe}`,

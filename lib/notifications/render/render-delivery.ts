@@ -1,5 +1,10 @@
 import type { OutboxRow, Subscriber } from "../../db/schema";
-import { isIncidentEvent, isMaintenanceEvent, isRcaReminderEvent, isReminderEvent } from "../event-types";
+import {
+  isIncidentEvent,
+  isMaintenanceEvent,
+  isRcaReminderEvent,
+  isReminderEvent,
+} from "../event-types";
 import type { Delivery } from "./delivery";
 import { renderIncidentEvent } from "./incident";
 import { renderMaintenanceEvent } from "./maintenance";
@@ -13,9 +18,14 @@ import type { RenderContext } from "./render-context";
  * update edited before delivery goes out edited, and a subscriber who left
  * meanwhile gets nothing.
  */
-export async function renderDelivery(ctx: RenderContext, row: OutboxRow, subscriber: Subscriber | undefined): Promise<Delivery> {
+export async function renderDelivery(
+  ctx: RenderContext,
+  row: OutboxRow,
+  subscriber: Subscriber | undefined,
+): Promise<Delivery> {
   if (row.subscriberId && row.eventType !== "subscription.confirm") {
-    if (!subscriber || subscriber.state !== "active") return { kind: "skip", reason: "The subscriber left or was disabled before delivery." };
+    if (!subscriber || subscriber.state !== "active")
+      return { kind: "skip", reason: "The subscriber left or was disabled before delivery." };
   }
   const secret = subscriber?.webhookSecret ?? null;
   if (isIncidentEvent(row.eventType)) return renderIncidentEvent(ctx, row, secret);

@@ -12,8 +12,12 @@ function localizeTimes(zone: string): void {
   for (const el of document.querySelectorAll<HTMLTimeElement>("time[data-local]")) {
     const date = new Date(el.dateTime);
     if (Number.isNaN(date.getTime())) continue;
-    const absolute = el.dataset.local === "time" ? formatTime(date, zone) : formatDateTime(date, zone);
-    el.textContent = el.dataset.relative === undefined ? absolute : `${absolute} (${formatRelative(date, new Date())})`;
+    const absolute =
+      el.dataset.local === "time" ? formatTime(date, zone) : formatDateTime(date, zone);
+    el.textContent =
+      el.dataset.relative === undefined
+        ? absolute
+        : `${absolute} (${formatRelative(date, new Date())})`;
   }
 }
 
@@ -25,7 +29,12 @@ function rovingGroup(root: HTMLElement): void {
     const list = items();
     const index = list.indexOf(document.activeElement as HTMLElement);
     if (index < 0) return;
-    const next = ({ ArrowLeft: index - 1, ArrowRight: index + 1, Home: 0, End: list.length - 1 } as Record<string, number>)[e.key];
+    const next = (
+      { ArrowLeft: index - 1, ArrowRight: index + 1, Home: 0, End: list.length - 1 } as Record<
+        string,
+        number
+      >
+    )[e.key];
     if (next === undefined || !list[next]) return;
     e.preventDefault();
     list[index]!.tabIndex = -1;

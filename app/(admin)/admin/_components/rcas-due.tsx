@@ -28,7 +28,13 @@ export function RcasDue({ rows, today }: { rows: RcaDue[]; today: DayKey }) {
               <Link href={`/admin/postmortems/${r.incidentId}`} className="underline">
                 {r.title}
               </Link>
-              <span className={overdue ? "font-semibold text-red-700 dark:text-red-400" : "text-zinc-600 dark:text-zinc-400"}>
+              <span
+                className={
+                  overdue
+                    ? "font-semibold text-red-700 dark:text-red-400"
+                    : "text-zinc-600 dark:text-zinc-400"
+                }
+              >
                 promised by {formatDay(r.rcaDueOn!)} · {words}
               </span>
             </li>

@@ -22,7 +22,8 @@ export function readComponentChanges(form: FormData): { componentId: string; sta
   for (const [key, value] of form.entries()) {
     if (!key.startsWith("component:") || typeof value !== "string" || value === "") continue;
     const componentId = key.slice("component:".length);
-    if (form.get(`component-was:${componentId}`) !== value) changes.push({ componentId, status: value });
+    if (form.get(`component-was:${componentId}`) !== value)
+      changes.push({ componentId, status: value });
   }
   return changes;
 }

@@ -8,7 +8,11 @@ import type { Ctx } from "@/lib/context";
  * context (the domain checks role and input), map failures to form state, and
  * refresh the console and the public pages on success.
  */
-export async function runConsoleWrite(form: FormData, write: (ctx: Ctx) => Promise<unknown>, message: string): Promise<ActionState> {
+export async function runConsoleWrite(
+  form: FormData,
+  write: (ctx: Ctx) => Promise<unknown>,
+  message: string,
+): Promise<ActionState> {
   try {
     await write(await requestCtx());
   } catch (error) {

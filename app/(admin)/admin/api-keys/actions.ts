@@ -10,12 +10,22 @@ import { readFields } from "../_lib/form-input";
 
 export type CreatedKeyState = ActionState & { key?: string };
 
-export async function createApiKeyAction(_prev: CreatedKeyState, form: FormData): Promise<CreatedKeyState> {
+export async function createApiKeyAction(
+  _prev: CreatedKeyState,
+  form: FormData,
+): Promise<CreatedKeyState> {
   try {
-    const { apiKey, key } = await createApiKey({ ctx: await requestCtx(), input: readFields(form, ["name", "scope"]) });
+    const { apiKey, key } = await createApiKey({
+      ctx: await requestCtx(),
+      input: readFields(form, ["name", "scope"]),
+    });
     revalidatePath("/admin/api-keys");
     // The plaintext key travels in this response only; only its hash is stored.
-    return { ok: true, message: `Created “${apiKey.name}”. Copy the key now: it will not be shown again.`, key };
+    return {
+      ok: true,
+      message: `Created “${apiKey.name}”. Copy the key now: it will not be shown again.`,
+      key,
+    };
   } catch (error) {
     return actionError(error, form);
   }
@@ -23,7 +33,10 @@ export async function createApiKeyAction(_prev: CreatedKeyState, form: FormData)
 
 export async function revokeApiKeyAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
-    const apiKey = await revokeApiKey({ ctx: await requestCtx(), input: readFields(form, ["keyId"]) });
+    const apiKey = await revokeApiKey({
+      ctx: await requestCtx(),
+      input: readFields(form, ["keyId"]),
+    });
     revalidatePath("/admin/api-keys");
     return { ok: true, message: `“${apiKey.name}” was revoked.` };
   } catch (error) {

@@ -23,10 +23,20 @@ export default async function ComponentsPage() {
           <div className="flex flex-wrap items-center gap-3">
             <h3 className="font-medium">{c.name}</h3>
             <StatusLabel status={c.status} />
-            {!c.visible && <span className="text-sm text-zinc-600 dark:text-zinc-400">hidden from the public page</span>}
+            {!c.visible && (
+              <span className="text-sm text-zinc-600 dark:text-zinc-400">
+                hidden from the public page
+              </span>
+            )}
             {canEdit && (
               <span className="ml-auto">
-                <MoveButtons kind="component" id={c.id} name={c.name} first={i === 0} last={i === list.length - 1} />
+                <MoveButtons
+                  kind="component"
+                  id={c.id}
+                  name={c.name}
+                  first={i === 0}
+                  last={i === list.length - 1}
+                />
               </span>
             )}
           </div>
@@ -49,16 +59,30 @@ export default async function ComponentsPage() {
   return (
     <div className="flex flex-col gap-8">
       <h1 className="text-2xl font-semibold">Components</h1>
-      {!canEdit && <p className="rounded-md border border-zinc-300 p-3 text-sm dark:border-zinc-700">Only editors can change components; you can read them.</p>}
+      {!canEdit && (
+        <p className="rounded-md border border-zinc-300 p-3 text-sm dark:border-zinc-700">
+          Only editors can change components; you can read them.
+        </p>
+      )}
       {tree.groups.map((g, i) => (
-        <section key={g.id} aria-labelledby={`group-${g.id}-heading`} className="flex flex-col gap-2">
+        <section
+          key={g.id}
+          aria-labelledby={`group-${g.id}-heading`}
+          className="flex flex-col gap-2"
+        >
           <div className="flex flex-wrap items-center gap-3">
             <h2 id={`group-${g.id}-heading`} className="text-lg font-semibold">
               {g.name}
             </h2>
             {canEdit && (
               <span className="ml-auto">
-                <MoveButtons kind="group" id={g.id} name={g.name} first={i === 0} last={i === tree.groups.length - 1} />
+                <MoveButtons
+                  kind="group"
+                  id={g.id}
+                  name={g.name}
+                  first={i === 0}
+                  last={i === tree.groups.length - 1}
+                />
               </span>
             )}
           </div>
@@ -82,7 +106,10 @@ export default async function ComponentsPage() {
         </section>
       )}
       {canEdit && (
-        <section aria-labelledby="add-heading" className="flex flex-col gap-4 rounded-md border border-zinc-200 p-4 dark:border-zinc-800">
+        <section
+          aria-labelledby="add-heading"
+          className="flex flex-col gap-4 rounded-md border border-zinc-200 p-4 dark:border-zinc-800"
+        >
           <h2 id="add-heading" className="text-lg font-semibold">
             Add components and groups
           </h2>

@@ -12,10 +12,21 @@ import { readCheckbox, readComponentChanges, readFields } from "../_lib/form-inp
 
 /** Thin callers of the domain: every check (role, input, staleness) happens there. */
 
-const UPDATE_FIELDS = ["incidentId", "expectedLatestUpdateId", "body", "internalNote", "businessImpact", "eta"] as const;
+const UPDATE_FIELDS = [
+  "incidentId",
+  "expectedLatestUpdateId",
+  "body",
+  "internalNote",
+  "businessImpact",
+  "eta",
+] as const;
 
 function updateInput(form: FormData, extra: readonly string[] = []) {
-  return { ...readFields(form, [...UPDATE_FIELDS, ...extra]), notify: readCheckbox(form, "notify"), components: readComponentChanges(form) };
+  return {
+    ...readFields(form, [...UPDATE_FIELDS, ...extra]),
+    notify: readCheckbox(form, "notify"),
+    components: readComponentChanges(form),
+  };
 }
 
 function refresh(incidentId?: string) {
@@ -24,11 +35,18 @@ function refresh(incidentId?: string) {
   revalidatePath("/", "layout");
 }
 
-export async function declareIncidentAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+export async function declareIncidentAction(
+  _prev: ActionState,
+  form: FormData,
+): Promise<ActionState> {
   let id: string;
   try {
-    const input = { ...updateInput(form, ["title", "severity", "impact", "state", "cadence", "startedAt"]) };
-    ({ incident: { id } } = await declareIncident({ ctx: await requestCtx(), input }));
+    const input = {
+      ...updateInput(form, ["title", "severity", "impact", "state", "cadence", "startedAt"]),
+    };
+    ({
+      incident: { id },
+    } = await declareIncident({ ctx: await requestCtx(), input }));
   } catch (error) {
     return actionError(error, form);
   }
@@ -36,7 +54,11 @@ export async function declareIncidentAction(_prev: ActionState, form: FormData):
   redirect(`/admin/incidents/${id}`);
 }
 
-async function run(form: FormData, write: () => Promise<unknown>, message: string): Promise<ActionState> {
+async function run(
+  form: FormData,
+  write: () => Promise<unknown>,
+  message: string,
+): Promise<ActionState> {
   try {
     await write();
   } catch (error) {
@@ -46,22 +68,47 @@ async function run(form: FormData, write: () => Promise<unknown>, message: strin
   return { ok: true, message };
 }
 
-export async function publishUpdateAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+export async function publishUpdateAction(
+  _prev: ActionState,
+  form: FormData,
+): Promise<ActionState> {
   const input = updateInput(form, ["state", "displayAt"]);
-  return run(form, async () => publishIncidentUpdate({ ctx: await requestCtx(), input }), "Update published.");
+  return run(
+    form,
+    async () => publishIncidentUpdate({ ctx: await requestCtx(), input }),
+    "Update published.",
+  );
 }
 
-export async function resolveIncidentAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+export async function resolveIncidentAction(
+  _prev: ActionState,
+  form: FormData,
+): Promise<ActionState> {
   const input = updateInput(form, ["rcaDueOn"]);
-  return run(form, async () => resolveIncident({ ctx: await requestCtx(), input }), "Incident resolved.");
+  return run(
+    form,
+    async () => resolveIncident({ ctx: await requestCtx(), input }),
+    "Incident resolved.",
+  );
 }
 
-export async function reopenIncidentAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+export async function reopenIncidentAction(
+  _prev: ActionState,
+  form: FormData,
+): Promise<ActionState> {
   const input = updateInput(form, ["state"]);
-  return run(form, async () => reopenIncident({ ctx: await requestCtx(), input }), "Incident reopened.");
+  return run(
+    form,
+    async () => reopenIncident({ ctx: await requestCtx(), input }),
+    "Incident reopened.",
+  );
 }
 
 export async function editUpdateAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const input = readFields(form, ["updateId", "body", "expectedUpdatedAt"]);
-  return run(form, async () => editIncidentUpdate({ ctx: await requestCtx(), input }), "Update corrected.");
+  return run(
+    form,
+    async () => editIncidentUpdate({ ctx: await requestCtx(), input }),
+    "Update corrected.",
+  );
 }

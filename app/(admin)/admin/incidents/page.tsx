@@ -10,13 +10,19 @@ export const metadata = { title: "Incidents · Herald" };
 
 export default async function IncidentsPage() {
   const ctx = await requestCtx();
-  const [{ open, resolved }, settings] = await Promise.all([listIncidents({ ctx }), getPageSettings(ctx.db)]);
+  const [{ open, resolved }, settings] = await Promise.all([
+    listIncidents({ ctx }),
+    getPageSettings(ctx.db),
+  ]);
   return (
     <div className="flex flex-col gap-8">
       <div className="flex flex-wrap items-center gap-4">
         <h1 className="text-2xl font-semibold">Incidents</h1>
         {hasRole(ctx.actor, "editor") && (
-          <Link href="/admin/incidents/new" className="ml-auto rounded-md bg-red-700 px-4 py-2 text-sm font-medium text-white hover:bg-red-800">
+          <Link
+            href="/admin/incidents/new"
+            className="ml-auto rounded-md bg-red-700 px-4 py-2 text-sm font-medium text-white hover:bg-red-800"
+          >
             Declare incident
           </Link>
         )}
@@ -43,7 +49,9 @@ export default async function IncidentsPage() {
               <Link href={`/admin/incidents/${i.id}`} className="underline">
                 {i.title}
               </Link>
-              <span className="text-sm text-zinc-600 dark:text-zinc-400">resolved {i.resolvedAt ? formatStamp(i.resolvedAt, settings.timeZone) : ""}</span>
+              <span className="text-sm text-zinc-600 dark:text-zinc-400">
+                resolved {i.resolvedAt ? formatStamp(i.resolvedAt, settings.timeZone) : ""}
+              </span>
             </li>
           ))}
         </ul>

@@ -1,12 +1,15 @@
 "use server";
 import { scheduleMaintenance } from "@/lib/maintenance/schedule-maintenance";
 import { extendMaintenance } from "@/lib/maintenance/extend-maintenance";
-import { cancelMaintenance, completeMaintenance, startMaintenance, verifyMaintenance } from "@/lib/maintenance/maintenance-transitions";
+import {
+  cancelMaintenance,
+  completeMaintenance,
+  startMaintenance,
+  verifyMaintenance,
+} from "@/lib/maintenance/maintenance-transitions";
 import { readCheckbox, readFields } from "../_lib/form-input";
 import { runConsoleWrite } from "../_lib/run-action";
 import type { ActionState } from "@/lib/action-state";
-
-
 
 export async function scheduleMaintenanceAction(_prev: ActionState, form: FormData) {
   const input = {
@@ -16,10 +19,19 @@ export async function scheduleMaintenanceAction(_prev: ActionState, form: FormDa
     autoComplete: readCheckbox(form, "autoComplete"),
     notify: readCheckbox(form, "notify"),
   };
-  return runConsoleWrite(form, (ctx) => scheduleMaintenance({ ctx, input }), "Maintenance scheduled.");
+  return runConsoleWrite(
+    form,
+    (ctx) => scheduleMaintenance({ ctx, input }),
+    "Maintenance scheduled.",
+  );
 }
 
-const TRANSITIONS = { start: startMaintenance, verify: verifyMaintenance, complete: completeMaintenance, cancel: cancelMaintenance } as const;
+const TRANSITIONS = {
+  start: startMaintenance,
+  verify: verifyMaintenance,
+  complete: completeMaintenance,
+  cancel: cancelMaintenance,
+} as const;
 
 /** One action for the lifecycle buttons: the pressed button names the step. */
 export async function transitionMaintenanceAction(_prev: ActionState, form: FormData) {
@@ -31,6 +43,9 @@ export async function transitionMaintenanceAction(_prev: ActionState, form: Form
 }
 
 export async function extendMaintenanceAction(_prev: ActionState, form: FormData) {
-  const input = { ...readFields(form, ["maintenanceId", "scheduledUntil", "body"]), notify: readCheckbox(form, "notify") };
+  const input = {
+    ...readFields(form, ["maintenanceId", "scheduledUntil", "body"]),
+    notify: readCheckbox(form, "notify"),
+  };
   return runConsoleWrite(form, (ctx) => extendMaintenance({ ctx, input }), "Window extended.");
 }

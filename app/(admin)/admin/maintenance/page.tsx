@@ -12,7 +12,11 @@ export const metadata = { title: "Maintenance · Herald" };
 
 export default async function MaintenancePage() {
   const ctx = await requestCtx();
-  const [{ active, finished }, settings, components] = await Promise.all([listMaintenance({ ctx }), getPageSettings(ctx.db), loadPickableComponents(ctx.db)]);
+  const [{ active, finished }, settings, components] = await Promise.all([
+    listMaintenance({ ctx }),
+    getPageSettings(ctx.db),
+    loadPickableComponents(ctx.db),
+  ]);
   const canEdit = hasRole(ctx.actor, "editor");
   const row = (m: ConsoleMaintenance) => (
     <li key={m.id} className="flex flex-col gap-2 py-3">
@@ -20,7 +24,8 @@ export default async function MaintenancePage() {
         <strong>{m.title}</strong>
         <span className="text-sm">{m.state.replace("_", " ")}</span>
         <span className="text-sm text-zinc-600 dark:text-zinc-400">
-          {formatStamp(m.scheduledFor, settings.timeZone)} – {formatStamp(m.scheduledUntil, settings.timeZone)}
+          {formatStamp(m.scheduledFor, settings.timeZone)} –{" "}
+          {formatStamp(m.scheduledUntil, settings.timeZone)}
         </span>
       </p>
       <p className="text-sm">Affects: {m.componentNames.join(", ") || "no components"}</p>
@@ -38,7 +43,10 @@ export default async function MaintenancePage() {
         <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">{active.map(row)}</ul>
       </section>
       {canEdit && (
-        <section aria-labelledby="schedule-heading" className="flex flex-col gap-3 rounded-md border border-zinc-200 p-4 dark:border-zinc-800">
+        <section
+          aria-labelledby="schedule-heading"
+          className="flex flex-col gap-3 rounded-md border border-zinc-200 p-4 dark:border-zinc-800"
+        >
           <h2 id="schedule-heading" className="text-lg font-semibold">
             Schedule maintenance
           </h2>

@@ -8,7 +8,11 @@ import { DeliverySummary } from "./_components/delivery-summary";
 
 export default async function OutboxPage() {
   const ctx = await requestCtx();
-  const [deliveries, mail, settings] = await Promise.all([listRecentDeliveries({ ctx }), listDevMail({ ctx }), getPageSettings(ctx.db)]);
+  const [deliveries, mail, settings] = await Promise.all([
+    listRecentDeliveries({ ctx }),
+    listDevMail({ ctx }),
+    getPageSettings(ctx.db),
+  ]);
   const tz = settings.timeZone;
   const transport = config().RESEND_API_KEY ? "Resend" : config().SMTP_URL ? "SMTP" : null;
   return (
@@ -27,9 +31,15 @@ export default async function OutboxPage() {
         </h2>
         {deliveries.length === 0 && <p>Nothing queued yet.</p>}
         {deliveries.map((d) => (
-          <article key={d.subjectId} className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
+          <article
+            key={d.subjectId}
+            className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800"
+          >
             <h3 className="mb-2 font-medium">
-              {d.eventType} · <span className="font-normal text-zinc-600 dark:text-zinc-400">{formatDateTime(d.lastQueuedAt, tz)}</span>
+              {d.eventType} ·{" "}
+              <span className="font-normal text-zinc-600 dark:text-zinc-400">
+                {formatDateTime(d.lastQueuedAt, tz)}
+              </span>
             </h3>
             <DeliverySummary status={d} />
           </article>

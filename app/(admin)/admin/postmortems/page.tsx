@@ -11,14 +11,25 @@ export default async function PostmortemsPage() {
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold">Postmortems</h1>
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">Resolved incidents and their root-cause analyses. Promised RCAs past their date are marked overdue.</p>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        Resolved incidents and their root-cause analyses. Promised RCAs past their date are marked
+        overdue.
+      </p>
       <table className="w-full text-left text-sm">
         <thead>
           <tr className="border-b border-zinc-200 dark:border-zinc-700">
-            <th scope="col" className="py-2 pr-3">Incident</th>
-            <th scope="col" className="py-2 pr-3">Severity</th>
-            <th scope="col" className="py-2 pr-3">RCA</th>
-            <th scope="col" className="py-2">Promised by</th>
+            <th scope="col" className="py-2 pr-3">
+              Incident
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Severity
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              RCA
+            </th>
+            <th scope="col" className="py-2">
+              Promised by
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -32,8 +43,13 @@ export default async function PostmortemsPage() {
                   </Link>
                 </td>
                 <td className="py-2 pr-3 font-mono">{r.severity}</td>
-                <td className="py-2 pr-3">{STATE_TEXT[r.rcaState]}{(r.publishedRevision ?? 0) > 1 ? ` (revision ${r.publishedRevision})` : ""}</td>
-                <td className={`py-2 ${overdue ? "font-semibold text-red-700 dark:text-red-400" : ""}`}>
+                <td className="py-2 pr-3">
+                  {STATE_TEXT[r.rcaState]}
+                  {(r.publishedRevision ?? 0) > 1 ? ` (revision ${r.publishedRevision})` : ""}
+                </td>
+                <td
+                  className={`py-2 ${overdue ? "font-semibold text-red-700 dark:text-red-400" : ""}`}
+                >
                   {r.rcaDueOn ? `${formatDay(r.rcaDueOn)}${overdue ? " · overdue" : ""}` : "—"}
                 </td>
               </tr>

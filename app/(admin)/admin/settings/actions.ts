@@ -9,11 +9,22 @@ export async function saveSettings(_prev: ActionState, form: FormData): Promise<
   const urls = form.getAll("supportUrl").map(String);
   const input = {
     ...Object.fromEntries(
-      ["name", "url", "timeZone", "logoUrl", "brandColor", "cadenceSev1", "cadenceSev2", "cadenceSev3", "cadenceSev4", "expectedUpdatedAt"].map(
-        (k) => [k, String(form.get(k) ?? "")],
-      ),
+      [
+        "name",
+        "url",
+        "timeZone",
+        "logoUrl",
+        "brandColor",
+        "cadenceSev1",
+        "cadenceSev2",
+        "cadenceSev3",
+        "cadenceSev4",
+        "expectedUpdatedAt",
+      ].map((k) => [k, String(form.get(k) ?? "")]),
     ),
-    supportLinks: labels.map((label, i) => ({ label, url: urls[i] ?? "" })).filter((l) => l.label || l.url),
+    supportLinks: labels
+      .map((label, i) => ({ label, url: urls[i] ?? "" }))
+      .filter((l) => l.label || l.url),
   };
   try {
     await updatePageSettings({ ctx: await requestCtx(), input });

@@ -9,7 +9,10 @@ import { SettingsForm } from "./settings-form";
 export default async function SettingsPage() {
   const ctx = await requestCtx();
   requireRole(ctx.actor, "viewer");
-  const [settings, tree] = await Promise.all([getPageSettings(ctx.db), listComponentTree(ctx.db, { publicOnly: false })]);
+  const [settings, tree] = await Promise.all([
+    getPageSettings(ctx.db),
+    listComponentTree(ctx.db, { publicOnly: false }),
+  ]);
   // Only what has a public badge: visible components, and groups with at least one.
   const badgeTargets = [
     ...tree.groups.flatMap((g) => {
@@ -22,8 +25,16 @@ export default async function SettingsPage() {
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold">Settings</h1>
-      {!canEdit && <p className="rounded-md border border-zinc-300 p-3 text-sm dark:border-zinc-700">Only owners can change settings; you can read them.</p>}
-      <SettingsForm settings={settings} timeZones={["UTC", ...Intl.supportedValuesOf("timeZone")]} canEdit={canEdit} />
+      {!canEdit && (
+        <p className="rounded-md border border-zinc-300 p-3 text-sm dark:border-zinc-700">
+          Only owners can change settings; you can read them.
+        </p>
+      )}
+      <SettingsForm
+        settings={settings}
+        timeZones={["UTC", ...Intl.supportedValuesOf("timeZone")]}
+        canEdit={canEdit}
+      />
       <EmbedSnippets baseUrl={baseUrl()} pageName={settings.name} targets={badgeTargets} />
     </div>
   );

@@ -28,7 +28,12 @@ export function SnippetBlock({ label, code }: { label: string; code: string }) {
           <span aria-live="polite" className="text-sm text-green-800 dark:text-green-400">
             {feedback}
           </span>
-          <button type="button" onClick={copy} aria-label={`Copy ${label}`} className="rounded-md border border-zinc-300 px-2 py-1 text-sm dark:border-zinc-700">
+          <button
+            type="button"
+            onClick={copy}
+            aria-label={`Copy ${label}`}
+            className="rounded-md border border-zinc-300 px-2 py-1 text-sm dark:border-zinc-700"
+          >
             Copy
           </button>
         </span>

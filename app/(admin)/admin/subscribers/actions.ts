@@ -2,13 +2,25 @@
 import { revalidatePath } from "next/cache";
 import { requestCtx } from "@/app/_lib/request-context";
 import { actionError, type ActionState } from "@/lib/action-state";
-import { addWebhookSubscriber, reenableWebhook, removeSubscriber } from "@/lib/webhooks/manage-webhooks";
+import {
+  addWebhookSubscriber,
+  reenableWebhook,
+  removeSubscriber,
+} from "@/lib/webhooks/manage-webhooks";
 import { addStakeholder, removeStakeholder } from "@/lib/stakeholders/stakeholders";
 
-type Write = (args: { ctx: Awaited<ReturnType<typeof requestCtx>>; input: unknown }) => Promise<unknown>;
+type Write = (args: {
+  ctx: Awaited<ReturnType<typeof requestCtx>>;
+  input: unknown;
+}) => Promise<unknown>;
 
 /** Every console form here: parse the form, call the domain function, refresh the page. */
-function formAction(write: Write, input: (form: FormData) => unknown, done: (result: unknown) => string, path: string) {
+function formAction(
+  write: Write,
+  input: (form: FormData) => unknown,
+  done: (result: unknown) => string,
+  path: string,
+) {
   return async (form: FormData): Promise<ActionState> => {
     try {
       const result = await write({ ctx: await requestCtx(), input: input(form) });
@@ -24,19 +36,42 @@ const byId = (form: FormData) => ({ id: String(form.get("id") ?? "") });
 
 const addWebhook = formAction(
   addWebhookSubscriber,
-  (form) => ({ url: String(form.get("url") ?? ""), componentIds: form.getAll("componentIds").map(String) }),
-  (row) => `Webhook added. Its signing secret, shown only now: ${(row as { webhookSecret: string }).webhookSecret}`,
+  (form) => ({
+    url: String(form.get("url") ?? ""),
+    componentIds: form.getAll("componentIds").map(String),
+  }),
+  (row) =>
+    `Webhook added. Its signing secret, shown only now: ${(row as { webhookSecret: string }).webhookSecret}`,
   "/admin/subscribers",
 );
-const reenable = formAction(reenableWebhook, byId, () => "Webhook re-enabled.", "/admin/subscribers");
-const remove = formAction(removeSubscriber, byId, () => "Subscriber removed.", "/admin/subscribers");
+const reenable = formAction(
+  reenableWebhook,
+  byId,
+  () => "Webhook re-enabled.",
+  "/admin/subscribers",
+);
+const remove = formAction(
+  removeSubscriber,
+  byId,
+  () => "Subscriber removed.",
+  "/admin/subscribers",
+);
 const addPerson = formAction(
   addStakeholder,
-  (form) => ({ name: String(form.get("name") ?? ""), email: String(form.get("email") ?? ""), title: String(form.get("title") ?? "") }),
+  (form) => ({
+    name: String(form.get("name") ?? ""),
+    email: String(form.get("email") ?? ""),
+    title: String(form.get("title") ?? ""),
+  }),
   () => "Added to the stakeholder list.",
   "/admin/stakeholders",
 );
-const removePerson = formAction(removeStakeholder, byId, () => "Removed from the stakeholder list.", "/admin/stakeholders");
+const removePerson = formAction(
+  removeStakeholder,
+  byId,
+  () => "Removed from the stakeholder list.",
+  "/admin/stakeholders",
+);
 
 export async function addWebhookAction(_prev: ActionState, form: FormData) {
   return addWebhook(form);

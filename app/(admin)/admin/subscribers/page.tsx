@@ -7,24 +7,39 @@ import { getPageSettings } from "@/lib/settings/get-page-settings";
 import { reenableWebhookAction, removeSubscriberAction } from "./actions";
 import { AddWebhookForm, RowButton } from "./_components/forms";
 
-const follows = (s: ListedSubscriber) => (s.componentNames ? s.componentNames.join(", ") || "—" : "All components");
+const follows = (s: ListedSubscriber) =>
+  s.componentNames ? s.componentNames.join(", ") || "—" : "All components";
 
 export default async function SubscribersPage() {
   const ctx = await requestCtx();
-  const [all, tree, settings] = await Promise.all([listSubscribers({ ctx }), listComponentTree(ctx.db, { publicOnly: false }), getPageSettings(ctx.db)]);
+  const [all, tree, settings] = await Promise.all([
+    listSubscribers({ ctx }),
+    listComponentTree(ctx.db, { publicOnly: false }),
+    getPageSettings(ctx.db),
+  ]);
   const tz = settings.timeZone;
   const canEdit = hasRole(ctx.actor, "editor");
   const emails = all.filter((s) => s.kind === "email");
   const hooks = all.filter((s) => s.kind === "webhook");
   const disabled = hooks.filter((h) => h.state === "disabled");
-  const components = [...tree.groups.flatMap((g) => g.components), ...tree.ungrouped].map(({ id, name }) => ({ id, name }));
+  const components = [...tree.groups.flatMap((g) => g.components), ...tree.ungrouped].map(
+    ({ id, name }) => ({ id, name }),
+  );
   const count = (state: string) => emails.filter((s) => s.state === state).length;
   return (
     <div className="flex flex-col gap-8">
       <h1 className="text-2xl font-semibold">Subscribers</h1>
       {disabled.length > 0 && (
-        <div role="alert" className="rounded-md border border-red-700 p-4 text-red-900 dark:text-red-300">
-          <p className="font-medium">{disabled.length === 1 ? "A webhook was switched off" : `${disabled.length} webhooks were switched off`} after repeated delivery failures.</p>
+        <div
+          role="alert"
+          className="rounded-md border border-red-700 p-4 text-red-900 dark:text-red-300"
+        >
+          <p className="font-medium">
+            {disabled.length === 1
+              ? "A webhook was switched off"
+              : `${disabled.length} webhooks were switched off`}{" "}
+            after repeated delivery failures.
+          </p>
           <ul className="mt-2 list-disc pl-5 text-sm">
             {disabled.map((h) => (
               <li key={h.id}>
@@ -39,7 +54,8 @@ export default async function SubscribersPage() {
           Email
         </h2>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          {count("active")} confirmed · {count("pending")} awaiting confirmation · {count("unsubscribed")} unsubscribed
+          {count("active")} confirmed · {count("pending")} awaiting confirmation ·{" "}
+          {count("unsubscribed")} unsubscribed
         </p>
         <table className="w-full text-left text-sm">
           <thead>
@@ -48,7 +64,11 @@ export default async function SubscribersPage() {
               <th>State</th>
               <th>Follows</th>
               <th>Since</th>
-              {canEdit && <th><span className="sr-only">Actions</span></th>}
+              {canEdit && (
+                <th>
+                  <span className="sr-only">Actions</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -58,33 +78,57 @@ export default async function SubscribersPage() {
                 <td>{s.state}</td>
                 <td>{follows(s)}</td>
                 <td>{formatDateTime(s.createdAt, tz)}</td>
-                {canEdit && <td><RowButton action={removeSubscriberAction} id={s.id} label="Remove" variant="danger" /></td>}
+                {canEdit && (
+                  <td>
+                    <RowButton
+                      action={removeSubscriberAction}
+                      id={s.id}
+                      label="Remove"
+                      variant="danger"
+                    />
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
         </table>
-        {emails.length === 0 && <p>No email subscribers yet. Visitors subscribe from the public page.</p>}
+        {emails.length === 0 && (
+          <p>No email subscribers yet. Visitors subscribe from the public page.</p>
+        )}
       </section>
       <section aria-labelledby="webhooks" className="flex flex-col gap-3">
         <h2 id="webhooks" className="text-xl font-semibold">
           Webhooks
         </h2>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Each event is POSTed as JSON, signed in the <code>X-Herald-Signature</code> header (<code>t=…,v1=</code>HMAC-SHA256 of <code>t.body</code>), retried with backoff, and switched off after repeated failures.
+          Each event is POSTed as JSON, signed in the <code>X-Herald-Signature</code> header (
+          <code>t=…,v1=</code>HMAC-SHA256 of <code>t.body</code>), retried with backoff, and
+          switched off after repeated failures.
         </p>
         <ul className="flex flex-col gap-2">
           {hooks.map((h) => (
-            <li key={h.id} className="flex flex-wrap items-start justify-between gap-2 rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
+            <li
+              key={h.id}
+              className="flex flex-wrap items-start justify-between gap-2 rounded-md border border-zinc-200 p-3 dark:border-zinc-800"
+            >
               <div className="text-sm">
                 <p className="font-medium break-all">{h.webhookUrl}</p>
                 <p>
-                  {h.state === "disabled" ? "Switched off" : "Active"} · {follows(h)} · {h.failureCount} failures in a row
+                  {h.state === "disabled" ? "Switched off" : "Active"} · {follows(h)} ·{" "}
+                  {h.failureCount} failures in a row
                 </p>
               </div>
               {canEdit && (
                 <div className="flex gap-2">
-                  {h.state === "disabled" && <RowButton action={reenableWebhookAction} id={h.id} label="Re-enable" />}
-                  <RowButton action={removeSubscriberAction} id={h.id} label="Remove" variant="danger" />
+                  {h.state === "disabled" && (
+                    <RowButton action={reenableWebhookAction} id={h.id} label="Re-enable" />
+                  )}
+                  <RowButton
+                    action={removeSubscriberAction}
+                    id={h.id}
+                    label="Remove"
+                    variant="danger"
+                  />
                 </div>
               )}
             </li>

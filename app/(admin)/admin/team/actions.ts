@@ -11,10 +11,16 @@ import { readFields } from "../_lib/form-input";
 
 export async function inviteMemberAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
-    const { member, password } = await inviteMember({ ctx: await requestCtx(), input: readFields(form, ["email", "name", "role"]) });
+    const { member, password } = await inviteMember({
+      ctx: await requestCtx(),
+      input: readFields(form, ["email", "name", "role"]),
+    });
     revalidatePath("/admin/team");
     // Shown once, in this response only; only its hash is stored.
-    return { ok: true, message: `${member.email} added as ${member.role}. One-time password: ${password}` };
+    return {
+      ok: true,
+      message: `${member.email} added as ${member.role}. One-time password: ${password}`,
+    };
   } catch (error) {
     return actionError(error, form);
   }
@@ -22,7 +28,10 @@ export async function inviteMemberAction(_prev: ActionState, form: FormData): Pr
 
 export async function changeRoleAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
-    const member = await changeMemberRole({ ctx: await requestCtx(), input: readFields(form, ["userId", "role"]) });
+    const member = await changeMemberRole({
+      ctx: await requestCtx(),
+      input: readFields(form, ["userId", "role"]),
+    });
     revalidatePath("/admin", "layout");
     return { ok: true, message: `${member.email} is now ${member.role}.` };
   } catch (error) {
@@ -32,7 +41,10 @@ export async function changeRoleAction(_prev: ActionState, form: FormData): Prom
 
 export async function removeMemberAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
-    const member = await removeMember({ ctx: await requestCtx(), input: readFields(form, ["userId"]) });
+    const member = await removeMember({
+      ctx: await requestCtx(),
+      input: readFields(form, ["userId"]),
+    });
     revalidatePath("/admin/team");
     return { ok: true, message: `${member.email} was removed.` };
   } catch (error) {

@@ -23,7 +23,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function IncidentPage({ params }: Props) {
   await connection();
-  const [{ value: incident }, { value: snapshot }] = await Promise.all([loadIncidentPage(getDb, (await params).id), loadStatusSnapshot(getDb)]);
+  const [{ value: incident }, { value: snapshot }] = await Promise.all([
+    loadIncidentPage(getDb, (await params).id),
+    loadStatusSnapshot(getDb),
+  ]);
   if (!incident) notFound();
   const tz = snapshot.settings.timeZone;
   const end = incident.resolvedAt ?? new Date();
@@ -33,7 +36,9 @@ export default async function IncidentPage({ params }: Props) {
       <SiteHeader settings={snapshot.settings} />
       <main className="flex flex-col gap-6">
         <div>
-          <h1 className={`text-2xl font-semibold ${TEXT[TONE_OF_IMPACT[incident.impact]]}`}>{incident.title}</h1>
+          <h1 className={`text-2xl font-semibold ${TEXT[TONE_OF_IMPACT[incident.impact]]}`}>
+            {incident.title}
+          </h1>
           <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
             <dt className="text-zinc-600 dark:text-zinc-400">Impact</dt>
             <dd>{SEVERITY_IMPACT_LABELS[incident.impact]}</dd>
@@ -41,8 +46,16 @@ export default async function IncidentPage({ params }: Props) {
             <dd>
               <PageTime date={incident.startedAt} timeZone={tz} />
             </dd>
-            <dt className="text-zinc-600 dark:text-zinc-400">{incident.resolvedAt ? "Resolved" : "Status"}</dt>
-            <dd>{incident.resolvedAt ? <PageTime date={incident.resolvedAt} timeZone={tz} /> : `Ongoing (${incident.state})`}</dd>
+            <dt className="text-zinc-600 dark:text-zinc-400">
+              {incident.resolvedAt ? "Resolved" : "Status"}
+            </dt>
+            <dd>
+              {incident.resolvedAt ? (
+                <PageTime date={incident.resolvedAt} timeZone={tz} />
+              ) : (
+                `Ongoing (${incident.state})`
+              )}
+            </dd>
             <dt className="text-zinc-600 dark:text-zinc-400">Duration</dt>
             <dd>{formatDuration((end.getTime() - incident.startedAt.getTime()) / 60_000)}</dd>
           </dl>
@@ -59,7 +72,9 @@ export default async function IncidentPage({ params }: Props) {
             </Link>
           </p>
         ) : (
-          incident.rcaDueOn && <p>A root-cause analysis will be published by {formatDay(incident.rcaDueOn)}.</p>
+          incident.rcaDueOn && (
+            <p>A root-cause analysis will be published by {formatDay(incident.rcaDueOn)}.</p>
+          )
         )}
         {incident.components.length > 0 && (
           <section aria-labelledby="affected">

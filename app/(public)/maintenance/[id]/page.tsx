@@ -17,7 +17,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function MaintenancePage({ params }: Props) {
   await connection();
-  const [{ value: maintenance }, { value: snapshot }] = await Promise.all([loadMaintenancePage(getDb, (await params).id), loadStatusSnapshot(getDb)]);
+  const [{ value: maintenance }, { value: snapshot }] = await Promise.all([
+    loadMaintenancePage(getDb, (await params).id),
+    loadStatusSnapshot(getDb),
+  ]);
   if (!maintenance) notFound();
   return (
     <>

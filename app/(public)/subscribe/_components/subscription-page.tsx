@@ -5,7 +5,13 @@ import { getDb } from "@/lib/db";
 import { loadStatusSnapshot } from "@/lib/public/status-snapshot";
 
 /** The frame of the confirm, manage and unsubscribe pages. */
-export async function SubscriptionPage({ title, children }: { title: string; children: ReactNode }) {
+export async function SubscriptionPage({
+  title,
+  children,
+}: {
+  title: string;
+  children: ReactNode;
+}) {
   await connection();
   const { value } = await loadStatusSnapshot(getDb);
   return (
@@ -20,7 +26,12 @@ export async function SubscriptionPage({ title, children }: { title: string; chi
 }
 
 export function MissingToken() {
-  return <p>This link is incomplete. Open the link from your email again, or subscribe again from the status page.</p>;
+  return (
+    <p>
+      This link is incomplete. Open the link from your email again, or subscribe again from the
+      status page.
+    </p>
+  );
 }
 
 export type TokenPageProps = { searchParams: Promise<{ token?: string | string[] }> };

@@ -24,7 +24,10 @@ export function TokenAction({ action, token, label, pendingLabel }: Props) {
       <div role="status" className="flex flex-col gap-2 rounded-md border border-green-700 p-4">
         <p className="font-medium text-green-900 dark:text-green-300">{state.message}</p>
         {state.manageToken && (
-          <Link href={`/subscribe/manage?token=${encodeURIComponent(state.manageToken)}`} className="underline">
+          <Link
+            href={`/subscribe/manage?token=${encodeURIComponent(state.manageToken)}`}
+            className="underline"
+          >
             Choose which components you hear about
           </Link>
         )}

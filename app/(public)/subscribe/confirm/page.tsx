@@ -1,5 +1,10 @@
 import { confirmAction } from "../actions";
-import { MissingToken, SubscriptionPage, tokenOf, type TokenPageProps } from "../_components/subscription-page";
+import {
+  MissingToken,
+  SubscriptionPage,
+  tokenOf,
+  type TokenPageProps,
+} from "../_components/subscription-page";
 import { TokenAction } from "../_components/token-action";
 
 export const metadata = { title: "Confirm your subscription", robots: { index: false } };
@@ -10,8 +15,16 @@ export default async function ConfirmPage(props: TokenPageProps) {
     <SubscriptionPage title="Confirm your subscription">
       {token ? (
         <>
-          <p>One more step: confirm that you want to receive incident and maintenance updates at this address.</p>
-          <TokenAction action={confirmAction} token={token} label="Confirm subscription" pendingLabel="Confirming…" />
+          <p>
+            One more step: confirm that you want to receive incident and maintenance updates at this
+            address.
+          </p>
+          <TokenAction
+            action={confirmAction}
+            token={token}
+            label="Confirm subscription"
+            pendingLabel="Confirming…"
+          />
         </>
       ) : (
         <MissingToken />

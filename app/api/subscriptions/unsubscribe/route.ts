@@ -12,8 +12,14 @@ export const dynamic = "force-dynamic";
  */
 export async function POST(request: Request) {
   try {
-    await unsubscribe({ ctx: { db: await getDb(), actor: anonymousActor }, input: { token: new URL(request.url).searchParams.get("token") } });
-    return new Response("Unsubscribed.\n", { status: 200, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+    await unsubscribe({
+      ctx: { db: await getDb(), actor: anonymousActor },
+      input: { token: new URL(request.url).searchParams.get("token") },
+    });
+    return new Response("Unsubscribed.\n", {
+      status: 200,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
   } catch (error) {
     return errorResponse(error);
   }
@@ -22,5 +28,11 @@ export async function POST(request: Request) {
 /** A person opening the header's URL in a browser gets the page with a button instead. */
 export function GET(request: Request) {
   const token = new URL(request.url).searchParams.get("token") ?? "";
-  return new Response(null, { status: 303, headers: { Location: `/unsubscribe?token=${encodeURIComponent(token)}`, "Cache-Control": "no-store" } });
+  return new Response(null, {
+    status: 303,
+    headers: {
+      Location: `/unsubscribe?token=${encodeURIComponent(token)}`,
+      "Cache-Control": "no-store",
+    },
+  });
 }

@@ -5,7 +5,11 @@ import { HeraldError } from "@/lib/errors";
 import { errorResponse } from "@/lib/errors-http";
 
 type RouteParams = Record<string, string>;
-type Handler<P extends RouteParams> = (call: { ctx: Ctx; request: Request; params: P }) => Promise<Response>;
+type Handler<P extends RouteParams> = (call: {
+  ctx: Ctx;
+  request: Request;
+  params: P;
+}) => Promise<Response>;
 
 /** Management data is per-caller and changes with every write: never cached anywhere. */
 const NO_STORE = { "Cache-Control": "no-store" };
@@ -14,7 +18,11 @@ const NO_STORE = { "Cache-Control": "no-store" };
 export async function apiCtx(request: Request): Promise<Ctx> {
   const db = await getDb();
   const actor = await authenticateApiKey(db, request.headers.get("authorization"));
-  if (!actor) throw new HeraldError("unauthenticated", "Send a valid, unrevoked API key as “Authorization: Bearer hrld_…”.");
+  if (!actor)
+    throw new HeraldError(
+      "unauthenticated",
+      "Send a valid, unrevoked API key as “Authorization: Bearer hrld_…”.",
+    );
   return { actor, db };
 }
 
@@ -27,10 +35,15 @@ export function apiRoute<P extends RouteParams = RouteParams>(handler: Handler<P
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     let response: Response;
     try {
-      response = await handler({ ctx: await apiCtx(request), request, params: await context.params });
+      response = await handler({
+        ctx: await apiCtx(request),
+        request,
+        params: await context.params,
+      });
     } catch (error) {
       response = errorResponse(error);
-      if (response.status === 401) response.headers.set("WWW-Authenticate", 'Bearer realm="herald"');
+      if (response.status === 401)
+        response.headers.set("WWW-Authenticate", 'Bearer realm="herald"');
     }
     for (const [name, value] of Object.entries(NO_STORE)) response.headers.set(name, value);
     return response;
@@ -41,7 +54,10 @@ export function apiRoute<P extends RouteParams = RouteParams>(handler: Handler<P
 export async function jsonBody(request: Request): Promise<Record<string, unknown>> {
   const body: unknown = await request.json().catch(() => undefined);
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw new HeraldError("invalid", "Send a JSON object as the request body, with Content-Type: application/json.");
+    throw new HeraldError(
+      "invalid",
+      "Send a JSON object as the request body, with Content-Type: application/json.",
+    );
   }
   return body as Record<string, unknown>;
 }

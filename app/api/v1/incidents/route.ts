@@ -6,4 +6,6 @@ import { apiRoute, json, jsonBody } from "../_lib/api-route";
 export const GET = apiRoute(async ({ ctx }) => json(await listIncidents({ ctx })));
 
 /** Declares an incident; the body is the console's declare form as JSON (title, severity, body, components…). */
-export const POST = apiRoute(async ({ ctx, request }) => json(await declareIncident({ ctx, input: await jsonBody(request) }), 201));
+export const POST = apiRoute(async ({ ctx, request }) =>
+  json(await declareIncident({ ctx, input: await jsonBody(request) }), 201),
+);

@@ -6,4 +6,6 @@ import { apiRoute, json, jsonBody } from "../_lib/api-route";
 export const GET = apiRoute(async ({ ctx }) => json(await listMaintenance({ ctx })));
 
 /** Schedules a window: title, body, scheduledFor, scheduledUntil (ISO times), components (ids). */
-export const POST = apiRoute(async ({ ctx, request }) => json(await scheduleMaintenance({ ctx, input: await jsonBody(request) }), 201));
+export const POST = apiRoute(async ({ ctx, request }) =>
+  json(await scheduleMaintenance({ ctx, input: await jsonBody(request) }), 201),
+);

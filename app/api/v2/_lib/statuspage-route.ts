@@ -11,14 +11,23 @@ const CORS = { "Access-Control-Allow-Origin": "*" };
 /** The GET handler of one Statuspage v2 endpoint. */
 export function statuspageRoute(endpoint: WireEndpoint) {
   return (request: Request) =>
-    servePublic(request, (snapshot) => ({ body: renderStatuspageEndpoint(endpoint, snapshot, baseUrl()), contentType: JSON_TYPE, headers: CORS }));
+    servePublic(request, (snapshot) => ({
+      body: renderStatuspageEndpoint(endpoint, snapshot, baseUrl()),
+      contentType: JSON_TYPE,
+      headers: CORS,
+    }));
 }
 
 /** Answers CORS preflights, which clients trigger by adding headers such as If-None-Match to a GET. */
 export function OPTIONS() {
   return new Response(null, {
     status: 204,
-    headers: { ...CORS, "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS", "Access-Control-Allow-Headers": "*", "Access-Control-Max-Age": "86400" },
+    headers: {
+      ...CORS,
+      "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+      "Access-Control-Allow-Headers": "*",
+      "Access-Control-Max-Age": "86400",
+    },
   });
 }
 
@@ -29,5 +38,10 @@ export function statuspageNotFound(request: Request): Response {
     error: { code: "not_found", message: `No Statuspage API endpoint at ${path}.` },
     endpoints: WIRE_ENDPOINT_PATHS.map((e) => `/api/v2/${e}`),
   };
-  return publicResponse(JSON.stringify(body), { status: 404, contentType: JSON_TYPE, request, headers: CORS });
+  return publicResponse(JSON.stringify(body), {
+    status: 404,
+    contentType: JSON_TYPE,
+    request,
+    headers: CORS,
+  });
 }

@@ -11,6 +11,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const options = parseBadgeOptions(new URL(request.url).searchParams);
   return servePublic(request, (snapshot) => {
     const badge = componentBadge(snapshot, id);
-    return { body: renderBadgeSvg(badge ?? UNKNOWN_COMPONENT_BADGE, options), contentType: SVG_CONTENT_TYPE, status: badge ? 200 : 404 };
+    return {
+      body: renderBadgeSvg(badge ?? UNKNOWN_COMPONENT_BADGE, options),
+      contentType: SVG_CONTENT_TYPE,
+      status: badge ? 200 : 404,
+    };
   });
 }

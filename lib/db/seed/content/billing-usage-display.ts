@@ -11,7 +11,8 @@ export const billingUsageDisplay = (now: Date): IncidentSpec => ({
     {
       after: 5,
       state: "investigating",
-      impact: "The usage summary on the Billing page may show figures up to 24 hours old. Metering and invoices are not affected.",
+      impact:
+        "The usage summary on the Billing page may show figures up to 24 hours old. Metering and invoices are not affected.",
       status: "We are looking into reports of stale usage figures.",
     },
     {

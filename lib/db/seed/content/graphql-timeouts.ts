@@ -20,8 +20,10 @@ export const graphqlTimeouts = (now: Date): IncidentSpec => ({
     {
       after: 64,
       state: "identified",
-      impact: "Large GraphQL queries continue to time out intermittently; small queries are unaffected.",
-      status: "A query-planner change released yesterday stopped batching nested lookups, so large queries make many more database calls.",
+      impact:
+        "Large GraphQL queries continue to time out intermittently; small queries are unaffected.",
+      status:
+        "A query-planner change released yesterday stopped batching nested lookups, so large queries make many more database calls.",
       actions: "We are rolling back the release.",
       workaround: "Paginate with `first: 100` or smaller, or use the equivalent REST endpoints.",
       internalNote: "Rollback is safe: the release had no schema migrations.",
@@ -37,7 +39,8 @@ export const graphqlTimeouts = (now: Date): IncidentSpec => ({
     {
       after: 246,
       state: "resolved",
-      impact: "For about 100 minutes, around 4% of GraphQL queries timed out, nearly all of them requesting more than 500 nodes.",
+      impact:
+        "For about 100 minutes, around 4% of GraphQL queries timed out, nearly all of them requesting more than 500 nodes.",
       status: "Timeouts have stayed at normal levels since the rollback.",
       actions: "The planner change will return with a regression test covering nested batching.",
     },

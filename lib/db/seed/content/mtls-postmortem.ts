@@ -41,26 +41,40 @@ export const mtlsPostmortem = (now: Date): PostmortemSpec => ({
     ].join("\n"),
   },
   timeline: [
-    [-8, "The scheduled job begins rotating internal service certificates to the new intermediate authority."],
-    [0, "The authentication service starts presenting its new certificate. Gateways reject it, and all sign-ins and API requests fail."],
+    [
+      -8,
+      "The scheduled job begins rotating internal service certificates to the new intermediate authority.",
+    ],
+    [
+      0,
+      "The authentication service starts presenting its new certificate. Gateways reject it, and all sign-ins and API requests fail.",
+    ],
     [2, "Automated alerts page the on-call engineer."],
     [7, "Incident declared as SEV1; first public update posted."],
-    [21, "Engineers connect the failures to the rotation and find the new authority missing from the gateways' trust bundle."],
+    [
+      21,
+      "Engineers connect the failures to the rotation and find the new authority missing from the gateways' trust bundle.",
+    ],
     [29, "Decision to roll back rather than push an emergency bundle refresh; rollback begins."],
-    [55, "Rollback complete on two of three gateway clusters; about two thirds of requests succeed."],
+    [
+      55,
+      "Rollback complete on two of three gateway clusters; about two thirds of requests succeed.",
+    ],
     [78, "Rollback complete on the last cluster; error rates return to normal."],
     [81, "Incident moved to monitoring while sessions are re-established."],
     [105, "Incident resolved."],
   ],
   actionItems: [
     {
-      title: "Alert on mutual-TLS handshake failures per service pair, with rotation events on the same dashboard",
+      title:
+        "Alert on mutual-TLS handshake failures per service pair, with rotation events on the same dashboard",
       owner: "Observability team",
       dueOn: isoDate(addDays(now, -20)),
       status: "done",
     },
     {
-      title: "Make the rotation pre-flight check verify that every client of a service trusts the new chain",
+      title:
+        "Make the rotation pre-flight check verify that every client of a service trusts the new chain",
       owner: "Platform Security team",
       dueOn: isoDate(addDays(now, -9)),
       status: "done",

@@ -20,11 +20,15 @@ export const usEastCapacity = (now: Date): IncidentSpec => ({
     {
       after: 29,
       state: "identified",
-      impact: "Launch failures continue at about the same rate. Webhook deliveries remain slightly delayed because their workers run in the same region.",
+      impact:
+        "Launch failures continue at about the same rate. Webhook deliveries remain slightly delayed because their workers run in the same region.",
       status: "A scheduler bug is marking healthy hosts in two placement groups as full.",
-      actions: "We are deploying a scheduler fix and returning the affected hosts to the pool. Meanwhile we have added spare capacity to reduce failures.",
-      workaround: "Retrying a failed launch usually succeeds within a few attempts; US West (Oregon) is unaffected.",
-      internalNote: "Fix is in canary. Three enterprise customers have opened priority tickets; account managers are informed.",
+      actions:
+        "We are deploying a scheduler fix and returning the affected hosts to the pool. Meanwhile we have added spare capacity to reduce failures.",
+      workaround:
+        "Retrying a failed launch usually succeeds within a few attempts; US West (Oregon) is unaffected.",
+      internalNote:
+        "Fix is in canary. Three enterprise customers have opened priority tickets; account managers are informed.",
       businessImpact: "New launches in our largest region are failing for 1 in 5 requests.",
       eta: "About 40 minutes for the full rollout.",
     },

@@ -18,18 +18,48 @@ const SCOPE_OPTIONS = [
  * shown in a read-only field (easy to select and copy) until the page is left.
  */
 export function CreateApiKeyForm() {
-  const [state, action, pending] = useActionState(createApiKeyAction, { ok: false } as CreatedKeyState);
+  const [state, action, pending] = useActionState(createApiKeyAction, {
+    ok: false,
+  } as CreatedKeyState);
   return (
     <div className="flex flex-col gap-3">
-      <ActionForm action={action} aria-label="Create API key" className="flex flex-wrap items-end gap-3">
-        <Field label="Name" name="name" id="api-key-name" defaultValue={state.values?.name} error={state.fields?.name} hint="What uses it, e.g. “Deploy pipeline”." required />
-        <SelectField label="Access" name="scope" id="api-key-scope" defaultValue={state.values?.scope ?? "read"} options={SCOPE_OPTIONS} error={state.fields?.scope} />
+      <ActionForm
+        action={action}
+        aria-label="Create API key"
+        className="flex flex-wrap items-end gap-3"
+      >
+        <Field
+          label="Name"
+          name="name"
+          id="api-key-name"
+          defaultValue={state.values?.name}
+          error={state.fields?.name}
+          hint="What uses it, e.g. “Deploy pipeline”."
+          required
+        />
+        <SelectField
+          label="Access"
+          name="scope"
+          id="api-key-scope"
+          defaultValue={state.values?.scope ?? "read"}
+          options={SCOPE_OPTIONS}
+          error={state.fields?.scope}
+        />
         <Button type="submit" pending={pending} pendingLabel="Creating…">
           Create key
         </Button>
       </ActionForm>
       <FormMessage ok={state.ok} message={state.message} />
-      {state.key && <Field label="New API key" name="created-key" id="created-api-key" value={state.key} readOnly onFocus={(e) => e.currentTarget.select()} />}
+      {state.key && (
+        <Field
+          label="New API key"
+          name="created-key"
+          id="created-api-key"
+          value={state.key}
+          readOnly
+          onFocus={(e) => e.currentTarget.select()}
+        />
+      )}
     </div>
   );
 }

@@ -5,9 +5,25 @@ import { moveAction } from "../actions";
 const ARROW = { up: "↑", down: "↓" } as const;
 
 /** Up/down buttons: real buttons, so keyboard and screen-reader users reorder the same way. */
-export function MoveButtons({ kind, id, name, first, last }: { kind: "component" | "group"; id: string; name: string; first: boolean; last: boolean }) {
+export function MoveButtons({
+  kind,
+  id,
+  name,
+  first,
+  last,
+}: {
+  kind: "component" | "group";
+  id: string;
+  name: string;
+  first: boolean;
+  last: boolean;
+}) {
   return (
-    <InlineActionForm action={moveAction} label={`Reorder ${name}`} className="flex items-center gap-1">
+    <InlineActionForm
+      action={moveAction}
+      label={`Reorder ${name}`}
+      className="flex items-center gap-1"
+    >
       {(_state, pending) => (
         <>
           <input type="hidden" name="kind" value={kind} />

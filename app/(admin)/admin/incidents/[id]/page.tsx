@@ -9,7 +9,12 @@ import { nextUpdateDue } from "@/lib/cadence/cadence-state";
 import { SEVERITY_LABELS, STATE_LABELS } from "@/lib/incidents/severity";
 import { CadenceCountdown } from "@/components/admin/cadence-countdown";
 import { formatStamp } from "@/components/admin/format-time";
-import { Composer, ReopenForm, ResolveForm, type IncidentFormContext } from "../_components/incident-forms";
+import {
+  Composer,
+  ReopenForm,
+  ResolveForm,
+  type IncidentFormContext,
+} from "../_components/incident-forms";
 import { Timeline } from "../_components/timeline";
 import { loadPickableComponents } from "../load-pickable";
 
@@ -48,7 +53,9 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           <span>State: {STATE_LABELS[incident.state]}</span>
           <span>Started {formatStamp(incident.startedAt, settings.timeZone)}</span>
           <span>Comms lead: {data.commsLead?.email ?? "none"}</span>
-          <span>Cadence: {incident.cadenceMinutes ? `every ${incident.cadenceMinutes} min` : "none"}</span>
+          <span>
+            Cadence: {incident.cadenceMinutes ? `every ${incident.cadenceMinutes} min` : "none"}
+          </span>
           {incident.rcaDueOn && <span>RCA promised by {incident.rcaDueOn}</span>}
         </p>
         {!resolved && (
@@ -69,12 +76,21 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
         <h2 id="timeline-heading" className="text-lg font-semibold">
           Timeline
         </h2>
-        <Timeline incident={data} timeZone={settings.timeZone} canEdit={canEdit} deliveries={deliveries} />
+        <Timeline
+          incident={data}
+          timeZone={settings.timeZone}
+          canEdit={canEdit}
+          deliveries={deliveries}
+        />
       </section>
       {canEdit && (
         <details className="rounded-md border border-zinc-200 p-4 dark:border-zinc-800">
-          <summary className="cursor-pointer font-semibold">{resolved ? "Reopen incident" : "Resolve incident"}</summary>
-          <div className="mt-3">{resolved ? <ReopenForm context={context} /> : <ResolveForm context={context} />}</div>
+          <summary className="cursor-pointer font-semibold">
+            {resolved ? "Reopen incident" : "Resolve incident"}
+          </summary>
+          <div className="mt-3">
+            {resolved ? <ReopenForm context={context} /> : <ResolveForm context={context} />}
+          </div>
         </details>
       )}
     </div>

@@ -3,7 +3,12 @@ import { STATUS_LABELS } from "@/lib/components/status";
 import { SelectField } from "@/components/ui/select-field";
 
 /** `label` names the group too (for pickers); `name` is what customers read in update text. */
-export type PickableComponent = { id: string; name: string; label: string; status: ComponentStatus };
+export type PickableComponent = {
+  id: string;
+  name: string;
+  label: string;
+  status: ComponentStatus;
+};
 
 const STATUS_OPTIONS = COMPONENT_STATUSES.map((s) => [s, STATUS_LABELS[s]] as const);
 

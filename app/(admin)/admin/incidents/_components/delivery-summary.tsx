@@ -2,7 +2,13 @@ import type { DeliveryStatus } from "@/lib/notifications/delivery-status";
 import { DeliverySummary as DeliveryTable } from "../../outbox/_components/delivery-summary";
 
 /** One line per update (sent of total, failures called out), expanding to the outbox's full table. */
-export function DeliverySummary({ notify, status }: { notify: boolean; status: DeliveryStatus | undefined }) {
+export function DeliverySummary({
+  notify,
+  status,
+}: {
+  notify: boolean;
+  status: DeliveryStatus | undefined;
+}) {
   if (!notify) return <span>Not notified</span>;
   if (!status) return <span>No recipients</span>;
   const total = status.channels.reduce((n, c) => n + c.total, 0);
@@ -10,7 +16,9 @@ export function DeliverySummary({ notify, status }: { notify: boolean; status: D
   const failed = status.channels.reduce((n, c) => n + c.failed, 0);
   return (
     <details className="basis-full">
-      <summary className={`cursor-pointer ${failed > 0 ? "font-medium text-red-700 dark:text-red-400" : ""}`}>
+      <summary
+        className={`cursor-pointer ${failed > 0 ? "font-medium text-red-700 dark:text-red-400" : ""}`}
+      >
         Delivery: {sent}/{total} sent{failed > 0 && `, ${failed} failed`}
       </summary>
       <DeliveryTable status={status} />

@@ -8,7 +8,17 @@ import { initialActionState } from "@/lib/action-state";
 import { editUpdateAction } from "../actions";
 
 /** Corrects a published update in place; the old wording stays in the revision history. */
-export function EditUpdateForm({ incidentId, updateId, body, updatedAt }: { incidentId: string; updateId: string; body: string; updatedAt: string }) {
+export function EditUpdateForm({
+  incidentId,
+  updateId,
+  body,
+  updatedAt,
+}: {
+  incidentId: string;
+  updateId: string;
+  body: string;
+  updatedAt: string;
+}) {
   const [state, action, pending] = useActionState(editUpdateAction, initialActionState);
   const [text, setText] = useState(body);
   return (
@@ -16,7 +26,14 @@ export function EditUpdateForm({ incidentId, updateId, body, updatedAt }: { inci
       <input type="hidden" name="incidentId" value={incidentId} />
       <input type="hidden" name="updateId" value={updateId} />
       <input type="hidden" name="expectedUpdatedAt" value={updatedAt} />
-      <MarkdownField label="Corrected text" name="body" id={`edit-${updateId}`} value={text} onChange={setText} error={state.fields?.body} />
+      <MarkdownField
+        label="Corrected text"
+        name="body"
+        id={`edit-${updateId}`}
+        value={text}
+        onChange={setText}
+        error={state.fields?.body}
+      />
       <FormMessage ok={state.ok} message={state.message} />
       <div>
         <Button type="submit" variant="secondary" pending={pending} pendingLabel="Saving…">

@@ -27,7 +27,9 @@ function ComponentFields({ context, error }: { context: IncidentFormContext; err
       <ComponentStatusPicker components={context.affected} error={error} />
       {context.others.length > 0 && (
         <details>
-          <summary className="cursor-pointer text-sm">Other components ({context.others.length})</summary>
+          <summary className="cursor-pointer text-sm">
+            Other components ({context.others.length})
+          </summary>
           <div className="mt-2">
             <ComponentStatusPicker components={context.others} />
           </div>
@@ -40,8 +42,14 @@ function ComponentFields({ context, error }: { context: IncidentFormContext; err
 /** Publish an update: state moves forward only, so earlier states are not offered. */
 export function Composer({ context }: { context: IncidentFormContext }) {
   const names = context.affected.map((c) => c.name);
-  const text = { state: context.state, componentNames: names, cadenceMinutes: context.cadenceMinutes };
-  const states = INCIDENT_STATES.filter((s) => s !== "resolved" && INCIDENT_STATES.indexOf(s) >= INCIDENT_STATES.indexOf(context.state));
+  const text = {
+    state: context.state,
+    componentNames: names,
+    cadenceMinutes: context.cadenceMinutes,
+  };
+  const states = INCIDENT_STATES.filter(
+    (s) => s !== "resolved" && INCIDENT_STATES.indexOf(s) >= INCIDENT_STATES.indexOf(context.state),
+  );
   return (
     <UpdateForm
       name="composer"
@@ -54,12 +62,24 @@ export function Composer({ context }: { context: IncidentFormContext }) {
       pendingLabel="Publishing…"
       fields={(f) => (
         <>
-          <SelectField label="State" name="state" id="composer-state" defaultValue={context.state} options={states.map((s) => [s, STATE_LABELS[s]])} error={f.state} />
+          <SelectField
+            label="State"
+            name="state"
+            id="composer-state"
+            defaultValue={context.state}
+            options={states.map((s) => [s, STATE_LABELS[s]])}
+            error={f.state}
+          />
           <ComponentFields context={context} error={f.components} />
           <details>
             <summary className="cursor-pointer text-sm">Backdate this update</summary>
             <div className="mt-2">
-              <LocalDateTimeField label="Display time" name="displayAt" error={f.displayAt} hint="Leave empty to publish as of now." />
+              <LocalDateTimeField
+                label="Display time"
+                name="displayAt"
+                error={f.displayAt}
+                hint="Leave empty to publish as of now."
+              />
             </div>
           </details>
         </>
@@ -87,7 +107,10 @@ export function ResolveForm({ context }: { context: IncidentFormContext }) {
       incidentId={context.incidentId}
       latestUpdateId={context.latestUpdateId}
       initialBody={renderSections([
-        ["Current status", `This incident has been resolved. ${names} ${context.affected.length === 1 ? "is" : "are"} operating normally.`],
+        [
+          "Current status",
+          `This incident has been resolved. ${names} ${context.affected.length === 1 ? "is" : "are"} operating normally.`,
+        ],
         ["Next steps", "We are reviewing what happened to prevent it from recurring."],
       ])}
       bodyLabel="Resolution update"
@@ -97,7 +120,13 @@ export function ResolveForm({ context }: { context: IncidentFormContext }) {
       fields={(f) => (
         <>
           <p className="text-sm">Resolving sets every affected component back to operational.</p>
-          <Field label="RCA by (optional)" name="rcaDueOn" type="date" error={f.rcaDueOn} hint="Promise customers a root-cause analysis by this date." />
+          <Field
+            label="RCA by (optional)"
+            name="rcaDueOn"
+            type="date"
+            error={f.rcaDueOn}
+            hint="Promise customers a root-cause analysis by this date."
+          />
         </>
       )}
     />
@@ -111,13 +140,25 @@ export function ReopenForm({ context }: { context: IncidentFormContext }) {
       action={reopenIncidentAction}
       incidentId={context.incidentId}
       latestUpdateId={context.latestUpdateId}
-      initialBody={renderSections([["Current status", "We are seeing the problem again and are investigating."]])}
+      initialBody={renderSections([
+        ["Current status", "We are seeing the problem again and are investigating."],
+      ])}
       bodyLabel="Why it is open again"
       submitLabel="Reopen incident"
       pendingLabel="Reopening…"
       fields={(f) => (
         <>
-          <SelectField label="State" name="state" id="reopen-state" defaultValue="investigating" options={(["investigating", "identified", "monitoring"] as const).map((s) => [s, STATE_LABELS[s]])} error={f.state} />
+          <SelectField
+            label="State"
+            name="state"
+            id="reopen-state"
+            defaultValue="investigating"
+            options={(["investigating", "identified", "monitoring"] as const).map((s) => [
+              s,
+              STATE_LABELS[s],
+            ])}
+            error={f.state}
+          />
           <ComponentFields context={context} error={f.components} />
         </>
       )}

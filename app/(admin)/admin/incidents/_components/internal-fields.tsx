@@ -2,14 +2,39 @@ import { Field } from "@/components/ui/field";
 import { TextareaField } from "@/components/ui/textarea-field";
 
 /** What only internal stakeholders see; sent with the public body in their email. */
-export function InternalFields({ errors, values = {} }: { errors: Record<string, string>; values?: Record<string, string> }) {
+export function InternalFields({
+  errors,
+  values = {},
+}: {
+  errors: Record<string, string>;
+  values?: Record<string, string>;
+}) {
   return (
     <fieldset className="flex flex-col gap-3 rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
-      <legend className="px-1 text-sm font-medium">Internal stakeholders only (never public)</legend>
-      <TextareaField label="Internal note" name="internalNote" rows={2} defaultValue={values.internalNote} error={errors.internalNote} />
+      <legend className="px-1 text-sm font-medium">
+        Internal stakeholders only (never public)
+      </legend>
+      <TextareaField
+        label="Internal note"
+        name="internalNote"
+        rows={2}
+        defaultValue={values.internalNote}
+        error={errors.internalNote}
+      />
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label="Business impact" name="businessImpact" defaultValue={values.businessImpact} error={errors.businessImpact} />
-        <Field label="ETA" name="eta" defaultValue={values.eta} error={errors.eta} hint="e.g. “fix deploying, ~15:00 UTC”" />
+        <Field
+          label="Business impact"
+          name="businessImpact"
+          defaultValue={values.businessImpact}
+          error={errors.businessImpact}
+        />
+        <Field
+          label="ETA"
+          name="eta"
+          defaultValue={values.eta}
+          error={errors.eta}
+          hint="e.g. “fix deploying, ~15:00 UTC”"
+        />
       </div>
     </fieldset>
   );

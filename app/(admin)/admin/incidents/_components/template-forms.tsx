@@ -20,9 +20,23 @@ function SaveTemplateForm({ components }: { components: readonly PickableCompone
   const v = state.values ?? {};
   return (
     <ActionForm action={action} aria-label="Save as template" className="flex flex-col gap-3">
-      <Field label="Template name" name="name" required defaultValue={v.name} error={f.name} hint="e.g. “Payment provider down”." />
+      <Field
+        label="Template name"
+        name="name"
+        required
+        defaultValue={v.name}
+        error={f.name}
+        hint="e.g. “Payment provider down”."
+      />
       <Field label="Incident title" name="title" required defaultValue={v.title} error={f.title} />
-      <SelectField label="Template severity" name="severity" id="template-severity" defaultValue={v.severity ?? "SEV2"} options={SEVERITIES.map((s) => [s, SEVERITY_LABELS[s]])} error={f.severity} />
+      <SelectField
+        label="Template severity"
+        name="severity"
+        id="template-severity"
+        defaultValue={v.severity ?? "SEV2"}
+        options={SEVERITIES.map((s) => [s, SEVERITY_LABELS[s]])}
+        error={f.severity}
+      />
       <fieldset className="flex flex-col gap-1">
         <legend className="mb-1 text-sm font-medium">Usually affected</legend>
         {components.map((c) => (
@@ -31,9 +45,21 @@ function SaveTemplateForm({ components }: { components: readonly PickableCompone
             {c.label}
           </label>
         ))}
-        {f.componentIds && <p className="text-sm text-red-700 dark:text-red-400">{f.componentIds}</p>}
+        {f.componentIds && (
+          <p className="text-sm text-red-700 dark:text-red-400">{f.componentIds}</p>
+        )}
       </fieldset>
-      <TextareaField label="Template first update" name="body" id="template-body" required rows={6} defaultValue={v.body} error={f.body} className="font-mono text-sm" hint="Markdown. Empty **Section:** labels are dropped when published." />
+      <TextareaField
+        label="Template first update"
+        name="body"
+        id="template-body"
+        required
+        rows={6}
+        defaultValue={v.body}
+        error={f.body}
+        className="font-mono text-sm"
+        hint="Markdown. Empty **Section:** labels are dropped when published."
+      />
       <FormMessage ok={state.ok} message={state.message} />
       <div>
         <Button type="submit" pending={pending} pendingLabel="Saving…">
@@ -47,20 +73,35 @@ function SaveTemplateForm({ components }: { components: readonly PickableCompone
 function DeleteTemplateButton({ template }: { template: IncidentTemplate }) {
   const [state, action, pending] = useActionState(deleteTemplateAction, initialActionState);
   return (
-    <ActionForm action={action} aria-label={`Delete template ${template.name}`} className="flex items-center gap-2">
+    <ActionForm
+      action={action}
+      aria-label={`Delete template ${template.name}`}
+      className="flex items-center gap-2"
+    >
       <input type="hidden" name="id" value={template.id} />
       <Button type="submit" variant="secondary" pending={pending} pendingLabel="Deleting…">
         Delete
       </Button>
-      {!state.ok && state.message && <span className="text-sm text-red-700 dark:text-red-400">{state.message}</span>}
+      {!state.ok && state.message && (
+        <span className="text-sm text-red-700 dark:text-red-400">{state.message}</span>
+      )}
     </ActionForm>
   );
 }
 
 /** Templates for recurring situations: the saved ones, and a form to add one. */
-export function TemplatesSection({ templates, components }: { templates: readonly IncidentTemplate[]; components: readonly PickableComponent[] }) {
+export function TemplatesSection({
+  templates,
+  components,
+}: {
+  templates: readonly IncidentTemplate[];
+  components: readonly PickableComponent[];
+}) {
   return (
-    <section aria-labelledby="templates-heading" className="flex flex-col gap-3 border-t border-zinc-200 pt-4 dark:border-zinc-800">
+    <section
+      aria-labelledby="templates-heading"
+      className="flex flex-col gap-3 border-t border-zinc-200 pt-4 dark:border-zinc-800"
+    >
       <h2 id="templates-heading" className="text-lg font-semibold">
         Incident templates
       </h2>

@@ -3,7 +3,13 @@ import { Button } from "@/components/ui/button";
 import type { IncidentTemplate } from "@/lib/db/schema";
 
 /** A plain GET form: the page reads ?template= and prefills the declare form, with or without JavaScript. */
-export function TemplatePicker({ templates, selectedId }: { templates: readonly IncidentTemplate[]; selectedId?: string }) {
+export function TemplatePicker({
+  templates,
+  selectedId,
+}: {
+  templates: readonly IncidentTemplate[];
+  selectedId?: string;
+}) {
   if (templates.length === 0) return null;
   return (
     <form method="get" aria-label="Start from a template" className="flex items-end gap-2">

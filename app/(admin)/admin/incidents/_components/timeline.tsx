@@ -8,17 +8,32 @@ import { DeliverySummary } from "./delivery-summary";
 import { EditUpdateForm } from "./edit-update-form";
 
 /** Every update newest first, with what only the console shows: internal fields, edits, delivery choice. */
-export function Timeline({ incident, timeZone, canEdit, deliveries }: { incident: ConsoleIncident; timeZone: string; canEdit: boolean; deliveries: DeliveryStatus[] }) {
+export function Timeline({
+  incident,
+  timeZone,
+  canEdit,
+  deliveries,
+}: {
+  incident: ConsoleIncident;
+  timeZone: string;
+  canEdit: boolean;
+  deliveries: DeliveryStatus[];
+}) {
   return (
     <ol className="flex flex-col gap-4" aria-label="Updates">
       {incident.updates.map((u) => (
         <li key={u.id} className="rounded-md border border-zinc-200 p-4 dark:border-zinc-800">
           <p className="flex flex-wrap gap-x-3 text-sm">
             <strong>{STATE_LABELS[u.state]}</strong>
-            {u.reopened && <span className="font-medium text-red-700 dark:text-red-400">Reopened</span>}
+            {u.reopened && (
+              <span className="font-medium text-red-700 dark:text-red-400">Reopened</span>
+            )}
             <span>{formatStamp(u.displayAt, timeZone)}</span>
             {u.nextUpdateBy && <span>Next update by {formatStamp(u.nextUpdateBy, timeZone)}</span>}
-            <DeliverySummary notify={u.notify} status={deliveries.find((d) => d.subjectId === u.id)} />
+            <DeliverySummary
+              notify={u.notify}
+              status={deliveries.find((d) => d.subjectId === u.id)}
+            />
             {u.editedAt && <span>Edited {formatStamp(u.editedAt, timeZone)}</span>}
           </p>
           <MarkdownBody markdown={u.body} className="mt-2" />
@@ -53,8 +68,13 @@ export function Timeline({ incident, timeZone, canEdit, deliveries }: { incident
             <details className="mt-2 text-sm">
               <summary className="cursor-pointer">Earlier versions ({u.revisions.length})</summary>
               {u.revisions.map((r) => (
-                <div key={r.id} className="mt-2 border-l-2 border-zinc-300 pl-3 dark:border-zinc-700">
-                  <p className="text-zinc-600 dark:text-zinc-400">Replaced {formatStamp(r.replacedAt, timeZone)}</p>
+                <div
+                  key={r.id}
+                  className="mt-2 border-l-2 border-zinc-300 pl-3 dark:border-zinc-700"
+                >
+                  <p className="text-zinc-600 dark:text-zinc-400">
+                    Replaced {formatStamp(r.replacedAt, timeZone)}
+                  </p>
                   <MarkdownBody markdown={r.body} />
                 </div>
               ))}
@@ -63,7 +83,12 @@ export function Timeline({ incident, timeZone, canEdit, deliveries }: { incident
           {canEdit && (
             <details className="mt-2 text-sm">
               <summary className="cursor-pointer">Edit this update</summary>
-              <EditUpdateForm incidentId={u.incidentId} updateId={u.id} body={u.body} updatedAt={u.updatedAt.toISOString()} />
+              <EditUpdateForm
+                incidentId={u.incidentId}
+                updateId={u.id}
+                body={u.body}
+                updatedAt={u.updatedAt.toISOString()}
+              />
             </details>
           )}
         </li>

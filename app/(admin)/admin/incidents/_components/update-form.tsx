@@ -46,16 +46,33 @@ export function UpdateForm(props: UpdateFormProps) {
   const f = state.fields ?? {};
   return (
     <div className="flex flex-col gap-3">
-      <ActionForm key={generation} action={action} className="flex flex-col gap-4" aria-label={props.submitLabel}>
+      <ActionForm
+        key={generation}
+        action={action}
+        className="flex flex-col gap-4"
+        aria-label={props.submitLabel}
+      >
         <input type="hidden" name="incidentId" value={props.incidentId} />
         <input type="hidden" name="expectedLatestUpdateId" value={props.latestUpdateId} />
         {props.fields?.(f)}
         {props.bodyTools && <div className="flex flex-wrap gap-2">{props.bodyTools(setBody)}</div>}
-        <MarkdownField label={props.bodyLabel} name="body" id={`${props.name}-body`} value={body} onChange={setBody} error={f.body} />
+        <MarkdownField
+          label={props.bodyLabel}
+          name="body"
+          id={`${props.name}-body`}
+          value={body}
+          onChange={setBody}
+          error={f.body}
+        />
         <InternalFields errors={f} />
         <NotifyToggle />
         <div>
-          <Button type="submit" variant={props.variant} pending={pending} pendingLabel={props.pendingLabel}>
+          <Button
+            type="submit"
+            variant={props.variant}
+            pending={pending}
+            pendingLabel={props.pendingLabel}
+          >
             {props.submitLabel}
           </Button>
         </div>

@@ -9,7 +9,10 @@ import { readFields } from "../../_lib/form-input";
 
 export async function saveTemplateAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
-    const input = { ...readFields(form, ["id", "name", "title", "severity", "body"]), componentIds: form.getAll("componentIds").map(String) };
+    const input = {
+      ...readFields(form, ["id", "name", "title", "severity", "body"]),
+      componentIds: form.getAll("componentIds").map(String),
+    };
     await saveIncidentTemplate({ ctx: await requestCtx(), input });
   } catch (error) {
     return actionError(error, form);
@@ -18,7 +21,10 @@ export async function saveTemplateAction(_prev: ActionState, form: FormData): Pr
   return { ok: true, message: "Template saved." };
 }
 
-export async function deleteTemplateAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+export async function deleteTemplateAction(
+  _prev: ActionState,
+  form: FormData,
+): Promise<ActionState> {
   try {
     await deleteIncidentTemplate({ ctx: await requestCtx(), input: readFields(form, ["id"]) });
   } catch (error) {

@@ -6,23 +6,50 @@ import type { MaintenanceState } from "@/lib/db/schema/enums";
 import { extendMaintenanceAction, transitionMaintenanceAction } from "../actions";
 
 /** The next lifecycle steps offered for each state (the domain enforces the same rules). */
-const STEPS: Partial<Record<MaintenanceState, readonly (readonly [step: string, label: string])[]>> = {
-  scheduled: [["start", "Start now"], ["cancel", "Cancel"]],
-  in_progress: [["verify", "Verifying"], ["complete", "Complete"]],
+const STEPS: Partial<
+  Record<MaintenanceState, readonly (readonly [step: string, label: string])[]>
+> = {
+  scheduled: [
+    ["start", "Start now"],
+    ["cancel", "Cancel"],
+  ],
+  in_progress: [
+    ["verify", "Verifying"],
+    ["complete", "Complete"],
+  ],
   verifying: [["complete", "Complete"]],
 };
 
-export function MaintenanceControls({ id, title, state }: { id: string; title: string; state: MaintenanceState }) {
+export function MaintenanceControls({
+  id,
+  title,
+  state,
+}: {
+  id: string;
+  title: string;
+  state: MaintenanceState;
+}) {
   const steps = STEPS[state] ?? [];
   if (steps.length === 0) return null;
   return (
     <div className="flex flex-wrap items-start gap-4">
-      <InlineActionForm action={transitionMaintenanceAction} label={`Change state of ${title}`} className="flex gap-2">
+      <InlineActionForm
+        action={transitionMaintenanceAction}
+        label={`Change state of ${title}`}
+        className="flex gap-2"
+      >
         {(_state, pending) => (
           <>
             <input type="hidden" name="maintenanceId" value={id} />
             {steps.map(([step, label]) => (
-              <Button key={step} type="submit" name="step" value={step} variant={step === "cancel" ? "danger" : "secondary"} pending={pending}>
+              <Button
+                key={step}
+                type="submit"
+                name="step"
+                value={step}
+                variant={step === "cancel" ? "danger" : "secondary"}
+                pending={pending}
+              >
                 {label}
               </Button>
             ))}
@@ -31,12 +58,20 @@ export function MaintenanceControls({ id, title, state }: { id: string; title: s
       </InlineActionForm>
       <details>
         <summary className="cursor-pointer text-sm">Extend window</summary>
-        <InlineActionForm action={extendMaintenanceAction} label={`Extend ${title}`} className="mt-2 flex flex-wrap items-end gap-2">
+        <InlineActionForm
+          action={extendMaintenanceAction}
+          label={`Extend ${title}`}
+          className="mt-2 flex flex-wrap items-end gap-2"
+        >
           {(result, pending) => (
             <>
               <input type="hidden" name="maintenanceId" value={id} />
               <input type="hidden" name="notify" value="on" />
-              <LocalDateTimeField label="New end" name="scheduledUntil" error={result.fields?.scheduledUntil} />
+              <LocalDateTimeField
+                label="New end"
+                name="scheduledUntil"
+                error={result.fields?.scheduledUntil}
+              />
               <Button type="submit" variant="secondary" pending={pending} pendingLabel="Extending…">
                 Extend
               </Button>

@@ -14,12 +14,23 @@ const CHECKS = [
 
 export function ScheduleForm({ components }: { components: { id: string; label: string }[] }) {
   return (
-    <InlineActionForm action={scheduleMaintenanceAction} label="Schedule maintenance" className="flex flex-col gap-4">
+    <InlineActionForm
+      action={scheduleMaintenanceAction}
+      label="Schedule maintenance"
+      className="flex flex-col gap-4"
+    >
       {(state, pending) => {
         const f = state.fields ?? {};
         return (
           <>
-            <Field label="Title" name="title" id="maintenance-title" defaultValue={state.values?.title} error={f.title} required />
+            <Field
+              label="Title"
+              name="title"
+              id="maintenance-title"
+              defaultValue={state.values?.title}
+              error={f.title}
+              required
+            />
             <div className="grid gap-3 sm:grid-cols-2">
               <LocalDateTimeField label="Starts" name="scheduledFor" error={f.scheduledFor} />
               <LocalDateTimeField label="Ends" name="scheduledUntil" error={f.scheduledUntil} />
@@ -29,13 +40,23 @@ export function ScheduleForm({ components }: { components: { id: string; label: 
               <div className="grid gap-1 sm:grid-cols-2">
                 {components.map((c) => (
                   <label key={c.id} className="flex items-center gap-2 text-sm">
-                    <input type="checkbox" name="components" value={c.id} className="size-4" /> {c.label}
+                    <input type="checkbox" name="components" value={c.id} className="size-4" />{" "}
+                    {c.label}
                   </label>
                 ))}
               </div>
-              {f.components && <p className="text-sm text-red-700 dark:text-red-400">{f.components}</p>}
+              {f.components && (
+                <p className="text-sm text-red-700 dark:text-red-400">{f.components}</p>
+              )}
             </fieldset>
-            <TextareaField label="Public description (Markdown)" name="body" id="maintenance-body" rows={4} defaultValue={state.values?.body} error={f.body} />
+            <TextareaField
+              label="Public description (Markdown)"
+              name="body"
+              id="maintenance-body"
+              rows={4}
+              defaultValue={state.values?.body}
+              error={f.body}
+            />
             <div className="flex flex-wrap gap-4 text-sm">
               {CHECKS.map(([name, label]) => (
                 <label key={name} className="flex items-center gap-2">

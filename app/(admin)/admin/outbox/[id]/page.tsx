@@ -27,7 +27,12 @@ export default async function DevMailPage({ params }: { params: Promise<{ id: st
           </div>
         ))}
       </dl>
-      <iframe title="Email" sandbox="" srcDoc={mail.html} className="h-[70vh] w-full rounded-md border border-zinc-200 bg-white dark:border-zinc-800" />
+      <iframe
+        title="Email"
+        sandbox=""
+        srcDoc={mail.html}
+        className="h-[70vh] w-full rounded-md border border-zinc-200 bg-white dark:border-zinc-800"
+      />
       <details>
         <summary className="cursor-pointer text-sm">Plain-text version</summary>
         <pre className="mt-2 text-sm whitespace-pre-wrap">{mail.text}</pre>

@@ -30,11 +30,15 @@ export function DeliverySummary({ status }: { status: DeliveryStatus }) {
         <tbody>
           {status.channels.map((c) => (
             <tr key={`${c.channel}·${c.audience}`}>
-              <td>{CHANNEL_LABELS[`${c.channel}·${c.audience}`] ?? `${c.channel} (${c.audience})`}</td>
+              <td>
+                {CHANNEL_LABELS[`${c.channel}·${c.audience}`] ?? `${c.channel} (${c.audience})`}
+              </td>
               <td>{c.total}</td>
               <td>{c.sent}</td>
               <td>{c.pending}</td>
-              <td className={c.failed ? "font-semibold text-red-700 dark:text-red-400" : ""}>{c.failed}</td>
+              <td className={c.failed ? "font-semibold text-red-700 dark:text-red-400" : ""}>
+                {c.failed}
+              </td>
               <td>{c.skipped}</td>
             </tr>
           ))}
@@ -42,7 +46,9 @@ export function DeliverySummary({ status }: { status: DeliveryStatus }) {
       </table>
       {status.failures.length > 0 && (
         <details open className="rounded-md border border-red-700 p-2">
-          <summary className="cursor-pointer font-medium text-red-800 dark:text-red-300">{status.failures.length} failed</summary>
+          <summary className="cursor-pointer font-medium text-red-800 dark:text-red-300">
+            {status.failures.length} failed
+          </summary>
           <ul className="mt-1 list-disc pl-5">
             {status.failures.map((f) => (
               <li key={`${f.channel}:${f.recipient}`} className="break-all">

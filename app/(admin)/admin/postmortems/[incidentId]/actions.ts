@@ -33,7 +33,13 @@ export async function publishAction(incidentId: string): Promise<ActionState> {
   try {
     const published = await publishPostmortem({ ctx: await requestCtx(), incidentId });
     revalidatePath(`/admin/postmortems/${incidentId}`);
-    return { ok: true, message: published.publishedRevision === 1 ? "Published. Customers can read it now." : `Revision ${published.publishedRevision} published.` };
+    return {
+      ok: true,
+      message:
+        published.publishedRevision === 1
+          ? "Published. Customers can read it now."
+          : `Revision ${published.publishedRevision} published.`,
+    };
   } catch (error) {
     return actionError(error);
   }

@@ -6,7 +6,11 @@ import { ActionItemsEditor } from "./action-items-editor";
 import { SectionsEditor } from "./sections-editor";
 import { StartButton } from "./start-button";
 
-export default async function PostmortemEditorPage({ params }: { params: Promise<{ incidentId: string }> }) {
+export default async function PostmortemEditorPage({
+  params,
+}: {
+  params: Promise<{ incidentId: string }>;
+}) {
   const { incidentId } = await params;
   const ctx = await requestCtx();
   const ws = await getPostmortemWorkspace({ ctx, incidentId });
@@ -34,7 +38,11 @@ export default async function PostmortemEditorPage({ params }: { params: Promise
       {ws.incident.state !== "resolved" ? (
         <p>An RCA can be written once the incident is resolved.</p>
       ) : !ws.postmortem ? (
-        canEdit ? <StartButton incidentId={incidentId} /> : <p>No postmortem has been started.</p>
+        canEdit ? (
+          <StartButton incidentId={incidentId} />
+        ) : (
+          <p>No postmortem has been started.</p>
+        )
       ) : (
         <>
           <SectionsEditor
@@ -52,7 +60,14 @@ export default async function PostmortemEditorPage({ params }: { params: Promise
             <ActionItemsEditor
               incidentId={incidentId}
               canEdit={canEdit}
-              initial={ws.actionItems.map((a) => ({ id: a.id, title: a.title, owner: a.owner ?? "", dueOn: a.dueOn ?? "", status: a.status, publicUrl: a.publicUrl ?? "" }))}
+              initial={ws.actionItems.map((a) => ({
+                id: a.id,
+                title: a.title,
+                owner: a.owner ?? "",
+                dueOn: a.dueOn ?? "",
+                status: a.status,
+                publicUrl: a.publicUrl ?? "",
+              }))}
             />
           </section>
         </>

@@ -1,14 +1,26 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 
-export type SaveStatus = { kind: "saved"; at: Date } | { kind: "dirty" } | { kind: "saving" } | { kind: "error"; message: string };
+export type SaveStatus =
+  | { kind: "saved"; at: Date }
+  | { kind: "dirty" }
+  | { kind: "saving" }
+  | { kind: "error"; message: string };
 
 /**
  * Saves `value` a moment after the author stops typing. Each save carries the
  * version it was based on; a conflict (a co-author saved meanwhile) stops
  * autosaving instead of overwriting their work.
  */
-export function useAutosave<T>(value: T, initialVersion: string, save: (value: T, version: string) => Promise<{ ok: boolean; updatedAt?: string; message?: string }>, delayMs = 1200) {
+export function useAutosave<T>(
+  value: T,
+  initialVersion: string,
+  save: (
+    value: T,
+    version: string,
+  ) => Promise<{ ok: boolean; updatedAt?: string; message?: string }>,
+  delayMs = 1200,
+) {
   const [status, setStatus] = useState<SaveStatus>({ kind: "saved", at: new Date(initialVersion) });
   const version = useRef(initialVersion);
   const first = useRef(true);

@@ -8,7 +8,17 @@ import { addStakeholderAction, addWebhookAction } from "../actions";
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 
 /** One button acting on one row (remove, re-enable), with its outcome beside it. */
-export function RowButton({ action, id, label, variant = "secondary" }: { action: Action; id: string; label: string; variant?: "secondary" | "danger" }) {
+export function RowButton({
+  action,
+  id,
+  label,
+  variant = "secondary",
+}: {
+  action: Action;
+  id: string;
+  label: string;
+  variant?: "secondary" | "danger";
+}) {
   return (
     <InlineActionForm action={action} label={label}>
       {(_state, pending) => (
@@ -25,12 +35,26 @@ export function RowButton({ action, id, label, variant = "secondary" }: { action
 
 export function AddWebhookForm({ components }: { components: { id: string; name: string }[] }) {
   return (
-    <InlineActionForm action={addWebhookAction} label="Add a webhook" className="flex flex-col gap-3">
+    <InlineActionForm
+      action={addWebhookAction}
+      label="Add a webhook"
+      className="flex flex-col gap-3"
+    >
       {(state, pending) => (
         <>
-          <Field label="Webhook URL" name="url" type="url" required placeholder="https://example.com/hooks/status" defaultValue={state.values?.url} error={state.fields?.url} />
+          <Field
+            label="Webhook URL"
+            name="url"
+            type="url"
+            required
+            placeholder="https://example.com/hooks/status"
+            defaultValue={state.values?.url}
+            error={state.fields?.url}
+          />
           <fieldset className="flex flex-wrap gap-x-4 gap-y-1">
-            <legend className="mb-1 text-sm font-medium">Only these components (none ticked: all)</legend>
+            <legend className="mb-1 text-sm font-medium">
+              Only these components (none ticked: all)
+            </legend>
             {components.map((c) => (
               <label key={c.id} className="flex items-center gap-1 text-sm">
                 <input type="checkbox" name="componentIds" value={c.id} /> {c.name}
@@ -50,12 +74,35 @@ export function AddWebhookForm({ components }: { components: { id: string; name:
 
 export function AddStakeholderForm() {
   return (
-    <InlineActionForm action={addStakeholderAction} label="Add a stakeholder" className="grid gap-3 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-end">
+    <InlineActionForm
+      action={addStakeholderAction}
+      label="Add a stakeholder"
+      className="grid gap-3 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-end"
+    >
       {(state, pending) => (
         <>
-          <Field label="Name" name="name" required defaultValue={state.values?.name} error={state.fields?.name} />
-          <Field label="Email" name="email" type="email" required defaultValue={state.values?.email} error={state.fields?.email} />
-          <Field label="Role (optional)" name="title" placeholder="VP Support" defaultValue={state.values?.title} error={state.fields?.title} />
+          <Field
+            label="Name"
+            name="name"
+            required
+            defaultValue={state.values?.name}
+            error={state.fields?.name}
+          />
+          <Field
+            label="Email"
+            name="email"
+            type="email"
+            required
+            defaultValue={state.values?.email}
+            error={state.fields?.email}
+          />
+          <Field
+            label="Role (optional)"
+            name="title"
+            placeholder="VP Support"
+            defaultValue={state.values?.title}
+            error={state.fields?.title}
+          />
           <Button type="submit" pending={pending} pendingLabel="Adding…">
             Add
           </Button>

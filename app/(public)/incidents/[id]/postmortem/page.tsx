@@ -47,7 +47,9 @@ export default async function PostmortemPage(props: Props) {
       </div>
       <main className="mx-auto flex max-w-prose flex-col gap-8 pb-8">
         <header>
-          <p className="text-sm font-medium tracking-wide text-zinc-600 uppercase dark:text-zinc-400">Postmortem</p>
+          <p className="text-sm font-medium tracking-wide text-zinc-600 uppercase dark:text-zinc-400">
+            Postmortem
+          </p>
           <h1 className="mt-1 text-3xl font-semibold">{rca.incident.title}</h1>
           <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">
             Published <PageTime date={rca.firstPublishedAt} timeZone={tz} />
@@ -105,7 +107,11 @@ export default async function PostmortemPage(props: Props) {
             <ul className="flex flex-col gap-1 text-sm">
               {rca.revisions.map((r) => (
                 <li key={r.revision}>
-                  <Link href={`/incidents/${rca.incident.id}/postmortem?revision=${r.revision}`} className="underline" aria-current={r.revision === rca.shown.revision ? "page" : undefined}>
+                  <Link
+                    href={`/incidents/${rca.incident.id}/postmortem?revision=${r.revision}`}
+                    className="underline"
+                    aria-current={r.revision === rca.shown.revision ? "page" : undefined}
+                  >
                     Revision {r.revision}
                   </Link>{" "}
                   · <PageTime date={r.publishedAt} timeZone={tz} />
