@@ -11,5 +11,7 @@ export default defineConfig({
     pool: "forks",
     // Vitest defaults to cores − 1 (one worker on a 2-core CI box); database tests wait on I/O as much as CPU.
     maxWorkers: 2,
+    // The suites' stand-ins (webhook receivers, a Resend stand-in) listen on loopback.
+    env: { HERALD_ALLOW_PRIVATE_URLS: "true" },
   },
 });

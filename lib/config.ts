@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isAddressOrCidr, trustedProxyList } from "./http/trusted-proxies";
 
 const optionalString = z
   .string()
@@ -42,6 +43,26 @@ const configSchema = z.object({
   OIDC_CLIENT_ID: optionalString,
   OIDC_CLIENT_SECRET: optionalString,
   OIDC_NAME: z.string().trim().default("Single sign-on"),
+  /**
+   * Lets webhooks (and every other outbound request) reach loopback, private and
+   * link-local addresses. Off: an editor cannot make Herald call internal services.
+   */
+  HERALD_ALLOW_PRIVATE_URLS: optionalString
+    .pipe(z.stringbool().optional())
+    .transform((v) => v ?? false),
+  /**
+   * Comma-separated addresses or CIDRs of the reverse proxies in front of Herald.
+   * Only a connection from one of them may name the client in X-Forwarded-For;
+   * unset, rate limits key on the connection's own address.
+   */
+  HERALD_TRUSTED_PROXIES: optionalString.pipe(
+    z
+      .string()
+      .refine((v) => trustedProxyList(v).every(isAddressOrCidr), {
+        message: "must be IP addresses or CIDRs, comma-separated",
+      })
+      .optional(),
+  ),
 });
 
 /** Variables that only make sense together; checked on the raw environment so they are reported alongside other errors. */

@@ -5,16 +5,18 @@ import { subscriberComponents, subscribers } from "../db/schema";
 import { HeraldError, notFound } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { requireRole } from "../auth/authorize";
+import { outboundUrlProblem } from "../http/outbound/address-policy";
 import { newWebhookSecret } from "./signature";
 
 export const webhookSchema = z.object({
   url: z
     .string()
     .trim()
-    .refine(
-      (v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol),
-      "Use a full http(s):// URL.",
-    ),
+    .superRefine((v, check) => {
+      // The same rule the outbound client applies when it sends, so a URL saved is a URL tried.
+      const problem = outboundUrlProblem(v);
+      if (problem) check.addIssue({ code: "custom", message: problem });
+    }),
   componentIds: z.array(z.string()).default([]),
 });
 
