@@ -9,6 +9,17 @@ export type WebhookRequest = {
   body: string;
 };
 
+/** A non-2xx answer; carries the receiver's `Retry-After` so the worker waits at least that long. */
+export class WebhookRefused extends Error {
+  constructor(
+    readonly status: number,
+    readonly retryAfterMs?: number,
+  ) {
+    super(`Webhook answered HTTP ${status}`);
+    this.name = "WebhookRefused";
+  }
+}
+
 /** A receiver's answer is only read for its status; anything longer is not ours to hold. */
 const MAX_ANSWER_BYTES = 64 * 1024;
 
@@ -36,5 +47,5 @@ export async function postWebhook(request: WebhookRequest, now = new Date()): Pr
     { maxResponseBytes: MAX_ANSWER_BYTES },
   );
   if (response.status < 200 || response.status >= 300)
-    throw new Error(`Webhook answered HTTP ${response.status}`);
+    throw new WebhookRefused(response.status, response.retryAfterMs);
 }

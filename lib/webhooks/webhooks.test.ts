@@ -1,4 +1,6 @@
 import { expandFanOuts } from "../worker/expand-fan-outs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeEachEngine } from "../testing/databases";
@@ -122,6 +124,36 @@ describeEachEngine("webhook delivery", ({ db }) => {
     expect(rows.every((r) => r.state === "failed" || r.state === "skipped")).toBe(true);
     // Re-enabling (from the console) starts counting afresh.
     failing = false;
+  });
+
+  it("waits as long as a busy receiver asks (Retry-After) before trying again", async () => {
+    const busy = createServer((_req, res) => res.writeHead(429, { "retry-after": "7200" }).end());
+    await new Promise<void>((resolve) => busy.listen(0, "127.0.0.1", resolve));
+    try {
+      const component = await createComponent(db(), "Busy API");
+      const hook = await createWebhookSubscriber(
+        db(),
+        `http://127.0.0.1:${(busy.address() as AddressInfo).port}/busy`,
+        { componentIds: [component.id] },
+      );
+      const { incident, update } = await createIncident(db(), {
+        affected: { [component.id]: "major_outage" },
+        title: "Busy",
+      });
+      await db().transaction((tx) =>
+        enqueueIncidentUpdateNotifications(tx, { incidentId: incident.id, updateId: update.id }),
+      );
+      const now = new Date();
+      await deliver(now);
+      const [row] = await db()
+        .select()
+        .from(notificationOutbox)
+        .where(eq(notificationOutbox.subscriberId, hook.id));
+      expect(row!.lastError).toBe("Webhook answered HTTP 429");
+      expect(row!.nextAttemptAt!.getTime()).toBeGreaterThanOrEqual(now.getTime() + 7_200_000);
+    } finally {
+      busy.close();
+    }
   });
 
   async function enqueueNewUpdate(incidentId: string) {

@@ -36,6 +36,12 @@ export async function releaseClaim(db: Db, row: OutboxRow) {
     );
 }
 
+/** Our backoff, or longer when the receiver said so (`Retry-After` on a 429/503). */
+function nextRetryMs(attempts: number, error: unknown): number {
+  const asked = (error as { retryAfterMs?: unknown } | null)?.retryAfterMs;
+  return Math.max(retryDelayMs(attempts), typeof asked === "number" ? asked : 0);
+}
+
 /**
  * Schedules the next try, or records the final failure after MAX_ATTEMPTS.
  * Only the claim that made this attempt may record it: a worker that lost its
@@ -59,7 +65,7 @@ export async function markFailedAttempt(
             state: "pending",
             lockedUntil: null,
             lastError: message,
-            nextAttemptAt: new Date(now.getTime() + retryDelayMs(row.attempts)),
+            nextAttemptAt: new Date(now.getTime() + nextRetryMs(row.attempts, error)),
           },
     )
     .where(
