@@ -14,7 +14,7 @@ import { resolveAuthSecret } from "@/lib/auth/auth-secret";
 import { sendSignInLink } from "@/lib/auth/send-sign-in-link";
 import { logAuthError } from "@/lib/auth/log-auth-error";
 import { HeraldError } from "@/lib/errors";
-import { clientAddress } from "@/lib/http/rate-limit";
+import { clientAddress } from "@/lib/http/client-address";
 
 class WrongCredentials extends CredentialsSignin {
   code = "wrong_credentials";

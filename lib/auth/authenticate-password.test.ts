@@ -3,7 +3,7 @@ import { expect, it } from "vitest";
 import { describeEachEngine } from "../testing/databases";
 import { createMember } from "../testing/factories";
 import { users } from "../db/schema";
-import { authenticateWithPassword } from "./authenticate-password";
+import { authenticateWithPassword, SIGN_IN_LIMITS } from "./authenticate-password";
 import { loadUserActor } from "./load-actor";
 
 describeEachEngine("password sign-in", ({ db }) => {
@@ -42,7 +42,7 @@ describeEachEngine("password sign-in", ({ db }) => {
     ).toBeNull();
   });
 
-  it("refuses an 11th attempt within 15 minutes, even with the right password, for that email and network only", async () => {
+  it("refuses an 11th attempt within 15 minutes, even with the right password, for that email and address only", async () => {
     const member = await createMember(db(), "editor");
     const other = await createMember(db(), "editor");
     const attempt = (who: { email: string }, password: string, client = "198.51.100.7") =>
@@ -50,12 +50,49 @@ describeEachEngine("password sign-in", ({ db }) => {
     for (let i = 0; i < 10; i++) expect(await attempt(member, `guess ${i} is wrong`)).toBeNull();
     await expect(attempt(member, member.password)).rejects.toMatchObject({
       code: "rate_limited",
-      message: "Too many sign-in attempts. Try again in 15 minutes.",
+      message: expect.stringMatching(/^Too many attempts, try again in \d+ s\.$/),
     });
     expect(await attempt(other, other.password)).toMatchObject({ email: other.email });
     expect(await attempt(member, member.password, "203.0.113.9")).toMatchObject({
       email: member.email,
     });
+  });
+
+  it("a stranger hammering the comms lead's account from one address never locks the lead out from another", async () => {
+    const lead = await createMember(db(), "owner");
+    const stranger = "198.51.100.66";
+    const guess = (email: string) =>
+      authenticateWithPassword(db(), { email, password: "hunter2 hunter2" }, { client: stranger });
+    let refused = 0;
+    for (let i = 0; i < 60; i++) await guess(lead.email).catch(() => refused++);
+    expect(refused).toBe(50);
+    expect(
+      await authenticateWithPassword(
+        db(),
+        { email: lead.email, password: lead.password },
+        { client: "203.0.113.20" },
+      ),
+    ).toMatchObject({ email: lead.email });
+  });
+
+  it("one address spraying many accounts is stopped after the per-address budget", async () => {
+    const sprayer = "198.51.100.99";
+    const spray = (i: number) =>
+      authenticateWithPassword(
+        db(),
+        { email: `member-${i}@example.test`, password: "Winter2026!" },
+        { client: sprayer },
+      );
+    for (let i = 0; i < SIGN_IN_LIMITS.perAddress; i++) expect(await spray(i)).toBeNull();
+    await expect(spray(999)).rejects.toMatchObject({ code: "rate_limited" });
+    const member = await createMember(db(), "viewer");
+    expect(
+      await authenticateWithPassword(
+        db(),
+        { email: member.email, password: member.password },
+        { client: "203.0.113.21" },
+      ),
+    ).toMatchObject({ email: member.email });
   });
 
   it("forgets earlier mistakes after a successful sign-in", async () => {

@@ -1,23 +1,49 @@
 import { eq } from "drizzle-orm";
+import type { RateLimiterMemory } from "rate-limiter-flexible";
 import type { Db } from "../db/client";
 import { users, type User } from "../db/schema";
 import { consumeOrRefuse, memoryLimiter } from "../http/rate-limit";
 import { verifyPassword } from "./password";
 import { credentialsSchema } from "./schemas";
 
+const WINDOW_SECONDS = 15 * 60;
 /**
- * Password guesses per email and client (IP) per 15 minutes. Keyed on both so
- * a guesser cannot lock a member out from elsewhere, and one network cannot
- * guess at many members' passwords faster than this each.
+ * Three budgets per 15 minutes, spent before the password is checked (so
+ * parallel guesses cannot slip in under them):
+ * - per address and account: a guesser locks only themselves out of that account;
+ * - per address, across accounts: one address cannot spray every member;
+ * - everyone together: a generous last resort against a distributed attack
+ *   (it also caps the password-hashing work an attacker can cause).
+ * `client` is the connection's address (lib/http/client-address.ts), so a
+ * stranger's failures from one address never lock a member out from another.
  */
-const SIGN_IN_ATTEMPTS = 10;
-const attempts = () => memoryLimiter("sign-in", SIGN_IN_ATTEMPTS, 15 * 60);
+export const SIGN_IN_LIMITS = { perAccount: 10, perAddress: 50, overall: 2000 } as const;
+
+type Budget = { limiter: RateLimiterMemory; key: string };
+const budgets = (client: string, email: string): [Budget, ...Budget[]] => [
+  {
+    limiter: memoryLimiter("sign-in", SIGN_IN_LIMITS.perAccount, WINDOW_SECONDS),
+    key: `${client}|${email}`,
+  },
+  {
+    limiter: memoryLimiter("sign-in-address", SIGN_IN_LIMITS.perAddress, WINDOW_SECONDS),
+    key: client,
+  },
+  {
+    limiter: memoryLimiter("sign-in-overall", SIGN_IN_LIMITS.overall, WINDOW_SECONDS),
+    key: "all",
+  },
+];
+
+/** What a throttled member reads on the sign-in form. */
+export const throttledMessage = (ms: number) =>
+  `Too many attempts, try again in ${Math.max(1, Math.ceil(ms / 1000))} s.`;
 
 /**
  * Returns the user when email and password match, otherwise null (never says
- * which was wrong). Past the attempt budget it refuses with a `rate_limited`
- * HeraldError, whatever the password, until the window ends; a success clears
- * the count, so a member who mistypes now and then is never locked out.
+ * which was wrong). Past a budget it refuses with a `rate_limited` HeraldError,
+ * whatever the password, until the window ends; a success clears the count for
+ * that address and account, so a member who mistypes now and then is never locked out.
  */
 export async function authenticateWithPassword(
   db: Db,
@@ -26,12 +52,14 @@ export async function authenticateWithPassword(
 ): Promise<User | null> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return null;
-  // Counted before checking, so parallel guesses cannot all slip in under the limit.
-  const key = `${parsed.data.email}|${client}`;
-  await consumeOrRefuse(attempts(), key, (wait) => `Too many sign-in attempts. ${wait}`);
+  const [account, ...shared] = budgets(client, parsed.data.email);
+  for (const { limiter, key } of [account, ...shared])
+    await consumeOrRefuse(limiter, key, (_wait, ms) => throttledMessage(ms));
   const [user] = await db.select().from(users).where(eq(users.email, parsed.data.email)).limit(1);
   const ok = await verifyPassword(parsed.data.password, user?.passwordHash);
   if (!ok || !user) return null;
-  await attempts().delete(key);
+  await account.limiter.delete(account.key);
+  // A success is not a guess: it gives back what it spent on the shared budgets.
+  for (const { limiter, key } of shared) await limiter.reward(key, 1);
   return user;
 }

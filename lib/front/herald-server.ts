@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import next from "next";
 import { lastKnownLive } from "../db/liveness";
+import { stampClientAddress } from "../http/client-address";
 import { HSTS } from "../http/security-headers";
 import { publicCacheVersion } from "../public/public-cache";
 import { isCacheable, publicKindOf } from "./cacheable-request";
@@ -64,6 +65,8 @@ export async function startHeraldServer({ port, host }: { port: number; host?: s
   const fallThrough = (request: IncomingMessage, response: ServerResponse) =>
     void handle(request, response);
   const server = createServer((request, response) => {
+    // Rate limits need the real socket address; Next only sees headers.
+    stampClientAddress(request);
     if (request.headers[RENDER_HEADER] === secret || !isCacheable(request))
       return fallThrough(request, response);
     cache.get(request.url ?? "/").then(

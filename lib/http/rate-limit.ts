@@ -32,13 +32,16 @@ export function tryAgainIn(msBeforeNext: number): string {
 export async function consumeOrRefuse(
   limiter: RateLimiterMemory,
   key: string,
-  message: (wait: string) => string,
+  message: (wait: string, msBeforeNext: number) => string,
 ): Promise<void> {
   try {
     await limiter.consume(key);
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error;
-    throw new HeraldError("rate_limited", message(tryAgainIn(error.msBeforeNext)));
+    throw new HeraldError(
+      "rate_limited",
+      message(tryAgainIn(error.msBeforeNext), error.msBeforeNext),
+    );
   }
 }
 
@@ -50,12 +53,5 @@ export async function consumeIfAllowed(limiter: RateLimiterMemory, key: string):
       if (error instanceof RateLimiterRes) return false;
       throw error;
     },
-  );
-}
-
-/** The client to count against: the first proxy hop's address, else the connection's. */
-export function clientAddress(headers: Headers): string {
-  return (
-    headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "direct"
   );
 }

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { getDb } from "@/lib/db";
 import { anonymousActor } from "@/lib/context";
 import { actionError, type ActionState } from "@/lib/action-state";
-import { clientAddress } from "@/lib/http/rate-limit";
+import { clientAddress } from "@/lib/http/client-address";
 import { subscribeByEmail } from "@/lib/subscribers/subscribe-by-email";
 import { confirmSubscription } from "@/lib/subscribers/confirm-subscription";
 import { unsubscribe, updateSubscriptionPreferences } from "@/lib/subscribers/manage-subscription";
