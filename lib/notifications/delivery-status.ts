@@ -97,9 +97,12 @@ export async function listRecentDeliveries({ ctx, limit = 25 }: { ctx: Ctx; limi
   return getDeliveryStatus({ ctx, subjectIds: recent.map((r) => r.subjectId) });
 }
 
-/** The development mailbox (no mail transport configured). */
+/**
+ * The development mailbox (no mail transport configured). Editors and owners
+ * only: it holds subscribers' confirmation links and internal stakeholder mail.
+ */
 export async function listDevMail({ ctx, limit = 50 }: { ctx: Ctx; limit?: number }) {
-  requireRole(ctx.actor, "viewer");
+  requireRole(ctx.actor, "editor");
   return ctx.db
     .select({
       id: devMailbox.id,
@@ -113,7 +116,7 @@ export async function listDevMail({ ctx, limit = 50 }: { ctx: Ctx; limit?: numbe
 }
 
 export async function getDevMail({ ctx, id }: { ctx: Ctx; id: string }) {
-  requireRole(ctx.actor, "viewer");
+  requireRole(ctx.actor, "editor");
   const [mail] = await ctx.db.select().from(devMailbox).where(eq(devMailbox.id, id));
   if (!mail) throw notFound("Message");
   return mail;

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { requestCtx } from "@/app/_lib/request-context";
+import { hasRole } from "@/lib/auth/authorize";
 import { config, mailTransportConfigured } from "@/lib/config";
 import { listDevMail, listRecentDeliveries } from "@/lib/notifications/delivery-status";
 import { getPageSettings } from "@/lib/settings/get-page-settings";
@@ -8,9 +9,10 @@ import { DeliverySummary } from "./_components/delivery-summary";
 
 export default async function OutboxPage() {
   const ctx = await requestCtx();
+  const canReadMail = hasRole(ctx.actor, "editor");
   const [deliveries, mail, settings] = await Promise.all([
     listRecentDeliveries({ ctx }),
-    listDevMail({ ctx }),
+    canReadMail ? listDevMail({ ctx }) : [],
     getPageSettings(ctx.db),
   ]);
   const tz = settings.timeZone;
@@ -45,7 +47,13 @@ export default async function OutboxPage() {
           </article>
         ))}
       </section>
-      {!mailTransportConfigured() && (
+      {!mailTransportConfigured() && !canReadMail && (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          The development mailbox (confirmation links, internal stakeholder mail) is for editors and
+          owners.
+        </p>
+      )}
+      {!mailTransportConfigured() && canReadMail && (
         <section aria-labelledby="dev-mailbox" className="flex flex-col gap-3">
           <h2 id="dev-mailbox" className="text-xl font-semibold">
             Development mailbox

@@ -9,8 +9,15 @@ export default async function DevMailPage({ params }: { params: Promise<{ id: st
   const ctx = await requestCtx();
   const mail = await getDevMail({ ctx, id: (await params).id }).catch((error: unknown) => {
     if (error instanceof HeraldError && error.code === "not_found") notFound();
+    if (error instanceof HeraldError && error.code === "forbidden") return error;
     throw error;
   });
+  if (mail instanceof HeraldError)
+    return (
+      <p role="alert">
+        The development mailbox holds confirmation links and internal mail: editors and owners only.
+      </p>
+    );
   return (
     <div className="flex flex-col gap-4">
       <Link href="/admin/outbox" className="text-sm underline">
