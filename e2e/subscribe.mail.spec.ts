@@ -67,6 +67,14 @@ test("a visitor subscribes, confirms from the email, and unsubscribes with one c
 
   await page.goto(hrefTo(note, "/subscribe/manage")!);
   await expect(page.getByText(`${email} is not subscribed (you unsubscribed).`)).toBeVisible();
+  // The old manage link cannot turn the address back on: only a new double opt-in can.
+  await expect(page.getByRole("button", { name: /Subscribe again|Save preferences/ })).toHaveCount(
+    0,
+  );
+  await expect(page.getByRole("link", { name: "subscribe again" })).toHaveAttribute(
+    "href",
+    "/subscribe",
+  );
 });
 
 test("an expired or forged confirmation link says so", async ({ page }) => {

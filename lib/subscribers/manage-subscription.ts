@@ -8,6 +8,8 @@ import { linkSecret, verifyLinkToken, type LinkPurpose } from "./tokens";
 
 const INVALID =
   "This link is not valid or has expired. Use the link in a more recent email, or subscribe again.";
+export const RESUBSCRIBE =
+  "This address unsubscribed. To get updates again, subscribe again and confirm the link we email you.";
 
 async function subscriberForToken(db: Db, token: string, purpose: LinkPurpose, now: Date) {
   const id = verifyLinkToken(await linkSecret(db), token, purpose, now);
@@ -34,6 +36,9 @@ export async function getSubscription({
   const parsed = linkTokenSchema.safeParse(input);
   if (!parsed.success) throw new HeraldError("invalid", INVALID);
   const subscriber = await subscriberForToken(ctx.db, parsed.data.token, "manage", now);
+  // An old manage link shows that the address left, and nothing else: it changes nothing.
+  if (subscriber.state !== "active")
+    return { email: subscriber.email!, active: false, allComponents: true, componentIds: [] };
   const chosen = await ctx.db
     .select({ id: subscriberComponents.componentId })
     .from(subscriberComponents)
@@ -47,8 +52,9 @@ export async function getSubscription({
 }
 
 /**
- * Saves the component choice. The link came by email, so it proves the address:
- * saving from an unsubscribed state subscribes again without another opt-in.
+ * Saves the component choice of an active subscriber. An address that
+ * unsubscribed (one click, possibly by a mail scanner or someone else) comes
+ * back only through a new double opt-in: an old manage link cannot re-activate it.
  */
 export async function updateSubscriptionPreferences({
   ctx,
@@ -63,6 +69,7 @@ export async function updateSubscriptionPreferences({
   if (!parsed.success) throw HeraldError.fromZod(parsed.error);
   const { token, scope, componentIds } = parsed.data;
   const subscriber = await subscriberForToken(ctx.db, token, "manage", now);
+  if (subscriber.state !== "active") throw new HeraldError("invalid", RESUBSCRIBE);
   const chosen = scope === "all" ? [] : [...new Set(componentIds)];
   const visible = new Set(
     (
@@ -79,13 +86,9 @@ export async function updateSubscriptionPreferences({
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(subscribers)
-      .set({
-        allComponents: scope === "all",
-        state: "active",
-        unsubscribedAt: null,
-        confirmedAt: subscriber.confirmedAt ?? now,
-      })
-      .where(eq(subscribers.id, subscriber.id));
+      .set({ allComponents: scope === "all" })
+      // Unsubscribing at the same moment wins: the row must still be active.
+      .where(and(eq(subscribers.id, subscriber.id), eq(subscribers.state, "active")));
     await tx
       .delete(subscriberComponents)
       .where(eq(subscriberComponents.subscriberId, subscriber.id));

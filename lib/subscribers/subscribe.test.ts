@@ -14,7 +14,12 @@ import {
 import { enqueueIncidentUpdateNotifications } from "../notifications/enqueue-incident-update";
 import { deliverOutboxBatch } from "../worker/deliver-outbox";
 import { confirmSubscription } from "./confirm-subscription";
-import { getSubscription, unsubscribe, updateSubscriptionPreferences } from "./manage-subscription";
+import {
+  getSubscription,
+  RESUBSCRIBE,
+  unsubscribe,
+  updateSubscriptionPreferences,
+} from "./manage-subscription";
 import { SUBSCRIBE_ANSWER, subscribeByEmail } from "./subscribe-by-email";
 import { hashToken } from "./tokens";
 import { limitClient } from "./rate-limit";
@@ -97,7 +102,7 @@ describeEachEngine("email subscriptions", ({ db }) => {
     expect(token).toBeTruthy();
   });
 
-  it("one-click unsubscribe from the List-Unsubscribe header, then resubscribe from the manage page", async () => {
+  it("after one-click unsubscribe, an old manage link cannot re-subscribe; only a new double opt-in does", async () => {
     const api = await createComponent(db(), "API");
     const email = `leaver-${newId()}@example.test`;
     await subscribe({ email });
@@ -110,14 +115,30 @@ describeEachEngine("email subscriptions", ({ db }) => {
 
     const oneClick = new URL((await getOneClickUrl(email))!);
     await unsubscribe({ ctx: ctx(), input: { token: oneClick.searchParams.get("token") } });
-    expect((await getSubscription({ ctx: ctx(), input: { token: manageToken } })).active).toBe(
-      false,
-    );
-
-    await updateSubscriptionPreferences({
-      ctx: ctx(),
-      input: { token: manageToken, scope: "some", componentIds: [api.id] },
+    expect(await getSubscription({ ctx: ctx(), input: { token: manageToken } })).toEqual({
+      email,
+      active: false,
+      allComponents: true,
+      componentIds: [],
     });
+
+    // Whoever holds an old email (or its manage link) cannot turn the address back on.
+    await expect(
+      updateSubscriptionPreferences({
+        ctx: ctx(),
+        input: { token: manageToken, scope: "some", componentIds: [api.id] },
+      }),
+    ).rejects.toMatchObject({ code: "invalid", message: RESUBSCRIBE });
+    const [row] = await db().select().from(subscribers).where(eq(subscribers.email, email));
+    expect(row).toMatchObject({ state: "unsubscribed", allComponents: true });
+
+    // Subscribing again is pending until the new link is confirmed.
+    await subscribe({ email, scope: "some", componentIds: [api.id] });
+    await expect(
+      updateSubscriptionPreferences({ ctx: ctx(), input: { token: manageToken, scope: "all" } }),
+    ).rejects.toMatchObject({ message: RESUBSCRIBE });
+    const { token: again } = await mailedLink(email, "/subscribe/confirm");
+    await confirmSubscription({ ctx: ctx(), input: { token: again } });
     expect(await getSubscription({ ctx: ctx(), input: { token: manageToken } })).toMatchObject({
       active: true,
       allComponents: false,

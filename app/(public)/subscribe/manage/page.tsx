@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { connection } from "next/server";
 import { getDb } from "@/lib/db";
 import { anonymousActor } from "@/lib/context";
@@ -45,13 +46,24 @@ export default async function ManagePage(props: TokenPageProps) {
         {subscription.email} is{" "}
         {subscription.active ? "subscribed" : "not subscribed (you unsubscribed)"}.
       </p>
-      <PreferencesForm
-        token={token}
-        components={components}
-        allComponents={subscription.allComponents}
-        chosen={subscription.componentIds}
-        active={subscription.active}
-      />
+      {!subscription.active && (
+        <p>
+          To get updates again,{" "}
+          <Link href="/subscribe" className="underline">
+            subscribe again
+          </Link>{" "}
+          and confirm the link we email you.
+        </p>
+      )}
+      {subscription.active && (
+        <PreferencesForm
+          token={token}
+          components={components}
+          allComponents={subscription.allComponents}
+          chosen={subscription.componentIds}
+          active={subscription.active}
+        />
+      )}
       {subscription.active && (
         <section
           aria-labelledby="stop"
