@@ -28,6 +28,21 @@ export class SignInThrottled extends CredentialsSignin {
   }
 }
 
+/**
+ * The throttled wording, if `error` is (or wraps) a SignInThrottled. Server
+ * actions get Auth.js in a bundle of its own, where our class is not an
+ * AuthError, so Auth.js wraps it in a CallbackRouteError (`cause.err`); it is
+ * recognised by its code, not its class. e2e/abuse-sign-in.spec.ts holds this to account.
+ */
+export function signInThrottledMessage(error: unknown): string | null {
+  const wrapped = (error as { cause?: { err?: unknown } } | null)?.cause?.err;
+  for (const candidate of [error, wrapped]) {
+    const { code, userMessage } = (candidate ?? {}) as { code?: unknown; userMessage?: unknown };
+    if (code === "rate_limited" && typeof userMessage === "string") return userMessage;
+  }
+  return null;
+}
+
 /** Which sign-in methods this deployment offers (used by the sign-in page too). */
 export function enabledSignInMethods(c: Config = config()) {
   return {

@@ -1,5 +1,6 @@
 import { config, ConfigError } from "./config";
 import { dbHandle, getDb } from "./db";
+import { DataDirLockedError } from "./db/data-dir-lock";
 import { watchDatabaseLiveness } from "./db/liveness";
 import { prepareDatabase } from "./db/prepare";
 import { bridgePublicCacheInvalidation } from "./public/cross-instance-invalidation";
@@ -20,7 +21,14 @@ export async function startServerProcess(): Promise<void> {
   // URL is the right base behind proxies and CDNs, whatever Host the request had.
   if (c.HERALD_URL && !process.env.AUTH_URL)
     process.env.AUTH_URL = `${c.HERALD_URL.replace(/\/+$/, "")}/api/auth`;
-  const handle = await dbHandle();
+  const handle = await dbHandle().catch((error: unknown) => {
+    // Another process serves this PGlite directory: leave it alone, and say who has it.
+    if (error instanceof DataDirLockedError) {
+      console.error(`[herald] ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  });
   await prepareDatabase(handle, c);
   await bridgePublicCacheInvalidation(handle);
   watchDatabaseLiveness(getDb);

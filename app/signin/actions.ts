@@ -1,6 +1,6 @@
 "use server";
 import { AuthError } from "next-auth";
-import { signIn, SignInThrottled } from "@/auth";
+import { signIn, signInThrottledMessage } from "@/auth";
 import { formValues, type ActionState } from "@/lib/action-state";
 import { safeCallbackPath } from "@/app/_lib/request-context";
 
@@ -14,8 +14,8 @@ export async function signInWithPassword(_prev: ActionState, form: FormData): Pr
     });
     return { ok: true };
   } catch (error) {
-    if (error instanceof SignInThrottled)
-      return { ok: false, message: error.userMessage, values: formValues(form) };
+    const throttled = signInThrottledMessage(error);
+    if (throttled) return { ok: false, message: throttled, values: formValues(form) };
     if (error instanceof AuthError) {
       if (error.type !== "CredentialsSignin")
         console.error("[herald] sign-in failed:", error.type, error.message);

@@ -2,6 +2,7 @@ import path from "node:path";
 import { mkdirSync } from "node:fs";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { Config } from "../config";
+import { lockDataDir } from "./data-dir-lock";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -56,7 +57,14 @@ export async function openPglite(dataDir?: string): Promise<DbHandle> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   if (dataDir) mkdirSync(path.resolve(dataDir), { recursive: true });
-  const client = dataDir ? await PGlite.create(path.resolve(dataDir, "pg")) : await PGlite.create();
+  // Before PGlite touches the directory: a second process must leave it exactly as it was.
+  const unlock = dataDir ? lockDataDir(path.resolve(dataDir)) : () => {};
+  const client = await (
+    dataDir ? PGlite.create(path.resolve(dataDir, "pg")) : PGlite.create()
+  ).catch((error: unknown) => {
+    unlock();
+    throw error;
+  });
   const db = drizzle(client, { schema, casing }) as unknown as Db;
   return {
     db,
@@ -64,7 +72,10 @@ export async function openPglite(dataDir?: string): Promise<DbHandle> {
     ping: async () => {
       await client.query("select 1");
     },
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      unlock();
+    },
   };
 }
 
