@@ -34,4 +34,13 @@ describe("configuration", () => {
     const c = parseConfig({ DATABASE_URL: "", SMTP_URL: "" });
     expect([c.DATABASE_URL, c.SMTP_URL]).toEqual([undefined, undefined]);
   });
+
+  it("keeps private webhook targets off unless HERALD_ALLOW_PRIVATE_URLS=true", () => {
+    expect(parseConfig({}).HERALD_ALLOW_PRIVATE_URLS).toBe(false);
+    expect(parseConfig({ HERALD_ALLOW_PRIVATE_URLS: "" }).HERALD_ALLOW_PRIVATE_URLS).toBe(false);
+    expect(parseConfig({ HERALD_ALLOW_PRIVATE_URLS: "true" }).HERALD_ALLOW_PRIVATE_URLS).toBe(true);
+    expect(() => parseConfig({ HERALD_ALLOW_PRIVATE_URLS: "maybe" })).toThrow(
+      /HERALD_ALLOW_PRIVATE_URLS:/,
+    );
+  });
 });
