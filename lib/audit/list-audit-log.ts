@@ -22,6 +22,8 @@ const filterSchema = z.object({
    */
   before: safeString()
     .regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z_[a-z0-9]+$/, "Invalid page.")
+    // The right shape can still name no time (month 13): the database would refuse the cast with a 500.
+    .refine((v) => !Number.isNaN(Date.parse(v.split("_")[0]!)), "Invalid page.")
     .optional(),
 });
 export type AuditFilter = z.input<typeof filterSchema>;

@@ -1,16 +1,12 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requestCtx } from "@/app/_lib/request-context";
-import { HeraldError } from "@/lib/errors";
 import { getDevMail } from "@/lib/notifications/delivery-status";
+import { orNotFound } from "../../_lib/or-not-found";
 
 /** One message from the development mailbox, rendered as the recipient would see it (sandboxed: no scripts, no forms). */
 export default async function DevMailPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requestCtx();
-  const mail = await getDevMail({ ctx, id: (await params).id }).catch((error: unknown) => {
-    if (error instanceof HeraldError && error.code === "not_found") notFound();
-    throw error;
-  });
+  const mail = await orNotFound(getDevMail({ ctx, id: (await params).id }));
   return (
     <div className="flex flex-col gap-4">
       <Link href="/admin/outbox" className="text-sm underline">
