@@ -27,5 +27,27 @@ const config = [
       ],
     },
   },
+  {
+    // Domain input goes through safeString (NUL characters become field errors, not 500s at insert).
+    files: ["lib/**/*.ts"],
+    ignores: [
+      "lib/**/*.test.ts",
+      "lib/validation/safe-string.ts",
+      "lib/config.ts",
+      "lib/statuspage/wire-schema.ts",
+      "lib/http/public-params.ts",
+      "lib/badges/badge-options.ts",
+    ],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        {
+          object: "z",
+          property: "string",
+          message: "Use safeString() from lib/validation/safe-string.ts for input a client sends.",
+        },
+      ],
+    },
+  },
 ];
 export default config;

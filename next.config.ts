@@ -1,10 +1,13 @@
 import type { NextConfig } from "next";
 import { securityHeaders } from "./lib/http/security-headers";
+import { MAX_ACTION_BODY_BYTES } from "./lib/http/action-body-limit";
 
 const nextConfig: NextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "postgres"],
   poweredByHeader: false,
+  // The proxy refuses larger posts with a 413 first (Next itself would answer 500).
+  experimental: { serverActions: { bodySizeLimit: MAX_ACTION_BODY_BYTES } },
   // `npm test` runs `tsc --noEmit` (and lint) before building; checking again here only costs CI time.
   typescript: { ignoreBuildErrors: true },
   // Lets several checkouts or agents build side by side (e.g. NEXT_DIST_DIR=.next-b).

@@ -2,6 +2,10 @@ import { NextResponse, type NextRequest } from "next/server";
 import { PUBLIC_CACHE_CONTROL } from "@/lib/http/public-response";
 import { publicValidator } from "@/lib/public/public-cache";
 import { lastKnownLive } from "@/lib/db/liveness";
+import { refuseOversizedBody } from "@/lib/http/action-body-limit";
+
+/** The public pages of the matcher below (the matcher must be a literal Next can read at build time). */
+const PUBLIC_PAGE = /^\/(?:history|uptime|reliability|(?:incidents|maintenance)\/.*)?$/;
 
 /**
  * Public HTML pages as they reach Next: CDN-friendly Cache-Control and a weak
@@ -10,6 +14,10 @@ import { lastKnownLive } from "@/lib/db/liveness";
  * cache in lib/front/ answers them from memory.)
  */
 export async function proxy(request: NextRequest) {
+  // Form posts (server actions) to any page: refused by size before Next decodes them.
+  if (request.method !== "GET" && request.method !== "HEAD")
+    return refuseOversizedBody(request) ?? NextResponse.next();
+  if (!PUBLIC_PAGE.test(request.nextUrl.pathname)) return NextResponse.next();
   // Client-side navigations fetch an RSC payload from the same URL: a different representation.
   // Pages carry a "may be out of date" note while the database is unreachable: that state is part of the content.
   const kind = request.headers.has("rsc") ? "rsc" : "html";
@@ -23,5 +31,15 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/", "/history", "/incidents/:path*", "/maintenance/:path*", "/uptime", "/reliability"],
+  matcher: [
+    "/",
+    "/history",
+    "/incidents/:path*",
+    "/maintenance/:path*",
+    "/uptime",
+    "/reliability",
+    // A server action can be posted to any page's URL; /api routes read their own bodies.
+    { source: "/((?!api/|_next/).*)", has: [{ type: "header", key: "content-type" }] },
+    { source: "/((?!api/|_next/).*)", has: [{ type: "header", key: "next-action" }] },
+  ],
 };

@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import {
@@ -11,6 +10,7 @@ import {
 import { generateApiKey } from "../lib/api-keys/key-material";
 import { E2E_OWNER } from "../playwright.config";
 import { signIn } from "./support/sign-in";
+import { appRoutes, fillParams, serverActionId, type Method } from "./support/app-routes";
 
 /**
  * Forged calls to the management API and to the console's forms. Every /api/v1
@@ -22,46 +22,11 @@ import { signIn } from "./support/sign-in";
  * call succeeding when the protection's condition is met, so a refusal for any
  * other reason cannot pass. PostgreSQL project only: it reads the database.
  */
-const DIST = process.env.NEXT_DIST_DIR || ".next";
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
-type Method = (typeof METHODS)[number];
-const isMethod = (name: string): name is Method => (METHODS as readonly string[]).includes(name);
 const FAKE_ID = "zzzzzzzzzzzz";
 
-/** The HTTP methods a route handler's source exports (`export const GET`, `export async function POST`, `export { x as PATCH }`). */
-function exportedMethods(source: string): Method[] {
-  const found = new Set<Method>();
-  for (const m of source.matchAll(/export\s+(?:const|let|var|(?:async\s+)?function)\s+(\w+)/g))
-    if (isMethod(m[1]!)) found.add(m[1]);
-  for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) {
-    for (const spec of m[1]!.split(",")) {
-      const name =
-        spec
-          .trim()
-          .split(/\s+as\s+/)
-          .pop() ?? "";
-      if (isMethod(name)) found.add(name);
-    }
-  }
-  return [...found];
-}
-
-type ApiRoute = { route: string; url: string; methods: Method[] };
-const appPaths = JSON.parse(
-  readFileSync(`${DIST}/server/app-paths-manifest.json`, "utf8"),
-) as Record<string, string>;
-const apiRoutes: ApiRoute[] = Object.entries(appPaths)
-  .filter(([route]) => route.startsWith("/api/v1/") && route.endsWith("/route"))
-  .map(([route, built]) => {
-    const source = [".ts", ".js"]
-      .map((ext) => built.replace(/\.js$/, ext))
-      .find((f) => existsSync(f));
-    return {
-      route,
-      url: route.replace(/\/route$/, "").replace(/\[{1,2}[^\]]+\]{1,2}/g, FAKE_ID),
-      methods: source ? exportedMethods(readFileSync(source, "utf8")) : [],
-    };
-  });
+const apiRoutes = appRoutes()
+  .filter((r) => r.kind === "route" && r.pattern.startsWith("/api/v1/"))
+  .map((r) => ({ route: r.route, url: fillParams(r.pattern, () => FAKE_ID), methods: r.methods }));
 
 const sql = () => postgres(process.env.E2E_POSTGRES_URL!, { max: 1, onnotice: () => {} });
 async function query<T>(run: (db: ReturnType<typeof sql>) => Promise<T>): Promise<T> {
@@ -202,15 +167,10 @@ test("a write key stored the same way does write, so the refusals above are abou
   expect(restored.status()).toBe(200);
 });
 
-type ManifestEntry = { filename: string; exportedName: string; workers: Record<string, unknown> };
-const actions = JSON.parse(
-  readFileSync(`${DIST}/server/server-reference-manifest.json`, "utf8"),
-) as { node: Record<string, ManifestEntry> };
-const setStatusActionId = Object.entries(actions.node).find(
-  ([, a]) =>
-    a.filename === "app/(admin)/admin/components/actions.ts" &&
-    a.exportedName === "setStatusAction",
-)?.[0];
+const setStatusActionId = serverActionId(
+  "app/(admin)/admin/components/actions.ts",
+  "setStatusAction",
+);
 
 test("a console action with an owner's session cookie is refused from another site and writes nothing", async ({
   page,

@@ -16,12 +16,13 @@ export const initialActionState: ActionState = { ok: false };
 
 /** The form's text entries (passwords excluded), for ActionState.values. */
 export function formValues(form: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
+  // A Map, then own properties: a field named "constructor" or "__proto__" is just a field.
+  const values = new Map<string, string>();
   for (const [key, value] of form.entries()) {
-    if (typeof value === "string" && !/password/i.test(key) && !(key in values))
-      values[key] = value;
+    if (typeof value === "string" && !/password/i.test(key) && !values.has(key))
+      values.set(key, value);
   }
-  return values;
+  return Object.fromEntries(values);
 }
 
 /** Maps a thrown error to form state; unknown errors are logged and shown generically. */

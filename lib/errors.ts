@@ -1,7 +1,14 @@
 import type { ZodError } from "zod";
 
 export type ErrorCode =
-  "not_found" | "forbidden" | "unauthenticated" | "conflict" | "invalid" | "rate_limited";
+  | "not_found"
+  | "forbidden"
+  | "unauthenticated"
+  | "conflict"
+  | "invalid"
+  | "rate_limited"
+  | "too_large"
+  | "unsupported_media_type";
 
 /**
  * The one error type domain functions throw. Each surface (server action,
@@ -19,12 +26,13 @@ export class HeraldError extends Error {
   }
 
   static fromZod(error: ZodError, message = "Please correct the highlighted fields."): HeraldError {
-    const fields: Record<string, string> = {};
+    // A Map, then own properties: a client-chosen key such as "constructor" names a field, not Object's member.
+    const fields = new Map<string, string>();
     for (const issue of error.issues) {
       const key = issue.path.join(".") || "_form";
-      fields[key] ??= issue.message;
+      if (!fields.has(key)) fields.set(key, issue.message);
     }
-    return new HeraldError("invalid", message, fields);
+    return new HeraldError("invalid", message, Object.fromEntries(fields));
   }
 }
 
@@ -37,4 +45,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   rate_limited: 429,
+  too_large: 413,
+  unsupported_media_type: 415,
 };

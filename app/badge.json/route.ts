@@ -1,5 +1,5 @@
 import { servePublic } from "@/app/_lib/serve-public";
-import { parseBadgeOptions } from "@/lib/badges/badge-options";
+import { parseBadgeJsonQuery } from "@/lib/http/public-params";
 import { shieldsEndpointJson } from "@/lib/badges/render-badge";
 import { componentBadge, overallBadge, UNKNOWN_COMPONENT_BADGE } from "@/lib/badges/status-badges";
 
@@ -10,9 +10,9 @@ export const dynamic = "force-dynamic";
  * The overall status, or one component's with `?component=<id>`.
  */
 export function GET(request: Request) {
-  const params = new URL(request.url).searchParams;
-  const options = parseBadgeOptions(params);
-  const componentId = params.get("component");
+  const { component: componentId, ...options } = parseBadgeJsonQuery(
+    new URL(request.url).searchParams,
+  );
   return servePublic(request, (snapshot) => {
     const badge =
       componentId === null ? overallBadge(snapshot) : componentBadge(snapshot, componentId);

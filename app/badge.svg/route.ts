@@ -1,5 +1,5 @@
 import { servePublic } from "@/app/_lib/serve-public";
-import { parseBadgeOptions } from "@/lib/badges/badge-options";
+import { parseBadgeQuery } from "@/lib/http/public-params";
 import { renderBadgeSvg, SVG_CONTENT_TYPE } from "@/lib/badges/render-badge";
 import { overallBadge } from "@/lib/badges/status-badges";
 
@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 /** The page's overall status as a shields-style badge for READMEs and dashboards. */
 export function GET(request: Request) {
-  const options = parseBadgeOptions(new URL(request.url).searchParams);
+  const options = parseBadgeQuery(new URL(request.url).searchParams);
   return servePublic(request, (snapshot) => ({
     body: renderBadgeSvg(overallBadge(snapshot), options),
     contentType: SVG_CONTENT_TYPE,

@@ -10,10 +10,11 @@ import { signInWithProvider } from "./actions";
 
 export const metadata: Metadata = { title: "Sign in · Herald" };
 
-const ERRORS: Record<string, string> = {
-  AccessDenied: "That account is not a member of this page. Ask an owner to invite you.",
-  Verification: "That sign-in link has expired or was already used. Ask for a new one.",
-};
+/** A Map: `?error=constructor` must not find an inherited member of an object literal. */
+const ERRORS = new Map([
+  ["AccessDenied", "That account is not a member of this page. Ask an owner to invite you."],
+  ["Verification", "That sign-in link has expired or was already used. Ask for a new one."],
+]);
 
 export default async function SignInPage({
   searchParams,
@@ -30,7 +31,9 @@ export default async function SignInPage({
     methods.google && { id: "google", name: "Google" },
     methods.oidc && { id: "oidc", name: methods.oidc },
   ].filter((p): p is { id: string; name: string } => Boolean(p));
-  const error = params.error ? (ERRORS[params.error] ?? "Sign-in failed. Please try again.") : null;
+  const error = params.error
+    ? (ERRORS.get(params.error) ?? "Sign-in failed. Please try again.")
+    : null;
   return (
     <main className="mx-auto flex max-w-sm flex-col gap-6 px-4 py-16">
       <h1 className="text-2xl font-semibold">Sign in to the console</h1>

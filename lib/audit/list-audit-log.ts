@@ -4,6 +4,7 @@ import type { Ctx } from "../context";
 import { auditLog } from "../db/schema";
 import { HeraldError } from "../errors";
 import { requireRole } from "../auth/authorize";
+import { safeString } from "../validation/safe-string";
 
 const PAGE_SIZE = 50;
 /** PostgreSQL keeps microseconds, JavaScript dates milliseconds: page on what both can represent. */
@@ -11,17 +12,18 @@ const atMs = sql`date_trunc('milliseconds', ${auditLog.at})`;
 
 const filterSchema = z.object({
   /** Part of the actor's email (or "system", "api-key:…"). */
-  actor: z.string().trim().max(200).optional(),
+  actor: safeString().trim().max(200).optional(),
   /** An action prefix: "incident" matches incident.declare, incident.update… */
-  action: z.string().trim().max(100).optional(),
-  targetId: z.string().trim().max(100).optional(),
+  action: safeString().trim().max(100).optional(),
+  targetId: safeString().trim().max(100).optional(),
   /**
    * Keyset paging: "<ISO time>_<id>" of the last entry shown. The id breaks ties,
    * since entries written in one transaction share a timestamp.
    */
-  before: z
-    .string()
+  before: safeString()
     .regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z_[a-z0-9]+$/, "Invalid page.")
+    // The right shape can still name no time (month 13): the database would refuse the cast with a 500.
+    .refine((v) => !Number.isNaN(Date.parse(v.split("_")[0]!)), "Invalid page.")
     .optional(),
 });
 export type AuditFilter = z.input<typeof filterSchema>;

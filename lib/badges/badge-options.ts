@@ -16,18 +16,25 @@ export type BadgeOptions = {
  * show an error, so bad values fall back to defaults instead of failing.
  * Markup in the label is harmless: badge-maker escapes it (see the tests).
  */
-const optionsSchema = z.object({
+export const badgeOptionsSchema = z.object({
   style: z.enum(BADGE_STYLES).catch("flat"),
   label: z
     .string()
     .transform((label) =>
-      [...label.replace(/\p{Cc}/gu, "").trim()].slice(0, MAX_LABEL_LENGTH).join(""),
+      [
+        ...label
+          .slice(0, MAX_LABEL_LENGTH * 4)
+          .replace(/\p{Cc}/gu, "")
+          .trim(),
+      ]
+        .slice(0, MAX_LABEL_LENGTH)
+        .join(""),
     )
     .optional(),
 });
 
 export function parseBadgeOptions(params: URLSearchParams): BadgeOptions {
-  return optionsSchema.parse({
+  return badgeOptionsSchema.parse({
     style: params.get("style") ?? undefined,
     label: params.get("label") ?? undefined,
   });

@@ -1,20 +1,19 @@
 import { z } from "zod";
 import { COMPONENT_STATUSES } from "../db/schema/enums";
+import { safeString } from "../validation/safe-string";
 
-const name = z.string().trim().min(1, "Enter a name.").max(100, "At most 100 characters.");
-const description = z
-  .string()
+const name = safeString().trim().min(1, "Enter a name.").max(100, "At most 100 characters.");
+const description = safeString()
   .trim()
   .max(500, "At most 500 characters.")
   .optional()
   .transform((v) => v || null);
-const id = z.string().trim().min(1);
+const id = safeString().trim().min(1);
 
 export const componentFieldsSchema = z.object({
   name,
   description,
-  groupId: z
-    .string()
+  groupId: safeString()
     .trim()
     .optional()
     .transform((v) => v || null),
@@ -29,14 +28,14 @@ export const componentFieldsSchema = z.object({
 export const createComponentSchema = componentFieldsSchema;
 export const updateComponentSchema = componentFieldsSchema.extend({
   id,
-  expectedUpdatedAt: z.string().optional(),
+  expectedUpdatedAt: safeString().optional(),
 });
 
 export const groupFieldsSchema = z.object({ name, description });
 export const createGroupSchema = groupFieldsSchema;
 export const updateGroupSchema = groupFieldsSchema.extend({
   id,
-  expectedUpdatedAt: z.string().optional(),
+  expectedUpdatedAt: safeString().optional(),
 });
 
 export const setComponentStatusSchema = z.object({

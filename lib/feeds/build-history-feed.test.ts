@@ -99,4 +99,51 @@ describeEachEngine("history feeds", ({ db }) => {
     );
     expect(webFeed.items!.map((i) => i.link)).toEqual([`${baseUrl}/maintenance/${maintenance.id}`]);
   });
+
+  it("titles are text in every feed: a <script> title reaches readers as characters, not markup", async () => {
+    const api = await createComponent(db(), "Billing");
+    const incidentTitle = `<script>alert("x")</script> Q&A's <b>outage</b>`;
+    const maintenanceTitle = "<img src=x onerror=alert(1)> upgrade";
+    const { incident } = await createIncident(db(), {
+      title: incidentTitle,
+      affected: { [api.id]: "major_outage" },
+      update: { body: "Looking.", displayAt: new Date() },
+    });
+    const [m] = await db()
+      .insert(maintenances)
+      .values({
+        title: maintenanceTitle,
+        body: "Soon.",
+        scheduledFor: new Date(Date.now() + 60 * MINUTE),
+        scheduledUntil: new Date(Date.now() + 120 * MINUTE),
+      })
+      .returning();
+    await db().insert(maintenanceComponents).values({ maintenanceId: m!.id, componentId: api.id });
+    const snapshot = await buildStatusSnapshot(db());
+    // What a reader shows for a title it renders as HTML: entities decoded, and no element in it.
+    const shown = (html: string) => {
+      expect(html).not.toMatch(/</);
+      return html.replace(
+        /&(lt|gt|quot|#39|amp);/g,
+        (_, e: string) => ({ lt: "<", gt: ">", quot: '"', "#39": "'", amp: "&" })[e]!,
+      );
+    };
+    for (const componentId of [null, api.id]) {
+      const rss = parseRssFeed(buildHistoryFeed(snapshot, { baseUrl, format: "rss", componentId }));
+      const rssTitle = (path: string) =>
+        rss.items!.find((i) => i.link === `${baseUrl}${path}`)!.title!;
+      expect(shown(rssTitle(`/incidents/${incident.id}`))).toBe(incidentTitle);
+      expect(shown(rssTitle(`/maintenance/${m!.id}`))).toBe(maintenanceTitle);
+
+      const atom = parseAtomFeed(
+        buildHistoryFeed(snapshot, { baseUrl, format: "atom", componentId }),
+      );
+      const atomTitle = (path: string) => {
+        const { title } = atom.entries!.find((e) => e.id === `${baseUrl}${path}`)!;
+        return title!.type === "html" ? shown(title!.value!) : title!.value;
+      };
+      expect(atomTitle(`/incidents/${incident.id}`)).toBe(incidentTitle);
+      expect(atomTitle(`/maintenance/${m!.id}`)).toBe(maintenanceTitle);
+    }
+  });
 });

@@ -19,6 +19,20 @@ const MAINTENANCE_LABELS: Record<PublicMaintenance["state"], string> = {
   cancelled: "Cancelled",
 };
 
+const ENTITIES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+/**
+ * Titles are plain text, but the feed library writes item titles as HTML
+ * (`type="html"` in Atom, CDATA in RSS, which readers render as HTML): escaped,
+ * a title such as `<script>` reaches a reader as those characters, not markup.
+ */
+const titleAsHtml = (title: string) => title.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+
 type Entry = {
   id: string;
   title: string;
@@ -116,7 +130,7 @@ export function buildHistoryFeed(
     feed.addItem({
       id: e.id,
       guid: e.id,
-      title: e.title,
+      title: titleAsHtml(e.title),
       link: e.url,
       date: e.updated,
       published: e.published,

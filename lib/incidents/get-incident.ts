@@ -10,6 +10,7 @@ import {
   users,
 } from "../db/schema";
 import { notFound } from "../errors";
+import { isPublicId } from "../ids";
 import { requireRole } from "../auth/authorize";
 
 /**
@@ -19,6 +20,7 @@ import { requireRole } from "../auth/authorize";
  */
 export async function getIncident({ ctx, input }: { ctx: Ctx; input: { incidentId: string } }) {
   requireRole(ctx.actor, "viewer");
+  if (!isPublicId(input.incidentId)) throw notFound("Incident");
   const [incident] = await ctx.db
     .select()
     .from(incidents)

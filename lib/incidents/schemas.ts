@@ -1,25 +1,25 @@
 import { z } from "zod";
 import { COMPONENT_STATUSES, IMPACTS, INCIDENT_STATES, SEVERITIES } from "../db/schema/enums";
 import { dropEmptySections } from "./update-text";
+import { safeString } from "../validation/safe-string";
 
 /** A little slack so a clock a few seconds ahead of the server is not "in the future". */
 const CLOCK_SKEW_MS = 60_000;
 
 /** `missing` is also the message for an absent field: API clients send JSON that may leave it out. */
 const text = (max: number, missing?: string) =>
-  z.string(missing).trim().max(max, `At most ${max} characters.`);
+  safeString(missing).trim().max(max, `At most ${max} characters.`);
 const optionalText = (max: number) =>
   text(max)
     .optional()
     .transform((v) => v || null);
 const body = (missing: string) =>
-  text(20_000, missing).transform(dropEmptySections).pipe(z.string().min(1, missing));
-const id = z.string().trim().min(1);
+  text(20_000, missing).transform(dropEmptySections).pipe(safeString().min(1, missing));
+const id = safeString().trim().min(1);
 
 /** An ISO time (the form converts the browser's local time) that is not in the future; empty means now. */
 const pastMoment = (label: string) =>
-  z
-    .string()
+  safeString()
     .trim()
     .optional()
     .transform((v, ctx) => {
@@ -87,7 +87,7 @@ export const declareIncidentSchema = z.object({
 export type DeclareIncidentInput = z.input<typeof declareIncidentSchema>;
 
 /** The id of the newest update the form was showing; another update published since is a conflict. */
-const staleGuard = { incidentId: id, expectedLatestUpdateId: z.string().trim().optional() };
+const staleGuard = { incidentId: id, expectedLatestUpdateId: safeString().trim().optional() };
 
 export const publishIncidentUpdateSchema = z.object({
   ...staleGuard,
@@ -122,6 +122,6 @@ export const editIncidentUpdateSchema = z.object({
   updateId: id,
   body: body("The update cannot be empty."),
   /** The update's updatedAt as the form saw it. */
-  expectedUpdatedAt: z.string().optional(),
+  expectedUpdatedAt: safeString().optional(),
 });
 export type EditIncidentUpdateInput = z.input<typeof editIncidentUpdateSchema>;

@@ -7,6 +7,7 @@ import { SEVERITIES } from "../db/schema/enums";
 import { HeraldError, notFound } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { requireRole } from "../auth/authorize";
+import { safeString } from "../validation/safe-string";
 
 /**
  * Templates for recurring situations ("Payment provider down"): a name, and the
@@ -14,12 +15,11 @@ import { requireRole } from "../auth/authorize";
  */
 
 const text = (max: number, missing: string) =>
-  z.string(missing).trim().max(max, `At most ${max} characters.`).min(1, missing);
+  safeString(missing).trim().max(max, `At most ${max} characters.`).min(1, missing);
 
 export const saveIncidentTemplateSchema = z.object({
   /** Empty creates a template; an id updates that one. */
-  id: z
-    .string()
+  id: safeString()
     .trim()
     .optional()
     .transform((v) => v || undefined),
@@ -29,7 +29,7 @@ export const saveIncidentTemplateSchema = z.object({
   // Bare section labels stay: a template is a structure to fill in, and publishing drops what is left empty.
   body: text(20_000, "Write the first public update."),
   componentIds: z
-    .array(z.string().trim().min(1))
+    .array(safeString().trim().min(1))
     .max(200)
     .default([])
     .transform((ids) => [...new Set(ids)]),
@@ -37,7 +37,7 @@ export const saveIncidentTemplateSchema = z.object({
 export type SaveIncidentTemplateInput = z.input<typeof saveIncidentTemplateSchema>;
 
 const deleteIncidentTemplateSchema = z.object({
-  id: z.string("Pick a template.").trim().min(1, "Pick a template."),
+  id: safeString("Pick a template.").trim().min(1, "Pick a template."),
 });
 
 async function assertComponentsExist(db: Db, ids: string[]) {

@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { safeString } from "../validation/safe-string";
 
 const moment = (label: string) =>
-  z
-    .string()
+  safeString()
     .trim()
     .min(1, `Pick the ${label}.`)
     .transform((v, ctx) => {
@@ -14,9 +14,8 @@ const moment = (label: string) =>
       return date;
     });
 
-const id = z.string().trim().min(1);
-const optionalBody = z
-  .string()
+const id = safeString().trim().min(1);
+const optionalBody = safeString()
   .trim()
   .max(20_000, "At most 20000 characters.")
   .optional()
@@ -24,13 +23,11 @@ const optionalBody = z
 
 export const scheduleMaintenanceSchema = z
   .object({
-    title: z
-      .string()
+    title: safeString()
       .trim()
       .min(1, "Enter a title customers will understand.")
       .max(200, "At most 200 characters."),
-    body: z
-      .string()
+    body: safeString()
       .trim()
       .min(1, "Describe the work and what customers will notice.")
       .max(20_000, "At most 20000 characters."),

@@ -8,6 +8,7 @@ import {
   users,
 } from "../db/schema";
 import { notFound } from "../errors";
+import { isPublicId } from "../ids";
 import { requireRole } from "../auth/authorize";
 import { blamelessHints } from "./blameless-hints";
 
@@ -20,6 +21,7 @@ export async function getPostmortemWorkspace({
   incidentId: string;
 }) {
   requireRole(ctx.actor, "viewer");
+  if (!isPublicId(incidentId)) throw notFound("Incident");
   const [incident] = await ctx.db.select().from(incidents).where(eq(incidents.id, incidentId));
   if (!incident) throw notFound("Incident");
   const [postmortem] = await ctx.db

@@ -1,36 +1,36 @@
 import { z } from "zod";
 import { ACTION_ITEM_STATUSES } from "../db/schema";
+import { safeString } from "../validation/safe-string";
 
 const section = (max = 20_000) =>
-  z.string().max(max, `Keep this section under ${max.toLocaleString("en-US")} characters.`);
+  safeString().max(max, `Keep this section under ${max.toLocaleString("en-US")} characters.`);
 
 export const sectionsSchema = z.object({
   summary: section(4_000),
   impact: section(),
   timeline: section(),
   rootCause: section(),
-  fiveWhys: z.array(z.string().max(500)).max(5).optional(),
+  fiveWhys: z.array(safeString().max(500)).max(5).optional(),
   resolution: section(),
   wentWell: section(),
   wentBadly: section(),
 });
 
 export const saveDraftSchema = z.object({
-  incidentId: z.string().min(1),
+  incidentId: safeString().min(1),
   sections: sectionsSchema,
   /** updatedAt the editor loaded: an autosave must not overwrite a co-author's newer draft. */
-  expectedUpdatedAt: z.string().optional(),
+  expectedUpdatedAt: safeString().optional(),
 });
 
 /** Publishing needs the parts a reader cannot do without. */
 export const publishableSchema = sectionsSchema.extend({
-  summary: z.string().trim().min(1, "Write a summary before publishing."),
-  rootCause: z.string().trim().min(1, "Explain the root cause before publishing."),
-  resolution: z.string().trim().min(1, "Describe the resolution before publishing."),
+  summary: safeString().trim().min(1, "Write a summary before publishing."),
+  rootCause: safeString().trim().min(1, "Explain the root cause before publishing."),
+  resolution: safeString().trim().min(1, "Describe the resolution before publishing."),
 });
 
-const httpUrl = z
-  .string()
+const httpUrl = safeString()
   .trim()
   .refine(
     (v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol),
@@ -38,10 +38,9 @@ const httpUrl = z
   );
 
 export const actionItemSchema = z.object({
-  id: z.string().optional(),
-  title: z.string().trim().min(1, "Give the action item a title.").max(200),
-  owner: z
-    .string()
+  id: safeString().optional(),
+  title: safeString().trim().min(1, "Give the action item a title.").max(200),
+  owner: safeString()
     .trim()
     .max(100)
     .optional()
@@ -58,6 +57,6 @@ export const actionItemSchema = z.object({
 });
 
 export const saveActionItemsSchema = z.object({
-  incidentId: z.string().min(1),
+  incidentId: safeString().min(1),
   items: z.array(actionItemSchema).max(50),
 });

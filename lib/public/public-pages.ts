@@ -6,11 +6,9 @@ import { hydrateIncidents } from "./hydrate-incidents";
 import { hydrateMaintenances } from "./hydrate-maintenances";
 import { publicCached } from "./public-cache";
 
-const ID = /^[0-9a-z]{12}$/;
-
-/** One incident with its timeline; null for an unknown (or malformed) id. */
-export function loadIncidentPage(getDb: () => Promise<Db>, id: string) {
-  if (!ID.test(id)) return Promise.resolve({ value: null, stale: false });
+/** One incident with its timeline; null for an unknown id (or null: one lib/http/public-params.ts rejected). */
+export function loadIncidentPage(getDb: () => Promise<Db>, id: string | null) {
+  if (!id) return Promise.resolve({ value: null, stale: false });
   return publicCached(`incident:${id}`, async () => {
     const db = await getDb();
     const rows = await db.select().from(incidents).where(eq(incidents.id, id));
@@ -28,8 +26,9 @@ export function loadIncidentPage(getDb: () => Promise<Db>, id: string) {
   });
 }
 
-export function loadMaintenancePage(getDb: () => Promise<Db>, id: string) {
-  if (!ID.test(id)) return Promise.resolve({ value: null, stale: false });
+/** One maintenance; null for an unknown id (or null: one lib/http/public-params.ts rejected). */
+export function loadMaintenancePage(getDb: () => Promise<Db>, id: string | null) {
+  if (!id) return Promise.resolve({ value: null, stale: false });
   return publicCached(`maintenance:${id}`, async () => {
     const db = await getDb();
     const [m] = await hydrateMaintenances(

@@ -1,18 +1,16 @@
 import { z } from "zod";
+import { safeString } from "../validation/safe-string";
 
-const hexColor = z
-  .string()
+const hexColor = safeString()
   .trim()
   .regex(/^#[0-9a-fA-F]{6}$/, "Use a colour like #2563eb.");
-const httpUrl = z
-  .string()
+const httpUrl = safeString()
   .trim()
   .refine(
     (v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol),
     "Use a full http(s):// URL.",
   );
-const timeZone = z
-  .string()
+const timeZone = safeString()
   .trim()
   .refine(
     (tz) => Intl.supportedValuesOf("timeZone").includes(tz) || tz === "UTC",
@@ -26,17 +24,19 @@ const cadence = z
   .transform((v) => (v === "" ? null : v));
 
 export const pageSettingsSchema = z.object({
-  name: z.string().trim().min(1, "Enter the page name.").max(100, "At most 100 characters."),
+  name: safeString().trim().min(1, "Enter the page name.").max(100, "At most 100 characters."),
   url: httpUrl,
   timeZone,
   logoUrl: z.union([z.literal(""), httpUrl]).transform((v) => v || null),
   brandColor: hexColor,
-  supportLinks: z.array(z.object({ label: z.string().trim().min(1).max(60), url: httpUrl })).max(5),
+  supportLinks: z
+    .array(z.object({ label: safeString().trim().min(1).max(60), url: httpUrl }))
+    .max(5),
   cadenceSev1: cadence,
   cadenceSev2: cadence,
   cadenceSev3: cadence,
   cadenceSev4: cadence,
   /** The updatedAt the form was loaded with: detects a concurrent edit. */
-  expectedUpdatedAt: z.string().optional(),
+  expectedUpdatedAt: safeString().optional(),
 });
 export type PageSettingsInput = z.input<typeof pageSettingsSchema>;

@@ -5,12 +5,12 @@ import { stakeholders } from "../db/schema";
 import { HeraldError, notFound } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { requireRole } from "../auth/authorize";
+import { safeString } from "../validation/safe-string";
 
 export const stakeholderSchema = z.object({
-  name: z.string().trim().min(1, "Enter a name.").max(100),
-  email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address.")),
-  title: z
-    .string()
+  name: safeString().trim().min(1, "Enter a name.").max(100),
+  email: safeString().trim().toLowerCase().pipe(z.email("Enter a valid email address.")),
+  title: safeString()
     .trim()
     .max(100)
     .transform((v) => v || null)
@@ -49,7 +49,7 @@ export async function addStakeholder({ ctx, input }: { ctx: Ctx; input: unknown 
 
 export async function removeStakeholder({ ctx, input }: { ctx: Ctx; input: unknown }) {
   requireRole(ctx.actor, "editor");
-  const id = z.object({ id: z.string() }).parse(input).id;
+  const id = z.object({ id: safeString() }).parse(input).id;
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx.delete(stakeholders).where(eq(stakeholders.id, id)).returning();
     if (!row) throw notFound("Stakeholder");

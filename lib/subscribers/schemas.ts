@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { safeString } from "../validation/safe-string";
 
 const componentChoice = {
   /** "all" follows everything, including components added later; "some" only those ticked. */
   scope: z.enum(["all", "some"]).default("all"),
   componentIds: z
-    .array(z.string().regex(/^[0-9a-z]{12}$/))
+    .array(safeString().regex(/^[0-9a-z]{12}$/))
     .max(500)
     .default([]),
 };
@@ -23,13 +24,13 @@ const refineChoice = <T extends { scope: "all" | "some"; componentIds: string[] 
 
 export const subscribeSchema = z
   .object({
-    email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address.").max(254)),
+    email: safeString().trim().toLowerCase().pipe(z.email("Enter a valid email address.").max(254)),
     ...componentChoice,
   })
   .superRefine(refineChoice);
 
 export const linkTokenSchema = z.object({
-  token: z.string().trim().min(10, "This link is incomplete.").max(300),
+  token: safeString().trim().min(10, "This link is incomplete.").max(300),
 });
 
 export const preferencesSchema = z

@@ -7,9 +7,10 @@ import { HeraldError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { hashPassword } from "../auth/password";
 import { emailSchema, newPasswordSchema } from "../auth/schemas";
+import { safeString } from "../validation/safe-string";
 
 export const firstOwnerSchema = z.object({
-  name: z.string().trim().min(1, "Enter your name.").max(100),
+  name: safeString().trim().min(1, "Enter your name.").max(100),
   email: emailSchema,
   password: newPasswordSchema,
 });

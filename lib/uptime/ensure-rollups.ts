@@ -6,7 +6,8 @@ import { computeDailyMinutes, type StatusChange } from "./compute-daily-uptime";
 
 /**
  * Makes sure every component has a rollup row for each whole day from `from`
- * to yesterday (in `timeZone`). Rows are dropped and recomputed when:
+ * to `to` or yesterday, whichever is earlier (in `timeZone`): a page showing a
+ * past window computes that window, not everything since. Rows are dropped and recomputed when:
  * - the page's time zone changed, or
  * - a status event was recorded after the rows were computed for a day they
  *   cover (backfilled incident, history correction).
@@ -14,10 +15,11 @@ import { computeDailyMinutes, type StatusChange } from "./compute-daily-uptime";
  */
 export async function ensureUptimeRollups(
   db: Db,
-  { timeZone, from, now }: { timeZone: string; from: DayKey; now: Date },
+  { timeZone, from, to, now }: { timeZone: string; from: DayKey; to?: DayKey; now: Date },
 ) {
   const yesterday = addDays(dayKeyOf(now, timeZone), -1);
-  if (from > yesterday) return;
+  const lastDay = to && to < yesterday ? to : yesterday;
+  if (from > lastDay) return;
   await db.delete(componentUptimeDaily).where(ne(componentUptimeDaily.timeZone, timeZone));
   await dropRollupsInvalidatedByLateEvents(db);
 
@@ -27,18 +29,18 @@ export async function ensureUptimeRollups(
       .select({ componentId: componentUptimeDaily.componentId, n: sql<number>`count(*)::int` })
       .from(componentUptimeDaily)
       .where(
-        and(gte(componentUptimeDaily.day, from), sql`${componentUptimeDaily.day} <= ${yesterday}`),
+        and(gte(componentUptimeDaily.day, from), sql`${componentUptimeDaily.day} <= ${lastDay}`),
       )
       .groupBy(componentUptimeDaily.componentId),
   ]);
-  const wanted = dayRange(from, yesterday);
+  const wanted = dayRange(from, lastDay);
   for (const { id } of comps) {
     if (have.find((h) => h.componentId === id)?.n === wanted.length) continue;
     const changes = await statusChangesFor(
       db,
       id,
       startOfDayKey(from, timeZone),
-      startOfDayKey(addDays(yesterday, 1), timeZone),
+      startOfDayKey(addDays(lastDay, 1), timeZone),
     );
     const rows = computeDailyMinutes({ changes, days: wanted, timeZone, now }).map((d) => ({
       componentId: id,

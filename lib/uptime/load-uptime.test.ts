@@ -105,4 +105,21 @@ describeEachEngine("loadUptime", ({ db }) => {
       incidents: [],
     });
   });
+
+  it("a past window computes and stores that window's days only, not every day since", async () => {
+    const c = await component("2026-01-01");
+    // Three months ending two years ago: stored rows are bounded by the window, not by the time since.
+    const shown = await loadUptime(db(), {
+      timeZone: "UTC",
+      days: 92,
+      now,
+      endDay: "2024-05-31",
+    });
+    const rows = await db()
+      .select()
+      .from(componentUptimeDaily)
+      .where(eq(componentUptimeDaily.componentId, c.id));
+    expect(rows.map((r) => r.day).sort()).toEqual(shown.get(c.id)!.days.map((d) => d.day));
+    expect(rows[0]!.day >= "2024-03-01" && rows.at(-1)!.day <= "2024-05-31").toBe(true);
+  });
 });

@@ -34,7 +34,7 @@ export async function loadUptime(
   const last = opts.endDay && opts.endDay < today ? opts.endDay : today;
   const from = addDays(last, -(opts.days - 1));
   const window = dayRange(from, last);
-  await ensureUptimeRollups(db, { timeZone, from, now });
+  await ensureUptimeRollups(db, { timeZone, from, to: last, now });
 
   const [comps, rollups, dayIncidents] = await Promise.all([
     db

@@ -7,17 +7,17 @@ import { recordAudit } from "../audit/record-audit";
 import { requireRole } from "../auth/authorize";
 import { outboundUrlProblem } from "../http/outbound/address-policy";
 import { newWebhookSecret } from "./signature";
+import { safeString } from "../validation/safe-string";
 
 export const webhookSchema = z.object({
-  url: z
-    .string()
+  url: safeString()
     .trim()
     .superRefine((v, check) => {
       // The same rule the outbound client applies when it sends, so a URL saved is a URL tried.
       const problem = outboundUrlProblem(v);
       if (problem) check.addIssue({ code: "custom", message: problem });
     }),
-  componentIds: z.array(z.string()).default([]),
+  componentIds: z.array(safeString()).default([]),
 });
 
 /** Editors register webhooks; the signing secret is shown once, then only used. */
@@ -55,7 +55,7 @@ export async function addWebhookSubscriber({ ctx, input }: { ctx: Ctx; input: un
 /** Turns a webhook that was switched off after failures back on, with a clean failure count. */
 export async function reenableWebhook({ ctx, input }: { ctx: Ctx; input: unknown }) {
   requireRole(ctx.actor, "editor");
-  const id = z.object({ id: z.string() }).parse(input).id;
+  const id = z.object({ id: safeString() }).parse(input).id;
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .update(subscribers)
@@ -74,7 +74,7 @@ export async function reenableWebhook({ ctx, input }: { ctx: Ctx; input: unknown
 /** Removes any subscriber (email or webhook) for good. */
 export async function removeSubscriber({ ctx, input }: { ctx: Ctx; input: unknown }) {
   requireRole(ctx.actor, "editor");
-  const id = z.object({ id: z.string() }).parse(input).id;
+  const id = z.object({ id: safeString() }).parse(input).id;
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx.delete(subscribers).where(eq(subscribers.id, id)).returning();
     if (!row) throw notFound("Subscriber");

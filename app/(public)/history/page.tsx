@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import { loadStatusSnapshot } from "@/lib/public/status-snapshot";
 import { loadHistoryMonth, nextMonth, previousMonth } from "@/lib/public/public-pages";
 import { dayKeyOf } from "@/lib/time/days";
+import { clampMonth, MIN_MONTH, parseHistoryQuery } from "@/lib/http/public-params";
 import { formatMonth } from "@/lib/time/format";
 import { SiteHeader } from "@/components/status/site-header";
 import { IncidentSummary } from "@/components/status/incident-summary";
@@ -16,17 +17,14 @@ export const metadata: Metadata = { title: "Incident history" };
 export default async function HistoryPage({
   searchParams,
 }: {
-  searchParams: Promise<{ month?: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await connection();
   const { value: snapshot } = await loadStatusSnapshot(getDb);
   const tz = snapshot.settings.timeZone;
   const current = dayKeyOf(new Date(), tz).slice(0, 7);
-  const requested = (await searchParams).month;
-  const month =
-    requested && /^\d{4}-(0[1-9]|1[0-2])$/.test(requested) && requested <= current
-      ? requested
-      : current;
+  const { month: requested } = parseHistoryQuery(await searchParams);
+  const month = clampMonth(requested, { earliest: MIN_MONTH, latest: current });
   const { value } = await loadHistoryMonth(getDb, month, tz);
   const olderExists = previousMonth(month) >= value.firstMonth;
   return (

@@ -4,7 +4,8 @@ import { connection } from "next/server";
 import { getDb } from "@/lib/db";
 import { loadStatusSnapshot } from "@/lib/public/status-snapshot";
 import { loadReliabilityPage } from "@/lib/public/reliability-page";
-import { parseReliabilityWindow, RELIABILITY_WINDOWS } from "@/lib/reliability/compute-reliability";
+import { RELIABILITY_WINDOWS } from "@/lib/reliability/compute-reliability";
+import { parseReliabilityQuery } from "@/lib/http/public-params";
 import { formatDay } from "@/lib/time/format";
 import { SiteHeader } from "@/components/status/site-header";
 import {
@@ -17,12 +18,12 @@ export const metadata: Metadata = { title: "Reliability" };
 export default async function ReliabilityPage({
   searchParams,
 }: {
-  searchParams: Promise<{ days?: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await connection();
   const { value: snapshot } = await loadStatusSnapshot(getDb);
   const tz = snapshot.settings.timeZone;
-  const days = parseReliabilityWindow((await searchParams).days);
+  const { days } = parseReliabilityQuery(await searchParams);
   const { value: report } = await loadReliabilityPage(getDb, days, tz);
   const span = `last ${days} days`;
   return (

@@ -6,6 +6,7 @@ import { lastDayOfMonth, previousMonth } from "@/lib/public/public-pages";
 import { publicCached } from "@/lib/public/public-cache";
 import { loadUptime } from "@/lib/uptime/load-uptime";
 import { dayKeyOf, dayRange } from "@/lib/time/days";
+import { clampMonth, parseUptimeQuery } from "@/lib/http/public-params";
 import { SiteHeader } from "@/components/status/site-header";
 import { UptimeCalendar } from "@/components/status/uptime-calendar";
 
@@ -16,19 +17,20 @@ const MONTHS_SHOWN = 3;
 export default async function UptimePage({
   searchParams,
 }: {
-  searchParams: Promise<{ component?: string; month?: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await connection();
   const { value: snapshot } = await loadStatusSnapshot(getDb);
   const tz = snapshot.settings.timeZone;
-  const params = await searchParams;
+  const params = parseUptimeQuery(await searchParams);
   const current = dayKeyOf(new Date(), tz).slice(0, 7);
-  const month =
-    params.month && /^\d{4}-(0[1-9]|1[0-2])$/.test(params.month) && params.month <= current
-      ? params.month
-      : current;
   const listed = snapshot.components;
   const component = listed.find((c) => c.id === params.component) ?? listed[0];
+  // Nothing to show before the component existed: an earlier month would only compute empty days.
+  const started = component
+    ? (component.startDate ?? dayKeyOf(component.createdAt, tz)).slice(0, 7)
+    : current;
+  const month = clampMonth(params.month, { earliest: started, latest: current });
   const months = Array.from({ length: MONTHS_SHOWN }, (_, i) => i)
     .reduce<string[]>((acc) => [previousMonth(acc[0]!), ...acc], [month])
     .slice(1);
@@ -80,12 +82,16 @@ export default async function UptimePage({
           ))}
         </div>
         <nav aria-label="Months" className="flex justify-between text-sm">
-          <a
-            className="underline"
-            href={`/uptime?component=${component?.id ?? ""}&month=${previousMonth(months[0]!)}`}
-          >
-            ← Earlier
-          </a>
+          {month > started ? (
+            <a
+              className="underline"
+              href={`/uptime?component=${component?.id ?? ""}&month=${previousMonth(months[0]!)}`}
+            >
+              ← Earlier
+            </a>
+          ) : (
+            <span />
+          )}
           {month < current && (
             <a className="underline" href={`/uptime?component=${component?.id ?? ""}`}>
               Latest →

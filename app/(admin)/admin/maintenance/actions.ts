@@ -26,17 +26,20 @@ export async function scheduleMaintenanceAction(_prev: ActionState, form: FormDa
   );
 }
 
-const TRANSITIONS = {
-  start: startMaintenance,
-  verify: verifyMaintenance,
-  complete: completeMaintenance,
-  cancel: cancelMaintenance,
-} as const;
+/** A Map, not an object literal: a posted "constructor" or "__proto__" must not find an inherited member. */
+const TRANSITIONS = new Map([
+  ["start", startMaintenance],
+  ["verify", verifyMaintenance],
+  ["complete", completeMaintenance],
+  ["cancel", cancelMaintenance],
+]);
 
 /** One action for the lifecycle buttons: the pressed button names the step. */
-export async function transitionMaintenanceAction(_prev: ActionState, form: FormData) {
-  const step = String(form.get("step")) as keyof typeof TRANSITIONS;
-  const write = TRANSITIONS[step];
+export async function transitionMaintenanceAction(
+  _prev: ActionState,
+  form: FormData,
+): Promise<ActionState> {
+  const write = TRANSITIONS.get(String(form.get("step")));
   if (!write) return { ok: false, message: "Unknown step." };
   const input = { maintenanceId: String(form.get("maintenanceId") ?? ""), notify: true };
   return runConsoleWrite(form, (ctx) => write({ ctx, input }), "Maintenance updated.");

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getDb } from "@/lib/db";
+import { parsePublicId } from "@/lib/http/public-params";
 import { loadStatusSnapshot } from "@/lib/public/status-snapshot";
 import { loadIncidentPage } from "@/lib/public/public-pages";
 import { SEVERITY_IMPACT_LABELS } from "@/lib/public/labels";
@@ -17,14 +18,14 @@ type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await connection();
-  const { value } = await loadIncidentPage(getDb, (await params).id);
+  const { value } = await loadIncidentPage(getDb, parsePublicId((await params).id));
   return { title: value?.title ?? "Incident not found" };
 }
 
 export default async function IncidentPage({ params }: Props) {
   await connection();
   const [{ value: incident }, { value: snapshot }] = await Promise.all([
-    loadIncidentPage(getDb, (await params).id),
+    loadIncidentPage(getDb, parsePublicId((await params).id)),
     loadStatusSnapshot(getDb),
   ]);
   if (!incident) notFound();

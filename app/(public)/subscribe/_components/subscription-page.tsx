@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { connection } from "next/server";
 import { SiteHeader } from "@/components/status/site-header";
 import { getDb } from "@/lib/db";
+import { parseTokenQuery } from "@/lib/http/public-params";
 import { loadStatusSnapshot } from "@/lib/public/status-snapshot";
 
 /** The frame of the confirm, manage and unsubscribe pages. */
@@ -37,6 +38,5 @@ export function MissingToken() {
 export type TokenPageProps = { searchParams: Promise<{ token?: string | string[] }> };
 
 export async function tokenOf({ searchParams }: TokenPageProps): Promise<string | null> {
-  const token = (await searchParams).token;
-  return typeof token === "string" && token.length > 0 ? token : null;
+  return parseTokenQuery(await searchParams).token;
 }

@@ -3,6 +3,8 @@ import type { Ctx } from "@/lib/context";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import { HeraldError } from "@/lib/errors";
 import { errorResponse } from "@/lib/errors-http";
+import { parsePublicId } from "@/lib/http/public-params";
+import { MAX_API_BODY_BYTES, readBodyCapped, requireJsonContentType } from "@/lib/http/read-body";
 
 type RouteParams = Record<string, string>;
 type Handler<P extends RouteParams> = (call: {
@@ -10,6 +12,13 @@ type Handler<P extends RouteParams> = (call: {
   request: Request;
   params: P;
 }) => Promise<Response>;
+
+/** Every /api/v1 path parameter is a public id; anything else names nothing (404), before any query runs. */
+function pathIds<P extends RouteParams>(params: P): P {
+  for (const value of Object.values(params))
+    if (parsePublicId(value) === null) throw new HeraldError("not_found", "No such resource.");
+  return params;
+}
 
 /** Management data is per-caller and changes with every write: never cached anywhere. */
 const NO_STORE = { "Cache-Control": "no-store" };
@@ -35,10 +44,11 @@ export function apiRoute<P extends RouteParams = RouteParams>(handler: Handler<P
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     let response: Response;
     try {
+      const ctx = await apiCtx(request);
       response = await handler({
-        ctx: await apiCtx(request),
+        ctx,
         request,
-        params: await context.params,
+        params: pathIds((await context.params) ?? ({} as P)),
       });
     } catch (error) {
       response = errorResponse(error);
@@ -50,9 +60,19 @@ export function apiRoute<P extends RouteParams = RouteParams>(handler: Handler<P
   };
 }
 
-/** The request's JSON object body; anything else is a 400 with a message saying so. */
+/**
+ * The request's JSON object body, the one place /api/v1 reads bodies: 415
+ * unless it says it is JSON, 413 past 1 MB, 400 for anything but an object.
+ */
 export async function jsonBody(request: Request): Promise<Record<string, unknown>> {
-  const body: unknown = await request.json().catch(() => undefined);
+  requireJsonContentType(request);
+  const text = await readBodyCapped(request, MAX_API_BODY_BYTES);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     throw new HeraldError(
       "invalid",

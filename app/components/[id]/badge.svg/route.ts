@@ -1,5 +1,5 @@
 import { servePublic } from "@/app/_lib/serve-public";
-import { parseBadgeOptions } from "@/lib/badges/badge-options";
+import { parseBadgeQuery } from "@/lib/http/public-params";
 import { renderBadgeSvg, SVG_CONTENT_TYPE } from "@/lib/badges/render-badge";
 import { componentBadge, UNKNOWN_COMPONENT_BADGE } from "@/lib/badges/status-badges";
 
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 /** One component's (or group's) status as a badge; an unknown or hidden id still draws a grey badge, with a 404. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const options = parseBadgeOptions(new URL(request.url).searchParams);
+  const options = parseBadgeQuery(new URL(request.url).searchParams);
   return servePublic(request, (snapshot) => {
     const badge = componentBadge(snapshot, id);
     return {

@@ -1,7 +1,5 @@
-import { notFound } from "next/navigation";
 import { requestCtx } from "@/app/_lib/request-context";
 import { hasRole } from "@/lib/auth/authorize";
-import { HeraldError } from "@/lib/errors";
 import { getIncident } from "@/lib/incidents/get-incident";
 import { getPageSettings } from "@/lib/settings/get-page-settings";
 import { getDeliveryStatus } from "@/lib/notifications/delivery-status";
@@ -17,14 +15,12 @@ import {
 } from "../_components/incident-forms";
 import { Timeline } from "../_components/timeline";
 import { loadPickableComponents } from "../load-pickable";
+import { orNotFound } from "../../_lib/or-not-found";
 
 export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requestCtx();
   const { id } = await params;
-  const data = await getIncident({ ctx, input: { incidentId: id } }).catch((error) => {
-    if (error instanceof HeraldError && error.code === "not_found") notFound();
-    throw error;
-  });
+  const data = await orNotFound(getIncident({ ctx, input: { incidentId: id } }));
   const [settings, all, deliveries] = await Promise.all([
     getPageSettings(ctx.db),
     loadPickableComponents(ctx.db),

@@ -1,17 +1,18 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requestCtx } from "@/app/_lib/request-context";
-import { HeraldError } from "@/lib/errors";
 import { getDevMail } from "@/lib/notifications/delivery-status";
+import { HeraldError } from "@/lib/errors";
+import { orNotFound } from "../../_lib/or-not-found";
 
 /** One message from the development mailbox, rendered as the recipient would see it (sandboxed: no scripts, no forms). */
 export default async function DevMailPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requestCtx();
-  const mail = await getDevMail({ ctx, id: (await params).id }).catch((error: unknown) => {
-    if (error instanceof HeraldError && error.code === "not_found") notFound();
-    if (error instanceof HeraldError && error.code === "forbidden") return error;
-    throw error;
-  });
+  const mail = await orNotFound(getDevMail({ ctx, id: (await params).id })).catch(
+    (error: unknown) => {
+      if (error instanceof HeraldError && error.code === "forbidden") return error;
+      throw error;
+    },
+  );
   if (mail instanceof HeraldError)
     return (
       <p role="alert">

@@ -5,6 +5,7 @@ import { getPostmortemWorkspace } from "@/lib/postmortems/get-postmortem-workspa
 import { ActionItemsEditor } from "./action-items-editor";
 import { SectionsEditor } from "./sections-editor";
 import { StartButton } from "./start-button";
+import { orNotFound } from "../../_lib/or-not-found";
 
 export default async function PostmortemEditorPage({
   params,
@@ -13,7 +14,7 @@ export default async function PostmortemEditorPage({
 }) {
   const { incidentId } = await params;
   const ctx = await requestCtx();
-  const ws = await getPostmortemWorkspace({ ctx, incidentId });
+  const ws = await orNotFound(getPostmortemWorkspace({ ctx, incidentId }));
   const canEdit = hasRole(ctx.actor, "editor");
   const published = (ws.postmortem?.publishedRevision ?? 0) > 0;
   return (

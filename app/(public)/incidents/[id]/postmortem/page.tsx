@@ -5,12 +5,16 @@ import { connection } from "next/server";
 import { getDb } from "@/lib/db";
 import { loadStatusSnapshot } from "@/lib/public/status-snapshot";
 import { loadPublicPostmortem } from "@/lib/public/postmortem-page";
+import { parsePostmortemQuery, parsePublicId } from "@/lib/http/public-params";
 import { SiteHeader } from "@/components/status/site-header";
 import { MarkdownBody } from "@/components/ui/markdown-body";
 import { PageTime } from "@/components/status/local-time";
 import { ActionItemsTable } from "@/components/status/action-items-table";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ revision?: string }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 const SECTIONS = [
   ["summary", "Summary"],
@@ -23,8 +27,10 @@ const SECTIONS = [
 ] as const;
 
 async function load({ params, searchParams }: Props) {
-  const revision = Number((await searchParams).revision) || undefined;
-  return (await loadPublicPostmortem(getDb, (await params).id, revision)).value;
+  const id = parsePublicId((await params).id);
+  if (!id) return null;
+  const { revision } = parsePostmortemQuery(await searchParams);
+  return (await loadPublicPostmortem(getDb, id, revision)).value;
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
