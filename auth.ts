@@ -47,6 +47,8 @@ export class SignInThrottled extends CredentialsSignin {
 export function enabledSignInMethods(c: Config = config()) {
   return {
     magicLink: mailTransportConfigured(c),
+    // Reset links go by real mail only: the dev outbox is readable by other members.
+    passwordReset: mailTransportConfigured(c),
     github: Boolean(c.AUTH_GITHUB_ID),
     google: Boolean(c.AUTH_GOOGLE_ID),
     oidc: c.OIDC_CLIENT_ID ? c.OIDC_NAME : null,

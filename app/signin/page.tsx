@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { enabledSignInMethods } from "@/auth";
@@ -9,6 +10,10 @@ import { EmailLinkForm, PasswordForm } from "./sign-in-forms";
 import { signInWithProvider } from "./actions";
 
 export const metadata: Metadata = { title: "Sign in · Herald" };
+
+const NOTICES: Record<string, string> = {
+  "password-reset": "Your password was changed. Sign in with the new one.",
+};
 
 const ERRORS: Record<string, string> = {
   AccessDenied: "That account is not a member of this page. Ask an owner to invite you.",
@@ -31,6 +36,7 @@ export default async function SignInPage({
     methods.oidc && { id: "oidc", name: methods.oidc },
   ].filter((p): p is { id: string; name: string } => Boolean(p));
   const error = params.error ? (ERRORS[params.error] ?? "Sign-in failed. Please try again.") : null;
+  const notice = params.notice ? NOTICES[params.notice] : undefined;
   return (
     <main className="mx-auto flex max-w-sm flex-col gap-6 px-4 py-16">
       <h1 className="text-2xl font-semibold">Sign in to the console</h1>
@@ -42,7 +48,17 @@ export default async function SignInPage({
           {error}
         </p>
       )}
+      {notice && (
+        <p role="status" className="text-sm text-green-800 dark:text-green-400">
+          {notice}
+        </p>
+      )}
       <PasswordForm callbackUrl={callbackUrl} />
+      {methods.passwordReset && (
+        <Link href="/signin/forgot" className="text-sm underline">
+          Forgot your password?
+        </Link>
+      )}
       {methods.magicLink && <EmailLinkForm callbackUrl={callbackUrl} />}
       {providers.map((p) => (
         <form key={p.id} action={signInWithProvider}>
