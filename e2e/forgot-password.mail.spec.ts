@@ -18,6 +18,7 @@ const SAME_ANSWER =
 async function askForLink(page: Page, email: string) {
   await page.goto("/signin");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Email me a reset link" }).click();
   await expect(page.getByText(SAME_ANSWER)).toBeVisible();
