@@ -1,58 +1,38 @@
-import {
-  Body,
-  Button,
-  Container,
-  Head,
-  Heading,
-  Html,
-  Preview,
-  Text,
-} from "@react-email/components";
+import { Text } from "@react-email/components";
+import { EmailLayout, sampleBrand, text, type Brand } from "./_components/email-layout";
+import { ActionButton, Muted, Title } from "./_components/parts";
 
-export type PasswordResetProps = {
-  pageName: string;
-  url: string;
-  brandColor: string;
-  minutes: number;
-};
+export type PasswordResetProps = { brand: Brand; url: string; minutes: number };
 
-export default function PasswordReset({ pageName, url, brandColor, minutes }: PasswordResetProps) {
+/** Forgot password: sent to members only; the link works once. */
+export default function PasswordReset({ brand, url, minutes }: PasswordResetProps) {
   return (
-    <Html lang="en">
-      <Head />
-      <Preview>Choose a new password for {pageName}</Preview>
-      <Body style={{ fontFamily: "system-ui, sans-serif", backgroundColor: "#f6f7f9" }}>
-        <Container style={{ backgroundColor: "#ffffff", padding: "24px", borderRadius: "8px" }}>
-          <Heading as="h1" style={{ fontSize: "20px" }}>
-            Reset your {pageName} password
-          </Heading>
-          <Text>
-            Use the button below to choose a new password for the console. The link works once and
-            expires in {minutes} minutes. Choosing a new password signs you out everywhere.
-          </Text>
-          <Button
-            href={url}
-            style={{
-              backgroundColor: brandColor,
-              color: "#ffffff",
-              padding: "10px 16px",
-              borderRadius: "6px",
-            }}
-          >
-            Choose a new password
-          </Button>
-          <Text style={{ color: "#555" }}>
-            If you did not ask for this, ignore this email: your password stays as it is.
-          </Text>
-        </Container>
-      </Body>
-    </Html>
+    <EmailLayout
+      brand={brand}
+      footer={{
+        reason:
+          "You get this email because someone asked to reset the password of your console account. If it was not you, ignore it: your password stays as it is.",
+      }}
+      preview={`Choose a new password for ${brand.pageName}`}
+    >
+      <Title>Reset your password</Title>
+      <Text style={text}>
+        Use the button below to choose a new password for the {brand.pageName} console. Choosing a
+        new password signs you out everywhere.
+      </Text>
+      <ActionButton href={url} color={brand.brandColor}>
+        Choose a new password
+      </ActionButton>
+      <Muted>
+        The link works once and expires in {minutes} minutes. If the button does not work, open{" "}
+        {url}
+      </Muted>
+    </EmailLayout>
   );
 }
 
 PasswordReset.PreviewProps = {
-  pageName: "Acme Cloud Status",
+  brand: sampleBrand,
   url: "http://localhost:3000/signin/reset?token=x",
-  brandColor: "#2563eb",
   minutes: 30,
 };

@@ -33,7 +33,7 @@ export async function requestPasswordResetAction(
       input: { email: form.get("email") },
       client: clientAddress(await headers()),
       transport,
-      resetUrl: `${baseUrl(c)}/signin/reset`,
+      baseUrl: baseUrl(c),
     });
   } catch (error) {
     return actionError(error, form);

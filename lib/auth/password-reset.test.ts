@@ -29,10 +29,13 @@ async function askForReset(db: Db, email: string, client = freshClient()) {
     input: { email },
     client,
     transport,
-    resetUrl: "http://status.example.test/signin/reset",
+    baseUrl: "http://status.example.test",
   });
   const token =
-    sent[0] && new URL(sent[0].text.match(/https?:\/\/\S+/)![0]).searchParams.get("token");
+    sent[0] &&
+    new URL(
+      sent[0].text.match(/http:\/\/status\.example\.test\/signin\/reset\S+/)![0],
+    ).searchParams.get("token");
   return { answer, sent, token };
 }
 

@@ -31,14 +31,14 @@ export async function requestPasswordReset({
   input,
   client,
   transport,
-  resetUrl,
+  baseUrl,
 }: {
   ctx: Ctx;
   input: unknown;
   client: string;
   transport: MailTransport;
-  /** The reset page's absolute URL; the token is added as `?token=`. */
-  resetUrl: string;
+  /** The public base URL the link points at. */
+  baseUrl: string;
 }): Promise<void> {
   const parsed = forgotPasswordSchema.safeParse(input);
   if (!parsed.success) throw HeraldError.fromZod(parsed.error);
@@ -56,12 +56,14 @@ export async function requestPasswordReset({
     expiresAt: new Date(now.getTime() + RESET_LINK_MINUTES * 60_000),
   });
   const settings = await getPageSettings(ctx.db);
-  const url = new URL(resetUrl);
-  url.searchParams.set("token", token);
   const element = createElement(PasswordReset, {
-    pageName: settings.name,
-    url: url.toString(),
-    brandColor: settings.brandColor,
+    brand: {
+      pageName: settings.name,
+      brandColor: settings.brandColor,
+      logoUrl: settings.logoUrl,
+      pageUrl: baseUrl,
+    },
+    url: `${baseUrl}/signin/reset?token=${token}`,
     minutes: RESET_LINK_MINUTES,
   });
   try {
