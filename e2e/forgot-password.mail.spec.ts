@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_SMTP_PORT } from "../playwright.config";
 import { sentTo, startSmtpSink, type SmtpSink } from "../lib/testing/smtp-sink";
-import { acceptInvitation, inviteMember, signIn } from "./support/sign-in";
+import { acceptInvitation, fillNewPassword, inviteMember, signIn } from "./support/sign-in";
 
 // *.mail.spec.ts run against the PGlite server only: it is the one with a mail transport.
 let smtp: SmtpSink;
@@ -44,8 +44,7 @@ test("a member who forgot their password sets a new one from the emailed link, o
   expect(link).toBeTruthy();
 
   await visitor.goto(link!);
-  await visitor.getByLabel("New password", { exact: true }).fill("password after reset");
-  await visitor.getByLabel("New password again").fill("password after reset");
+  await fillNewPassword(visitor, "password after reset");
   await visitor.getByRole("button", { name: "Set new password" }).click();
   await expect(
     visitor.getByText("Your password was changed. Sign in with the new one."),
@@ -57,8 +56,7 @@ test("a member who forgot their password sets a new one from the emailed link, o
 
   const again = await (await browser.newContext()).newPage();
   await again.goto(link!);
-  await again.getByLabel("New password", { exact: true }).fill("someone else's password");
-  await again.getByLabel("New password again").fill("someone else's password");
+  await fillNewPassword(again, "someone else's password");
   await again.getByRole("button", { name: "Set new password" }).click();
   await expect(
     again.getByText("This reset link has expired or was already used. Ask for a new one."),

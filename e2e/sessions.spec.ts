@@ -1,5 +1,11 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { acceptInvitation, inviteMember, signIn } from "./support/sign-in";
+import {
+  acceptInvitation,
+  fillNewPassword,
+  inviteMember,
+  signIn,
+  signInWithOneTimePassword,
+} from "./support/sign-in";
 
 /**
  * Sessions end for real: a copy of a session cookie (taken into a second
@@ -39,16 +45,11 @@ test("an invited member must choose a password first; the one-time password then
   const invited = await inviteMember(page, "editor");
   const member = await (await browser.newContext()).newPage();
 
-  await member.goto("/signin?callbackUrl=%2Fadmin");
-  await member.getByLabel("Email", { exact: true }).fill(invited.email);
-  await member.getByLabel("Password").fill(invited.password);
-  await member.getByRole("button", { name: "Sign in" }).click();
-  await expect(member.getByRole("heading", { name: "Choose your password" })).toBeVisible();
+  await signInWithOneTimePassword(member, invited);
   // Nothing in the console opens before that.
   await member.goto("/admin/incidents/new");
   await expect(member).toHaveURL(/\/signin\/new-password/);
-  await member.getByLabel("New password", { exact: true }).fill(invited.password);
-  await member.getByLabel("New password again").fill(invited.password);
+  await fillNewPassword(member, invited.password);
   await member.getByRole("button", { name: "Set my password" }).click();
   await expect(
     member.getByText("Choose a password other than the one-time password."),
@@ -114,15 +115,13 @@ test("changing one's password needs the current one and signs out every other se
   await account.getByRole("link", { name: "Account" }).click();
   const form = account.getByRole("form", { name: "Change password" });
   await form.getByLabel("Current password").fill("not the password");
-  await form.getByLabel("New password", { exact: true }).fill("a viewer's next password");
-  await form.getByLabel("New password again").fill("a viewer's next password");
+  await fillNewPassword(form, "a viewer's next password");
   await form.getByRole("button", { name: "Change password" }).click();
   await expect(account.getByText("That is not your current password.")).toBeVisible();
   await expectConsole(elsewhere);
 
   await form.getByLabel("Current password").fill(member.password);
-  await form.getByLabel("New password", { exact: true }).fill("a viewer's next password");
-  await form.getByLabel("New password again").fill("a viewer's next password");
+  await fillNewPassword(form, "a viewer's next password");
   await form.getByRole("button", { name: "Change password" }).click();
   await expect(
     account.getByText("Password changed. Your other sessions were signed out."),
