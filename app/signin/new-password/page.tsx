@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { requestCtx, safeCallbackPath } from "@/app/_lib/request-context";
+import { signOutAction } from "@/app/(admin)/admin/account/actions";
 import { FirstPasswordForm } from "../password-forms";
 
 export const metadata: Metadata = { title: "Choose your password · Herald" };
@@ -23,6 +24,11 @@ export default async function NewPasswordPage({
         {actor.email}.
       </p>
       <FirstPasswordForm callbackUrl={callbackUrl} />
+      <form action={signOutAction}>
+        <button type="submit" className="text-sm underline">
+          Sign out
+        </button>
+      </form>
     </main>
   );
 }
