@@ -1,5 +1,6 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import type { Provider } from "next-auth/providers";
+import type { JWT } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
@@ -13,8 +14,22 @@ import { findUserByEmail } from "@/lib/auth/find-user-by-email";
 import { resolveAuthSecret } from "@/lib/auth/auth-secret";
 import { sendSignInLink } from "@/lib/auth/send-sign-in-link";
 import { logAuthError } from "@/lib/auth/log-auth-error";
+import { loadUserActor, type SessionClaims } from "@/lib/auth/load-actor";
+import { currentSessionVersion } from "@/lib/auth/session-version";
 import { HeraldError } from "@/lib/errors";
 import { clientAddress } from "@/lib/http/client-address";
+
+declare module "next-auth" {
+  interface Session {
+    /** The member's session version when this session was minted (see lib/auth/load-actor.ts). */
+    sessionVersion: number | null;
+  }
+}
+
+const claimsOf = (token: JWT): SessionClaims => ({
+  userId: token.sub,
+  sessionVersion: typeof token.sv === "number" ? token.sv : null,
+});
 
 class WrongCredentials extends CredentialsSignin {
   code = "wrong_credentials";
@@ -47,6 +62,8 @@ export function signInThrottledMessage(error: unknown): string | null {
 export function enabledSignInMethods(c: Config = config()) {
   return {
     magicLink: mailTransportConfigured(c),
+    // Reset links go by real mail only: the dev outbox is readable by other members.
+    passwordReset: mailTransportConfigured(c),
     github: Boolean(c.AUTH_GITHUB_ID),
     google: Boolean(c.AUTH_GOOGLE_ID),
     oidc: c.OIDC_CLIENT_ID ? c.OIDC_NAME : null,
@@ -139,12 +156,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
         if (account?.provider === "credentials" || email?.verificationRequest) return true;
         return Boolean(await findUserByEmail(db, user.email));
       },
-      jwt({ token, user }) {
-        if (user?.id) token.sub = user.id;
-        return token;
+      // The session carries the member's session version from sign-in; every
+      // later read re-checks it (and the member's existence), so a revoked
+      // session is dropped here, its cookie cleared, on whichever instance.
+      async jwt({ token, user }) {
+        if (user?.id) {
+          token.sub = user.id;
+          token.sv = await currentSessionVersion(db, user.id);
+          return token;
+        }
+        const actor = await loadUserActor(db, claimsOf(token));
+        return actor.kind === "user" ? token : null;
       },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
+        session.sessionVersion = claimsOf(token).sessionVersion ?? null;
         return session;
       },
     },

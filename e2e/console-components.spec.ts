@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signInToConsole as signIn } from "./console-sign-in";
+import { acceptInvitation, inviteMember } from "./support/sign-in";
 
 const componentNames = (page: Page, group: string) =>
   page.getByRole("region", { name: group }).getByRole("heading", { level: 3 }).allTextContents();
@@ -53,15 +54,11 @@ test("an owner adds a viewer, who can read the console but sees no write control
   browser,
 }) => {
   await signIn(page, "/admin/team");
-  const email = `viewer-${Date.now()}@e2e.test`;
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Role", { exact: true }).selectOption("viewer");
-  await page.getByRole("button", { name: "Add member" }).click();
-  const message = await page.getByText(/One-time password: /).textContent();
-  const password = message!.split("One-time password: ")[1]!.trim();
+  const invited = await inviteMember(page, "viewer");
+  const email = invited.email;
 
   const viewerPage = await (await browser.newContext()).newPage();
-  await signIn(viewerPage, "/admin", { email, password });
+  await acceptInvitation(viewerPage, invited, "the viewer's own password");
   await expect(viewerPage.getByText(`${email} · viewer`)).toBeVisible();
   await viewerPage.getByRole("link", { name: "Incidents", exact: true }).click();
   await expect(viewerPage.getByRole("link", { name: "Declare incident" })).toHaveCount(0);

@@ -3,7 +3,14 @@ import type { Role } from "./db/schema";
 
 /** Who is acting. Domain functions authorize against this, never against the UI. */
 export type Actor =
-  | { kind: "user"; id: string; email: string; role: Role }
+  | {
+      kind: "user";
+      id: string;
+      email: string;
+      role: Role;
+      /** Signed in with an invitation's one-time password: may only choose a new one (see requireRole). */
+      mustChangePassword?: true;
+    }
   | { kind: "api-key"; id: string; name: string; role: Role }
   | { kind: "system" }
   | { kind: "anonymous" };

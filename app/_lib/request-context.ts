@@ -8,7 +8,8 @@ export async function requestCtx(): Promise<Ctx> {
   // auth() first: it reads the request, which keeps `next build` from prerendering (and opening the database).
   const session = await auth();
   const db = await getDb();
-  return { db, actor: await loadUserActor(db, session?.user?.id) };
+  const claims = session && { userId: session.user?.id, sessionVersion: session.sessionVersion };
+  return { db, actor: await loadUserActor(db, claims) };
 }
 
 /** Only same-site paths may be redirect targets after sign-in. */

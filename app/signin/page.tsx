@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { enabledSignInMethods } from "@/auth";
@@ -10,7 +11,11 @@ import { signInWithProvider } from "./actions";
 
 export const metadata: Metadata = { title: "Sign in · Herald" };
 
-/** A Map: `?error=constructor` must not find an inherited member of an object literal. */
+/** Maps: `?error=constructor` must not find an inherited member of an object literal. */
+const NOTICES = new Map([
+  ["password-reset", "Your password was changed. Sign in with the new one."],
+]);
+
 const ERRORS = new Map([
   ["AccessDenied", "That account is not a member of this page. Ask an owner to invite you."],
   ["Verification", "That sign-in link has expired or was already used. Ask for a new one."],
@@ -34,6 +39,7 @@ export default async function SignInPage({
   const error = params.error
     ? (ERRORS.get(params.error) ?? "Sign-in failed. Please try again.")
     : null;
+  const notice = params.notice ? NOTICES.get(params.notice) : undefined;
   return (
     <main className="mx-auto flex max-w-sm flex-col gap-6 px-4 py-16">
       <h1 className="text-2xl font-semibold">Sign in to the console</h1>
@@ -45,7 +51,17 @@ export default async function SignInPage({
           {error}
         </p>
       )}
+      {notice && (
+        <p role="status" className="text-sm text-green-800 dark:text-green-400">
+          {notice}
+        </p>
+      )}
       <PasswordForm callbackUrl={callbackUrl} />
+      {methods.passwordReset && (
+        <Link href="/signin/forgot" className="text-sm underline">
+          Forgot your password?
+        </Link>
+      )}
       {methods.magicLink && <EmailLinkForm callbackUrl={callbackUrl} />}
       {providers.map((p) => (
         <form key={p.id} action={signInWithProvider}>

@@ -8,12 +8,16 @@ const RANK: Record<Role, number> = { viewer: 1, editor: 2, owner: 3 };
 export function hasRole(actor: Actor, needed: Role): boolean {
   if (actor.kind === "system") return true;
   if (actor.kind === "anonymous") return false;
+  if (actor.kind === "user" && actor.mustChangePassword) return false;
   return RANK[actor.role] >= RANK[needed];
 }
 
 /** First line of every console read or write: throws unless the actor holds `needed`. */
 export function requireRole(actor: Actor, needed: Role): void {
   if (actor.kind === "anonymous") throw new HeraldError("unauthenticated", "Please sign in.");
+  // Every console read and write starts here, so the one-time password opens nothing else.
+  if (actor.kind === "user" && actor.mustChangePassword)
+    throw new HeraldError("forbidden", "Choose a new password before using the console.");
   if (!hasRole(actor, needed)) {
     throw new HeraldError(
       "forbidden",

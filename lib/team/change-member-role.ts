@@ -4,10 +4,14 @@ import { users } from "../db/schema";
 import { HeraldError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { requireRole } from "../auth/authorize";
+import { endSessionsOf } from "../auth/session-version";
 import { changeRoleSchema } from "./schemas";
 import { loadMemberGuardingLastOwner, memberForAudit } from "./owners";
 
-/** Owner only. Takes effect on the member's next request (roles are read per request). */
+/**
+ * Owner only. Roles are read per request, and the member's sessions end too:
+ * whoever holds one signs in again under the new role.
+ */
 export async function changeMemberRole({ ctx, input }: { ctx: Ctx; input: unknown }) {
   requireRole(ctx.actor, "owner");
   const parsed = changeRoleSchema.safeParse(input);
@@ -16,6 +20,7 @@ export async function changeMemberRole({ ctx, input }: { ctx: Ctx; input: unknow
   return ctx.db.transaction(async (tx) => {
     const before = await loadMemberGuardingLastOwner(tx, userId, () => role !== "owner");
     const [after] = await tx.update(users).set({ role }).where(eq(users.id, userId)).returning();
+    if (before.role !== role) await endSessionsOf(tx, userId);
     await recordAudit(tx, ctx.actor, {
       action: "team.change_role",
       targetType: "user",

@@ -5,6 +5,7 @@ import { users } from "../db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { emailSchema } from "../auth/schemas";
+import { endSessionsOf } from "../auth/session-version";
 
 /**
  * HERALD_ADMIN_EMAIL + HERALD_ADMIN_PASSWORD at start: make sure that account
@@ -37,10 +38,15 @@ export async function ensureAdmin(
   }
   const passwordOk = await verifyPassword(password, existing.passwordHash);
   if (existing.role === "owner" && passwordOk) return "unchanged";
+  const newPassword = passwordOk
+    ? {}
+    : { passwordHash: await hashPassword(password), mustChangePassword: false };
   await db
     .update(users)
-    .set({ role: "owner", ...(passwordOk ? {} : { passwordHash: await hashPassword(password) }) })
+    .set({ role: "owner", ...newPassword })
     .where(eq(users.id, existing.id));
+  // A recovered account: whoever held its sessions signs in again.
+  if (!passwordOk) await endSessionsOf(db, existing.id);
   await recordAudit(db, systemActor, {
     action: "team.ensure_admin",
     targetType: "user",

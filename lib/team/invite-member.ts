@@ -11,8 +11,9 @@ import { memberForAudit } from "./owners";
 
 /**
  * Owner only. Creates the member with a random one-time password, returned
- * here once to be handed over; only its hash is stored. With a mail transport
- * the member can also sign in by magic link.
+ * here once to be handed over; only its hash is stored. It opens one thing:
+ * choosing their own password (mustChangePassword, enforced by requireRole).
+ * With a mail transport the member can also sign in by magic link.
  */
 export async function inviteMember({ ctx, input }: { ctx: Ctx; input: unknown }) {
   requireRole(ctx.actor, "owner");
@@ -31,7 +32,7 @@ export async function inviteMember({ ctx, input }: { ctx: Ctx; input: unknown })
       });
     const [row] = await tx
       .insert(users)
-      .values({ ...parsed.data, passwordHash })
+      .values({ ...parsed.data, passwordHash, mustChangePassword: true })
       .returning();
     await recordAudit(tx, ctx.actor, {
       action: "team.invite",

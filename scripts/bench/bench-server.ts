@@ -49,7 +49,10 @@ export async function startBenchServer(port: number, { verbose = false } = {}) {
   try {
     await prepareDatabase(handle, config, () => {});
     const [owner] = await handle.db.select().from(users).where(eq(users.email, OWNER.email));
-    const actor = await loadUserActor(handle.db, owner!.id);
+    const actor = await loadUserActor(handle.db, {
+      userId: owner!.id,
+      sessionVersion: owner!.sessionVersion,
+    });
     ({ key: apiKey } = await createApiKey({
       ctx: { actor, db: handle.db },
       input: { name: "bench", scope: "write" },

@@ -1,18 +1,16 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { signOut } from "@/auth";
 import { requestCtx } from "@/app/_lib/request-context";
+import { signOutAction } from "./account/actions";
 
 export const metadata = { title: "Console · Herald" };
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const { actor } = await requestCtx();
   if (actor.kind !== "user") redirect("/signin?callbackUrl=/admin");
-  async function signOutAction() {
-    "use server";
-    await signOut({ redirectTo: "/signin" });
-  }
+  // Signed in with an invitation's one-time password: nothing opens until they choose their own.
+  if (actor.mustChangePassword) redirect("/signin/new-password");
   return (
     <div className="min-h-dvh">
       <header className="border-b border-zinc-200 dark:border-zinc-800">
@@ -31,13 +29,18 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             <Link href="/admin/stakeholders">Stakeholders</Link>
             <Link href="/admin/outbox">Outbox</Link>
             <Link href="/admin/settings">Settings</Link>
+            <Link href="/admin/account">Account</Link>
             <Link href="/">Public page</Link>
           </nav>
           <span className="ml-auto text-sm text-zinc-600 dark:text-zinc-400">
             {actor.email} · {actor.role}
           </span>
           <form action={signOutAction}>
-            <button type="submit" className="text-sm underline">
+            <button
+              type="submit"
+              className="text-sm underline"
+              title="Ends your sessions on every device"
+            >
               Sign out
             </button>
           </form>

@@ -17,6 +17,14 @@ export const users = pgTable(
     image: text(),
     role: role().notNull().default("viewer"),
     passwordHash: text(),
+    /**
+     * Part of every session (JWT) this member holds; a session whose copy differs
+     * is refused. Raising it ends all their sessions on every instance (sign-out,
+     * role change, password change).
+     */
+    sessionVersion: integer().notNull().default(0),
+    /** Set by an invitation: the handed-over password works for one sign-in, then a new one must be chosen. */
+    mustChangePassword: boolean().notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -64,6 +72,19 @@ export const verificationTokens = pgTable(
   },
   (t) => [primaryKey({ columns: [t.identifier, t.token] })],
 );
+
+/**
+ * Forgot-password links. Only a SHA-256 of the token is stored; a row is
+ * deleted when used (single use) and refused after `expiresAt`.
+ */
+export const passwordResetTokens = pgTable("password_reset_tokens", {
+  tokenHash: text().primaryKey(),
+  userId: text()
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  expiresAt: at().notNull(),
+  createdAt: createdAt(),
+});
 
 /** Keys for the management API; only a hash is stored. */
 export const apiKeys = pgTable("api_keys", {

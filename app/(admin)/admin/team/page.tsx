@@ -45,7 +45,8 @@ export default async function TeamPage() {
             Add a member
           </h2>
           <p className="text-sm">
-            They get a one-time password, shown here once: pass it on securely.
+            They get a one-time password, shown here once: pass it on securely. It works for one
+            sign-in, where they choose their own.
           </p>
           <InviteForm />
         </section>
