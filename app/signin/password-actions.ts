@@ -7,7 +7,7 @@ import { actionError, type ActionState } from "@/lib/action-state";
 import { anonymousActor } from "@/lib/context";
 import { baseUrl, config } from "@/lib/config";
 import { getDb } from "@/lib/db";
-import { clientAddress } from "@/lib/http/rate-limit";
+import { clientAddress } from "@/lib/http/client-address";
 import { createMailTransport } from "@/lib/mail/transport";
 import { requestPasswordReset, RESET_LINK_MINUTES } from "@/lib/auth/request-password-reset";
 import { resetPassword } from "@/lib/auth/reset-password";
