@@ -14,6 +14,9 @@ import {
  */
 
 /** The same session in a fresh browser: what someone who copied the cookie holds. */
+// Each walk signs several people in and out (bcrypt on every sign-in): more than the default budget on a busy machine.
+test.describe.configure({ timeout: 90_000 });
+
 async function copyOfSession(browser: Browser, page: Page) {
   const context = await browser.newContext({ storageState: await page.context().storageState() });
   return context.newPage();
