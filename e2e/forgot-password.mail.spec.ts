@@ -12,6 +12,9 @@ test.afterAll(async () => {
   await smtp?.close();
 });
 
+// Each walk signs several people in and out (bcrypt on every sign-in): more than the default budget on a busy machine.
+test.describe.configure({ timeout: 90_000 });
+
 const SAME_ANSWER =
   "If that address belongs to a member, a link to choose a new password is on its way. It expires in 30 minutes.";
 

@@ -13,6 +13,9 @@ import {
  * change or a password change; an invitation's password works only once.
  */
 
+// Each walk signs several people in and out (bcrypt on every sign-in): more than the default budget on a busy machine.
+test.describe.configure({ timeout: 90_000 });
+
 /** The same session in a fresh browser: what someone who copied the cookie holds. */
 async function copyOfSession(browser: Browser, page: Page) {
   const context = await browser.newContext({ storageState: await page.context().storageState() });
