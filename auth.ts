@@ -35,27 +35,12 @@ class WrongCredentials extends CredentialsSignin {
   code = "wrong_credentials";
 }
 
-/** Too many attempts: carries the wait, worded for the form, out through signIn() (see app/signin/actions.ts). */
+/** Too many attempts: Auth.js's own endpoint redirects with `code=rate_limited` (the form asks the limiter itself: signInWaitMs). */
 export class SignInThrottled extends CredentialsSignin {
   code = "rate_limited";
   constructor(readonly userMessage: string) {
     super();
   }
-}
-
-/**
- * The throttled wording, if `error` is (or wraps) a SignInThrottled. Server
- * actions get Auth.js in a bundle of its own, where our class is not an
- * AuthError, so Auth.js wraps it in a CallbackRouteError (`cause.err`); it is
- * recognised by its code, not its class. e2e/abuse-sign-in.spec.ts holds this to account.
- */
-export function signInThrottledMessage(error: unknown): string | null {
-  const wrapped = (error as { cause?: { err?: unknown } } | null)?.cause?.err;
-  for (const candidate of [error, wrapped]) {
-    const { code, userMessage } = (candidate ?? {}) as { code?: unknown; userMessage?: unknown };
-    if (code === "rate_limited" && typeof userMessage === "string") return userMessage;
-  }
-  return null;
 }
 
 /** Which sign-in methods this deployment offers (used by the sign-in page too). */
@@ -82,8 +67,9 @@ function providers(db: Db, c: Config): Provider[] {
         const user = await authenticateWithPassword(db, credentials, {
           client: clientAddress(request.headers),
         }).catch((error: unknown) => {
-          if (error instanceof HeraldError && error.code === "rate_limited")
-            throw new SignInThrottled(error.message);
+          // By code, not class: Next may bundle lib/errors more than once.
+          const refusal = error as HeraldError | null;
+          if (refusal?.code === "rate_limited") throw new SignInThrottled(refusal.message);
           throw error;
         });
         if (!user) throw new WrongCredentials();

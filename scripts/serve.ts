@@ -2,10 +2,22 @@
  * `npm run serve`: serve the current production build (no build step; `npm start` adds one).
  * Migrations, the demo seed and the in-process worker start inside the server (instrumentation.ts).
  */
+import path from "node:path";
 import { configOrExit } from "./config-or-exit";
 
 (process.env as Record<string, string>).NODE_ENV = "production";
-const { PORT: port, HOST: host } = configOrExit();
+const { PORT: port, HOST: host, DATABASE_URL, HERALD_DATA_DIR } = configOrExit();
+
+// A second server on the same PGlite directory would lose data: exit before listening.
+if (!DATABASE_URL) {
+  const { assertDataDirFree } = await import("../lib/db/data-dir-lock");
+  try {
+    assertDataDirFree(path.resolve(HERALD_DATA_DIR));
+  } catch (error) {
+    console.error(`[herald] ${(error as Error).message}`);
+    process.exit(1);
+  }
+}
 
 // Imported only now: React and Next choose their production builds from NODE_ENV as they load.
 const { startHeraldServer } = await import("../lib/front/herald-server");

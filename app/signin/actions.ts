@@ -1,6 +1,9 @@
 "use server";
 import { AuthError } from "next-auth";
-import { signIn, signInThrottledMessage } from "@/auth";
+import { headers } from "next/headers";
+import { signIn } from "@/auth";
+import { signInWaitMs, throttledMessage } from "@/lib/auth/authenticate-password";
+import { clientAddress } from "@/lib/http/client-address";
 import { formValues, type ActionState } from "@/lib/action-state";
 import { safeCallbackPath } from "@/app/_lib/request-context";
 
@@ -14,9 +17,12 @@ export async function signInWithPassword(_prev: ActionState, form: FormData): Pr
     });
     return { ok: true };
   } catch (error) {
-    const throttled = signInThrottledMessage(error);
-    if (throttled) return { ok: false, message: throttled, values: formValues(form) };
     if (error instanceof AuthError) {
+      const wait = await signInWaitMs({
+        client: clientAddress(await headers()),
+        email: form.get("email"),
+      });
+      if (wait > 0) return { ok: false, message: throttledMessage(wait), values: formValues(form) };
       if (error.type !== "CredentialsSignin")
         console.error("[herald] sign-in failed:", error.type, error.message);
       return { ok: false, message: "Wrong email or password.", values: formValues(form) };

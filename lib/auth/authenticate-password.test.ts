@@ -3,7 +3,7 @@ import { expect, it } from "vitest";
 import { describeEachEngine } from "../testing/databases";
 import { createMember } from "../testing/factories";
 import { users } from "../db/schema";
-import { authenticateWithPassword, SIGN_IN_LIMITS } from "./authenticate-password";
+import { authenticateWithPassword, SIGN_IN_LIMITS, signInWaitMs } from "./authenticate-password";
 import { loadUserActor } from "./load-actor";
 
 describeEachEngine("password sign-in", ({ db }) => {
@@ -52,6 +52,9 @@ describeEachEngine("password sign-in", ({ db }) => {
       code: "rate_limited",
       message: expect.stringMatching(/^Too many attempts, try again in \d+ s\.$/),
     });
+    // What the sign-in form asks to word its answer: a wait for this pair only.
+    expect(await signInWaitMs({ client: "198.51.100.7", email: member.email })).toBeGreaterThan(0);
+    expect(await signInWaitMs({ client: "203.0.113.9", email: member.email })).toBe(0);
     expect(await attempt(other, other.password)).toMatchObject({ email: other.email });
     expect(await attempt(member, member.password, "203.0.113.9")).toMatchObject({
       email: member.email,
@@ -93,7 +96,7 @@ describeEachEngine("password sign-in", ({ db }) => {
         { client: "203.0.113.21" },
       ),
     ).toMatchObject({ email: member.email });
-  });
+  }, 120_000); // fifty password hashes
 
   it("forgets earlier mistakes after a successful sign-in", async () => {
     const member = await createMember(db(), "viewer");

@@ -19,19 +19,22 @@ const WINDOW_SECONDS = 15 * 60;
  */
 export const SIGN_IN_LIMITS = { perAccount: 10, perAddress: 50, overall: 2000 } as const;
 
-type Budget = { limiter: RateLimiterMemory; key: string };
+type Budget = { limiter: RateLimiterMemory; key: string; points: number };
 const budgets = (client: string, email: string): [Budget, ...Budget[]] => [
   {
     limiter: memoryLimiter("sign-in", SIGN_IN_LIMITS.perAccount, WINDOW_SECONDS),
     key: `${client}|${email}`,
+    points: SIGN_IN_LIMITS.perAccount,
   },
   {
     limiter: memoryLimiter("sign-in-address", SIGN_IN_LIMITS.perAddress, WINDOW_SECONDS),
     key: client,
+    points: SIGN_IN_LIMITS.perAddress,
   },
   {
     limiter: memoryLimiter("sign-in-overall", SIGN_IN_LIMITS.overall, WINDOW_SECONDS),
     key: "all",
+    points: SIGN_IN_LIMITS.overall,
   },
 ];
 
@@ -62,4 +65,26 @@ export async function authenticateWithPassword(
   // A success is not a guess: it gives back what it spent on the shared budgets.
   for (const { limiter, key } of shared) await limiter.reward(key, 1);
   return user;
+}
+
+/**
+ * How long until `client` may try `email` again; 0 when it may now. The sign-in
+ * form asks after a refusal, because Auth.js does not reliably hand a server
+ * action the error authorize() threw (it may wrap it in a CallbackRouteError).
+ */
+export async function signInWaitMs({
+  client,
+  email,
+}: {
+  client: string;
+  email: unknown;
+}): Promise<number> {
+  const parsed = credentialsSchema.shape.email.safeParse(email);
+  if (!parsed.success) return 0;
+  let wait = 0;
+  for (const { limiter, key, points } of budgets(client, parsed.data)) {
+    const spent = await limiter.get(key);
+    if (spent && spent.consumedPoints > points) wait = Math.max(wait, spent.msBeforeNext);
+  }
+  return wait;
 }

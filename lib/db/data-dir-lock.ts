@@ -50,6 +50,15 @@ export function lockDataDir(dataDir: string): () => void {
   throw new DataDirLockedError(dataDir, readOwner(file) ?? self());
 }
 
+/**
+ * A look before the server starts (scripts/serve.ts), so a second process exits
+ * before it even listens; the lock itself is still taken when PGlite opens.
+ */
+export function assertDataDirFree(dataDir: string): void {
+  const owner = readOwner(path.join(dataDir, LOCK_FILE));
+  if (owner && isAlive(owner.pid)) throw new DataDirLockedError(dataDir, owner);
+}
+
 function self(): LockOwner {
   return { pid: process.pid, host: hostname(), since: new Date().toISOString() };
 }
