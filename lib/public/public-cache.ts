@@ -1,12 +1,10 @@
 /**
  * In-process cache of public read models (status snapshot, history months,
- * incident pages, feeds, API payloads). Every publish calls
- * invalidatePublicCache(); the next read reloads. If a reload fails (database
- * down), the last good value is served flagged `stale`, so public surfaces keep
- * working instead of failing.
- *
- * Per process: cross-instance invalidation (PostgreSQL LISTEN/NOTIFY) calls
- * invalidatePublicCache() on each instance.
+ * incident pages, feeds, API payloads). Nobody invalidates it by hand: the
+ * database announces every committed change to a public table (triggers, see
+ * public-changes.ts), and each process's listener calls invalidatePublicCache();
+ * the next read reloads. If a reload fails (database down), the last good value
+ * is served flagged `stale`, so public surfaces keep working instead of failing.
  */
 type Entry = { value: unknown; version: number; loadedAt: number };
 type Inflight = { version: number; promise: Promise<unknown> };
@@ -20,7 +18,6 @@ const holder = globalThis as unknown as {
     entries: Map<string, Entry>;
     inflight: Map<string, Inflight>;
     failedAt: Map<string, number>;
-    listeners: Set<() => void>;
   };
 };
 const cache = (holder.__heraldPublicCache ??= {
@@ -28,7 +25,6 @@ const cache = (holder.__heraldPublicCache ??= {
   entries: new Map(),
   inflight: new Map(),
   failedAt: new Map(),
-  listeners: new Set(),
 });
 
 export type Cached<T> = { value: T; stale: boolean };
@@ -68,24 +64,14 @@ export async function publicCached<T>(
   }
 }
 
-/**
- * Call after any write that changes what the public sees. Cheap; safe to call
- * often. Listeners (e.g. the PostgreSQL NOTIFY bridge) hear local invalidations
- * only: one that arrived from another instance is not broadcast again.
- */
-export function invalidatePublicCache({ fromOtherInstance = false } = {}): void {
+/** Everything cached is out of date: called by the change listener (public-changes.ts), not by writers. */
+export function invalidatePublicCache(): void {
   cache.version += 1;
-  if (!fromOtherInstance) for (const listener of cache.listeners) listener();
 }
 
 /** Bumped by every invalidation: whatever was rendered under an older version is out of date. */
 export function publicCacheVersion(): number {
   return cache.version;
-}
-
-export function onPublicCacheInvalidated(listener: () => void): () => void {
-  cache.listeners.add(listener);
-  return () => cache.listeners.delete(listener);
 }
 
 const bootId = ((globalThis as unknown as { __heraldBootId?: string }).__heraldBootId ??=
