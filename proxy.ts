@@ -1,27 +1,30 @@
-import { NextResponse, type NextRequest } from "next/server";
+import { NextResponse } from "next/server";
 import { PUBLIC_CACHE_CONTROL } from "@/lib/http/public-response";
-import { publicValidator } from "@/lib/public/public-cache";
-import { lastKnownLive } from "@/lib/db/liveness";
 
 /**
- * Public HTML pages as they reach Next: CDN-friendly Cache-Control and a weak
- * ETag derived from the public cache's version, so a revalidation costs a 304
- * and no render. (In production most page requests never get here: the front
- * cache in lib/front/ answers them from memory.)
+ * Public HTML pages as they reach Next: CDN-friendly Cache-Control. (In
+ * production most page requests never get here: the front cache in lib/front/
+ * answers them from memory, with the one ETag scheme of lib/http/etag.ts.)
  */
-export async function proxy(request: NextRequest) {
-  // Client-side navigations fetch an RSC payload from the same URL: a different representation.
-  // Pages carry a "may be out of date" note while the database is unreachable: that state is part of the content.
-  const kind = request.headers.has("rsc") ? "rsc" : "html";
-  const etag = publicValidator(`${kind}-${lastKnownLive() ? "live" : "stale"}`);
-  const headers = { "Cache-Control": PUBLIC_CACHE_CONTROL, ETag: etag };
-  if (request.headers.get("if-none-match") === etag)
-    return new NextResponse(null, { status: 304, headers });
+export function proxy() {
   const response = NextResponse.next();
-  for (const [k, v] of Object.entries(headers)) response.headers.set(k, v);
+  response.headers.set("Cache-Control", PUBLIC_CACHE_CONTROL);
   return response;
 }
 
+/**
+ * The page paths of lib/http/public-routes.ts. Next reads this literally at
+ * build time (no imports), so it is spelled out; proxy.test.ts keeps it equal.
+ */
 export const config = {
-  matcher: ["/", "/history", "/incidents/:path*", "/maintenance/:path*", "/uptime", "/reliability"],
+  matcher: [
+    "/",
+    "/history",
+    "/uptime",
+    "/reliability",
+    "/embed",
+    "/incidents/:id",
+    "/incidents/:id/postmortem",
+    "/maintenance/:id",
+  ],
 };

@@ -7,37 +7,47 @@ import { hydrateMaintenances } from "./hydrate-maintenances";
 import { publicCached } from "./public-cache";
 
 const ID = /^[0-9a-z]{12}$/;
+/** Unknown ids are not cached: anyone can ask for endless well-formed ones. */
+const found = (value: unknown) => value !== null;
 
 /** One incident with its timeline; null for an unknown (or malformed) id. */
 export function loadIncidentPage(getDb: () => Promise<Db>, id: string) {
   if (!ID.test(id)) return Promise.resolve({ value: null, stale: false });
-  return publicCached(`incident:${id}`, async () => {
-    const db = await getDb();
-    const rows = await db.select().from(incidents).where(eq(incidents.id, id));
-    const [incident] = await hydrateIncidents(db, rows);
-    if (!incident) return null;
-    const [postmortem] = await db
-      .select({ state: postmortems.state })
-      .from(postmortems)
-      .where(eq(postmortems.incidentId, id));
-    return {
-      ...incident,
-      hasPublishedPostmortem:
-        postmortem?.state === "published" || incident.postmortemPublishedAt !== null,
-    };
-  });
+  return publicCached(
+    `incident:${id}`,
+    async () => {
+      const db = await getDb();
+      const rows = await db.select().from(incidents).where(eq(incidents.id, id));
+      const [incident] = await hydrateIncidents(db, rows);
+      if (!incident) return null;
+      const [postmortem] = await db
+        .select({ state: postmortems.state })
+        .from(postmortems)
+        .where(eq(postmortems.incidentId, id));
+      return {
+        ...incident,
+        hasPublishedPostmortem:
+          postmortem?.state === "published" || incident.postmortemPublishedAt !== null,
+      };
+    },
+    { keep: found },
+  );
 }
 
 export function loadMaintenancePage(getDb: () => Promise<Db>, id: string) {
   if (!ID.test(id)) return Promise.resolve({ value: null, stale: false });
-  return publicCached(`maintenance:${id}`, async () => {
-    const db = await getDb();
-    const [m] = await hydrateMaintenances(
-      db,
-      await db.select().from(maintenances).where(eq(maintenances.id, id)),
-    );
-    return m ?? null;
-  });
+  return publicCached(
+    `maintenance:${id}`,
+    async () => {
+      const db = await getDb();
+      const [m] = await hydrateMaintenances(
+        db,
+        await db.select().from(maintenances).where(eq(maintenances.id, id)),
+      );
+      return m ?? null;
+    },
+    { keep: found },
+  );
 }
 
 /** "YYYY-MM" → the month's incidents and maintenance (page time zone), newest first, plus the first month with any. */
