@@ -5,7 +5,7 @@ import next from "next";
 import { lastKnownLive } from "../db/liveness";
 import { HSTS } from "../http/security-headers";
 import { publicRouteOf } from "../http/public-routes";
-import { publicCacheVersion } from "../public/public-cache";
+import { onPublicCacheInvalidated, publicCacheVersion } from "../public/public-cache";
 import { cacheableRequest } from "./cacheable-request";
 import { createResponseCache, RENDER_TIMED_OUT } from "./response-cache";
 import { sendStored } from "./send-stored";
@@ -82,6 +82,17 @@ export async function startHeraldServer({
         keep: response.status === 200,
       };
     },
+  });
+
+  // One commit announces each table it changed: re-render once they have all arrived.
+  let refreshQueued = false;
+  onPublicCacheInvalidated(() => {
+    if (refreshQueued) return;
+    refreshQueued = true;
+    setTimeout(() => {
+      refreshQueued = false;
+      cache.refreshRecent();
+    }, 10);
   });
 
   const fallThrough = (request: IncomingMessage, response: ServerResponse) =>

@@ -72,6 +72,18 @@ describe("the front cache of public responses", () => {
     expect(renders()).toBe(2);
   });
 
+  it("re-renders what readers were asking for as soon as told of a change, before anyone asks", async () => {
+    const { cache, state, renders } = harness({ renderMs: 5 });
+    await cache.get("/");
+    await cache.get("/api/v2/summary.json");
+    state.version = 2;
+    cache.refreshRecent();
+    expect(renders()).toBe(4);
+    await tick(20);
+    expect(textOf(await cache.get("/"))).toMatch(/^\/ v2 live/);
+    expect(renders()).toBe(4);
+  });
+
   it("renders again when the database stops or starts answering: the page says so", async () => {
     const { cache, state } = harness();
     await cache.get("/");

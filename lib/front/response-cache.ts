@@ -135,6 +135,17 @@ export function createResponseCache({
       if (outdated && !resting) void refresh(key, current);
       return entry.response;
     },
+    /**
+     * Starts re-rendering the most recently read entries now, rather than on
+     * their next request: what readers (and a CDN revalidating) ask for next is
+     * already being rendered when they do.
+     */
+    refreshRecent(limit = 16): void {
+      const current = state();
+      const recent = [...entries.keys()].slice(-limit);
+      for (const key of recent)
+        if (!sameState(entries.get(key)!.state, current)) void refresh(key, current);
+    },
     size: () => entries.size,
     bytes: () => bytes,
   };

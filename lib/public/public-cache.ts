@@ -20,6 +20,7 @@ const holder = globalThis as unknown as {
     entries: Map<string, Entry>;
     inflight: Map<string, Inflight>;
     failedAt: Map<string, number>;
+    listeners: Set<() => void>;
   };
 };
 const cache = (holder.__heraldPublicCache ??= {
@@ -27,6 +28,7 @@ const cache = (holder.__heraldPublicCache ??= {
   entries: new Map(),
   inflight: new Map(),
   failedAt: new Map(),
+  listeners: new Set(),
 });
 
 export type Cached<T> = { value: T; stale: boolean };
@@ -78,6 +80,13 @@ export async function publicCached<T>(
 /** Everything cached is out of date: called by the change listener (public-changes.ts), not by writers. */
 export function invalidatePublicCache(): void {
   cache.version += 1;
+  for (const listener of cache.listeners) listener();
+}
+
+/** Hears each invalidation (the front cache re-renders what readers are asking for at once). */
+export function onPublicCacheInvalidated(listener: () => void): () => void {
+  cache.listeners.add(listener);
+  return () => cache.listeners.delete(listener);
 }
 
 /** Bumped by every invalidation: whatever was rendered under an older version is out of date. */
