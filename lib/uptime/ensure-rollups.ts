@@ -3,7 +3,7 @@ import type { Db } from "../db/client";
 import { componentStatusEvents, componentUptimeDaily } from "../db/schema";
 import { executeRows } from "../db/execute-rows";
 import { addDays, dayKeyOf, dayRange, startOfDayKey, type DayKey } from "../time/days";
-import { computeDailyMinutes, type StatusChange } from "./compute-daily-uptime";
+import { computeDailyMinutes, dayBounds, type StatusChange } from "./compute-daily-uptime";
 
 /**
  * Makes sure each of `componentIds` has a rollup row, counted in `timeZone`,
@@ -46,31 +46,37 @@ export async function ensureUptimeRollups(
     start: startOfDayKey(from, timeZone),
     end: startOfDayKey(addDays(last, 1), timeZone),
   });
+  const bounds = dayBounds(wanted, timeZone);
   const rows = missing.flatMap((componentId) =>
     computeDailyMinutes({
       changes: changes.get(componentId) ?? [],
       days: wanted,
       timeZone,
       now,
-    }).map((d) => ({ componentId, timeZone, ...d })),
+      bounds,
+    }).map((d) => ({
+      component_id: componentId,
+      day: d.day,
+      observed_minutes: d.observedMinutes,
+      major_minutes: d.majorMinutes,
+      partial_minutes: d.partialMinutes,
+      downtime_minutes: d.downtimeMinutes,
+      time_zone: timeZone,
+    })),
   );
-  // PostgreSQL takes at most 65,535 parameters per statement: 8 per row.
-  for (let i = 0; i < rows.length; i += 5000) {
-    await db
-      .insert(componentUptimeDaily)
-      .values(rows.slice(i, i + 5000))
-      .onConflictDoUpdate({
-        target: [componentUptimeDaily.componentId, componentUptimeDaily.day],
-        set: {
-          observedMinutes: sql`excluded.observed_minutes`,
-          majorMinutes: sql`excluded.major_minutes`,
-          partialMinutes: sql`excluded.partial_minutes`,
-          downtimeMinutes: sql`excluded.downtime_minutes`,
-          timeZone: sql`excluded.time_zone`,
-          computedAt: sql`now()`,
-        },
-      });
-  }
+  // One JSON parameter, not eight per row: a statement building 18,000 rows of parameters takes seconds.
+  await db.execute(sql`
+    insert into component_uptime_daily
+      (component_id, day, observed_minutes, major_minutes, partial_minutes, downtime_minutes, time_zone)
+    select r.component_id, r.day, r.observed_minutes, r.major_minutes, r.partial_minutes,
+           r.downtime_minutes, r.time_zone
+    from json_to_recordset(${JSON.stringify(rows)}::json) as r(
+      component_id text, day date, observed_minutes real, major_minutes real,
+      partial_minutes real, downtime_minutes real, time_zone text)
+    on conflict (component_id, day) do update set
+      observed_minutes = excluded.observed_minutes, major_minutes = excluded.major_minutes,
+      partial_minutes = excluded.partial_minutes, downtime_minutes = excluded.downtime_minutes,
+      time_zone = excluded.time_zone, computed_at = now()`);
 }
 
 /**

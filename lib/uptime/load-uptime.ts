@@ -44,8 +44,16 @@ export async function loadUptime(
   await ensureUptimeRollups(db, { timeZone, from, through: last, now, componentIds: ids });
 
   const [rollups, dayIncidents, live] = await Promise.all([
+    // Only the columns shown, as plain rows: a large page reads 18,000 of them per render.
     db
-      .select()
+      .select({
+        componentId: componentUptimeDaily.componentId,
+        day: componentUptimeDaily.day,
+        observedMinutes: componentUptimeDaily.observedMinutes,
+        majorMinutes: componentUptimeDaily.majorMinutes,
+        partialMinutes: componentUptimeDaily.partialMinutes,
+        downtimeMinutes: componentUptimeDaily.downtimeMinutes,
+      })
       .from(componentUptimeDaily)
       .where(
         and(
