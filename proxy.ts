@@ -1,43 +1,39 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { PUBLIC_CACHE_CONTROL } from "@/lib/http/public-response";
-import { publicValidator } from "@/lib/public/public-cache";
-import { lastKnownLive } from "@/lib/db/liveness";
 import { refuseOversizedBody } from "@/lib/http/action-body-limit";
-
-/** The public pages of the matcher below (the matcher must be a literal Next can read at build time). */
-const PUBLIC_PAGE = /^\/(?:history|uptime|reliability|(?:incidents|maintenance)\/.*)?$/;
+import { publicRouteOf } from "@/lib/http/public-routes";
 
 /**
- * Public HTML pages as they reach Next: CDN-friendly Cache-Control and a weak
- * ETag derived from the public cache's version, so a revalidation costs a 304
- * and no render. (In production most page requests never get here: the front
- * cache in lib/front/ answers them from memory.)
+ * Two jobs before Next decodes anything:
+ * - form posts (server actions) to any page are refused by size;
+ * - public HTML pages get CDN-friendly Cache-Control. (In production most page
+ *   requests never get here: the front cache in lib/front/ answers them from
+ *   memory, with the one ETag scheme of lib/http/etag.ts.)
  */
-export async function proxy(request: NextRequest) {
-  // Form posts (server actions) to any page: refused by size before Next decodes them.
+export function proxy(request: NextRequest) {
   if (request.method !== "GET" && request.method !== "HEAD")
     return refuseOversizedBody(request) ?? NextResponse.next();
-  if (!PUBLIC_PAGE.test(request.nextUrl.pathname)) return NextResponse.next();
-  // Client-side navigations fetch an RSC payload from the same URL: a different representation.
-  // Pages carry a "may be out of date" note while the database is unreachable: that state is part of the content.
-  const kind = request.headers.has("rsc") ? "rsc" : "html";
-  const etag = publicValidator(`${kind}-${lastKnownLive() ? "live" : "stale"}`);
-  const headers = { "Cache-Control": PUBLIC_CACHE_CONTROL, ETag: etag };
-  if (request.headers.get("if-none-match") === etag)
-    return new NextResponse(null, { status: 304, headers });
+  if (publicRouteOf(request.nextUrl.pathname)?.kind !== "page") return NextResponse.next();
   const response = NextResponse.next();
-  for (const [k, v] of Object.entries(headers)) response.headers.set(k, v);
+  response.headers.set("Cache-Control", PUBLIC_CACHE_CONTROL);
   return response;
 }
 
+/**
+ * The page paths of lib/http/public-routes.ts, then every page URL a server
+ * action can be posted to. Next reads this literally at build time (no
+ * imports), so it is spelled out; public-routes.test.ts keeps it equal.
+ */
 export const config = {
   matcher: [
     "/",
     "/history",
-    "/incidents/:path*",
-    "/maintenance/:path*",
     "/uptime",
     "/reliability",
+    "/embed",
+    "/incidents/:id",
+    "/incidents/:id/postmortem",
+    "/maintenance/:id",
     // A server action can be posted to any page's URL; /api routes read their own bodies.
     { source: "/((?!api/|_next/).*)", has: [{ type: "header", key: "content-type" }] },
     { source: "/((?!api/|_next/).*)", has: [{ type: "header", key: "next-action" }] },

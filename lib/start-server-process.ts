@@ -3,7 +3,7 @@ import { dbHandle, getDb } from "./db";
 import { DataDirLockedError } from "./db/data-dir-lock";
 import { watchDatabaseLiveness } from "./db/liveness";
 import { prepareDatabase } from "./db/prepare";
-import { bridgePublicCacheInvalidation } from "./public/cross-instance-invalidation";
+import { followPublicChanges } from "./public/public-changes";
 
 /** Validate the configuration (exit with a clear message if bad), migrate, seed, ensure the owner, start the worker. */
 export async function startServerProcess(): Promise<void> {
@@ -30,7 +30,7 @@ export async function startServerProcess(): Promise<void> {
     throw error;
   });
   await prepareDatabase(handle, c);
-  await bridgePublicCacheInvalidation(handle);
+  await followPublicChanges(handle);
   watchDatabaseLiveness(getDb);
   // Never while `next build` prerenders: a build must not deliver anyone's mail.
   if (c.HERALD_WORKER === "on" && process.env.NEXT_PHASE !== "phase-production-build") {

@@ -7,6 +7,7 @@
  *   BENCH_SKIP_FANOUT=1   skip the notification fan-out and worker-kill soak (PostgreSQL)
  *   BENCH_DATABASE_URL    run the server (and the fan-out) on PostgreSQL
  *   BENCH_VERBOSE=1       show the server's output
+ *   BENCH_LARGE=1         the large page instead (scripts/bench/large-page.ts; BENCH_LARGE_SCALE)
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -30,6 +31,15 @@ if (
   spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit" }).status !== 0
 )
   process.exit(1);
+
+if (process.env.BENCH_LARGE === "1") {
+  const { benchLargePage } = await import("./bench/large-page");
+  const large = await benchLargePage({ port: PORT, duration: DURATION });
+  mkdirSync("bench-results", { recursive: true });
+  writeFileSync("bench-results/large-page.json", JSON.stringify(large, null, 2));
+  console.log("Wrote bench-results/large-page.json");
+  process.exit(0);
+}
 
 const server = await startBenchServer(PORT, { verbose: Boolean(process.env.BENCH_VERBOSE) });
 const results: Record<string, unknown> = {

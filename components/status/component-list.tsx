@@ -4,8 +4,18 @@ import { worstStatus } from "@/lib/components/status";
 import { combineUptime, type ComponentUptime } from "@/lib/uptime/load-uptime";
 import { StatusLabel } from "./status-dot";
 import { UptimeBar } from "./uptime-bar";
+import { CompactUptimeBar } from "./compact-uptime-bar";
 
-function ComponentRow({ component, uptime }: { component: Component; uptime?: ComponentUptime }) {
+function ComponentRow({
+  component,
+  uptime,
+  compact = false,
+}: {
+  component: Component;
+  uptime?: ComponentUptime;
+  /** In a collapsed group: a compact bar (the group's own bar has the per-day detail). */
+  compact?: boolean;
+}) {
   return (
     <li className="py-3">
       <div className="flex items-start justify-between gap-3">
@@ -17,7 +27,15 @@ function ComponentRow({ component, uptime }: { component: Component; uptime?: Co
         </div>
         <StatusLabel status={component.status} />
       </div>
-      {uptime && (
+      {uptime && compact && (
+        <CompactUptimeBar
+          componentId={component.id}
+          name={component.name}
+          days={uptime.days}
+          uptime={uptime.uptime}
+        />
+      )}
+      {uptime && !compact && (
         <UptimeBar
           id={`u-${component.id}`}
           name={component.name}
@@ -48,10 +66,11 @@ export function ComponentList({
           .map((c) => uptime.get(c.id))
           .filter((u): u is ComponentUptime => Boolean(u));
         const combined = combineUptime(members);
+        const open = status !== "operational";
         return (
           <details
             key={group.id}
-            open={status !== "operational"}
+            open={open}
             className="group rounded-lg border border-zinc-200 dark:border-zinc-800"
           >
             <summary className="flex cursor-pointer list-none items-center justify-between gap-3 px-4 py-3 [&::-webkit-details-marker]:hidden">
@@ -80,7 +99,12 @@ export function ComponentList({
               )}
               <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
                 {group.components.map((c) => (
-                  <ComponentRow key={c.id} component={c} uptime={uptime.get(c.id)} />
+                  <ComponentRow
+                    key={c.id}
+                    component={c}
+                    uptime={uptime.get(c.id)}
+                    compact={!open}
+                  />
                 ))}
               </ul>
             </div>

@@ -4,7 +4,7 @@ import { formatDay, formatDuration, formatPercent } from "@/lib/time/format";
 import type { Tone } from "./tones";
 import { RovingGroup } from "./roving-group";
 
-function toneOf(day: UptimeDay): Tone {
+export function toneOf(day: UptimeDay): Tone {
   if (day.uptime === null) return "neutral";
   if (day.majorMinutes > 0) return "critical";
   if (day.partialMinutes > 0) return "major";

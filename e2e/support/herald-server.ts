@@ -26,3 +26,12 @@ export async function startHeraldServer(port: number, env: Record<string, string
   }
   return { base, stop: () => child.kill("SIGTERM") };
 }
+
+/** A standalone notification worker (`npm run worker`), as a scale-out deployment runs it. */
+export function startHeraldWorker(env: Record<string, string>) {
+  const child: ChildProcess = spawn("node_modules/.bin/tsx", ["scripts/worker.ts"], {
+    env: { ...process.env, NODE_ENV: "production", ...env },
+    stdio: "ignore",
+  });
+  return { stop: () => child.kill("SIGTERM") };
+}

@@ -16,21 +16,21 @@ export const credentialsSchema = z.object({
 });
 
 /** A new password typed twice; a mismatch is reported on the second field. */
-const newPasswordFields = { newPassword: newPasswordSchema, confirmPassword: z.string().max(200) };
+const newPasswordFields = { newPassword: newPasswordSchema, confirmPassword: safeString().max(200) };
 const typedTwice = (v: { newPassword: string; confirmPassword: string }) =>
   v.newPassword === v.confirmPassword;
 const DIFFER = { message: "The two passwords differ.", path: ["confirmPassword"] };
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string().min(1, "Enter your current password.").max(200),
+    currentPassword: safeString().min(1, "Enter your current password.").max(200),
     ...newPasswordFields,
   })
   .refine(typedTwice, DIFFER);
 export const firstPasswordSchema = z.object(newPasswordFields).refine(typedTwice, DIFFER);
 export const resetPasswordSchema = z
   .object({
-    token: z.string().trim().min(1, "This reset link is incomplete.").max(200),
+    token: safeString().trim().min(1, "This reset link is incomplete.").max(200),
     ...newPasswordFields,
   })
   .refine(typedTwice, DIFFER);

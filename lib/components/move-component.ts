@@ -4,7 +4,6 @@ import { componentGroups, components } from "../db/schema";
 import { HeraldError, notFound } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { requireRole } from "../auth/authorize";
-import { invalidatePublicCache } from "../public/public-cache";
 import { moveSchema } from "./schemas";
 import { orderedSiblings } from "./positions";
 
@@ -50,6 +49,5 @@ export async function moveComponent({ ctx, input }: { ctx: Ctx; input: unknown }
     });
     return true;
   });
-  if (moved) invalidatePublicCache();
   return moved;
 }

@@ -4,7 +4,6 @@ import { componentGroups } from "../db/schema";
 import { HeraldError, notFound } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { requireRole } from "../auth/authorize";
-import { invalidatePublicCache } from "../public/public-cache";
 import { createGroupSchema, updateGroupSchema } from "./schemas";
 import { nextPosition } from "./positions";
 
@@ -25,7 +24,6 @@ export async function createComponentGroup({ ctx, input }: { ctx: Ctx; input: un
     });
     return row!;
   });
-  invalidatePublicCache();
   return created;
 }
 
@@ -61,6 +59,5 @@ export async function updateComponentGroup({ ctx, input }: { ctx: Ctx; input: un
     });
     return after!;
   });
-  invalidatePublicCache();
   return updated;
 }

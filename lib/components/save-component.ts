@@ -5,7 +5,6 @@ import { componentGroups, components } from "../db/schema";
 import { HeraldError, notFound } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { requireRole } from "../auth/authorize";
-import { invalidatePublicCache } from "../public/public-cache";
 import { createComponentSchema, updateComponentSchema } from "./schemas";
 import { nextPosition } from "./positions";
 
@@ -41,7 +40,6 @@ export async function createComponent({ ctx, input }: { ctx: Ctx; input: unknown
     });
     return row!;
   });
-  invalidatePublicCache();
   return created;
 }
 
@@ -80,6 +78,5 @@ export async function updateComponent({ ctx, input }: { ctx: Ctx; input: unknown
     });
     return after!;
   });
-  invalidatePublicCache();
   return updated;
 }

@@ -2,7 +2,6 @@ import type { Ctx } from "../context";
 import { HeraldError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { requireRole } from "../auth/authorize";
-import { invalidatePublicCache } from "../public/public-cache";
 import { changeComponentStatuses } from "./change-component-status";
 import { setComponentStatusSchema } from "./schemas";
 
@@ -28,6 +27,5 @@ export async function setComponentStatus({ ctx, input }: { ctx: Ctx; input: unkn
     }
     return applied;
   });
-  if (changes.length > 0) invalidatePublicCache();
   return changes[0] ?? null;
 }

@@ -15,17 +15,28 @@ export type DbHandle = {
   engine: Engine;
   /** PostgreSQL connection string (postgres engine only). */
   url?: string;
-  /** PostgreSQL LISTEN/NOTIFY (postgres engine only; PGlite is one process and needs none). */
-  pubsub?: {
-    listen: (channel: string, onMessage: (payload: string) => void) => Promise<void>;
-    notify: (channel: string, payload: string) => Promise<void>;
-  };
+  /** LISTEN on a channel; see Subscription. Resolves once first subscribed; the result stops listening. */
+  listen: (channel: string, subscription: Subscription) => Promise<() => Promise<void>>;
   /** Runs a raw query; used by health checks and tests. */
   ping: () => Promise<void>;
   close: () => Promise<void>;
 };
 
+/**
+ * What a listener hears: each notification, and whether it is subscribed at all.
+ * A PostgreSQL connection can drop (database restart, network): notifications
+ * sent meanwhile are lost, so a listener must know when it is deaf (`onDown`)
+ * and when it hears again (`onUp`, also called on first subscribing).
+ */
+export type Subscription = {
+  onMessage: (payload: string) => void;
+  onUp?: () => void;
+  onDown?: () => void;
+};
+
 const casing = "snake_case" as const;
+/** How often a dropped LISTEN connection tries to come back. */
+const RELISTEN_MS = 1000;
 
 /** Opens PostgreSQL through the `postgres` driver. */
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<DbHandle> {
@@ -37,18 +48,57 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     db,
     engine: "postgres",
     url,
-    pubsub: {
-      listen: async (channel, onMessage) => {
-        await client.listen(channel, onMessage);
-      },
-      notify: async (channel, payload) => {
-        await client.notify(channel, payload);
-      },
-    },
+    listen: (channel, subscription) => listenOnPostgres(url, channel, subscription),
     ping: async () => {
       await client`select 1`;
     },
     close: () => client.end({ timeout: 5 }),
+  };
+}
+
+/**
+ * A dedicated connection for LISTEN (postgres-js's own `listen` re-subscribes
+ * once after a drop and gives up silently if that fails): this one reports the
+ * drop and retries every second until subscribed again.
+ */
+async function listenOnPostgres(url: string, channel: string, subscription: Subscription) {
+  const { default: postgres } = await import("postgres");
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const client = postgres(url, {
+    max: 1,
+    max_lifetime: null,
+    fetch_types: false,
+    connect_timeout: 5,
+    onnotice: () => {},
+    // Documented only through its type in connection.js: called for each NotificationResponse.
+    ...({
+      onnotify: (ch: string, payload: string) => ch === channel && subscription.onMessage(payload),
+    } as object),
+    onclose: () => {
+      if (stopped) return;
+      subscription.onDown?.();
+      scheduleRetry();
+    },
+  });
+  const subscribe = () => client.unsafe(`listen "${channel.replace(/"/g, '""')}"`);
+  function scheduleRetry() {
+    clearTimeout(retry);
+    retry = setTimeout(() => {
+      if (stopped) return;
+      subscribe().then(
+        () => subscription.onUp?.(),
+        () => scheduleRetry(),
+      );
+    }, RELISTEN_MS);
+    retry.unref();
+  }
+  await subscribe();
+  subscription.onUp?.();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client.end({ timeout: 1 });
   };
 }
 
@@ -69,6 +119,12 @@ export async function openPglite(dataDir?: string): Promise<DbHandle> {
   return {
     db,
     engine: "pglite",
+    // In-process: notifications of committed transactions reach listeners of the same instance; never dropped.
+    listen: async (channel, { onMessage, onUp }) => {
+      const unlisten = await client.listen(channel, onMessage);
+      onUp?.();
+      return () => unlisten();
+    },
     ping: async () => {
       await client.query("select 1");
     },

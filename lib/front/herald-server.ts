@@ -5,9 +5,10 @@ import next from "next";
 import { lastKnownLive } from "../db/liveness";
 import { stampClientAddress } from "../http/client-address";
 import { HSTS } from "../http/security-headers";
-import { publicCacheVersion } from "../public/public-cache";
-import { isCacheable, publicKindOf } from "./cacheable-request";
-import { createResponseCache } from "./response-cache";
+import { publicRouteOf } from "../http/public-routes";
+import { onPublicCacheInvalidated, publicCacheVersion } from "../public/public-cache";
+import { cacheableRequest } from "./cacheable-request";
+import { createResponseCache, RENDER_TIMED_OUT } from "./response-cache";
 import { sendStored } from "./send-stored";
 import { storeResponse } from "./stored-response";
 
@@ -36,30 +37,63 @@ function perRequestHeaders(request: IncomingMessage): [string, string][] {
  * Herald's production server: Next's request handler, with an in-memory cache
  * of public responses in front of it. On incident day the status page, the
  * Statuspage API, badges and feeds are asked for thousands of times between
- * two publishes; they are rendered once per publish and served from memory,
- * pre-compressed, without entering Next at all.
+ * two publishes; they are rendered once per change and served from memory,
+ * pre-compressed, without entering Next at all (see response-cache.ts for
+ * what a reader may wait on: never a re-render, at most one render timeout).
  */
-export async function startHeraldServer({ port, host }: { port: number; host?: string }) {
+export async function startHeraldServer({
+  port,
+  host,
+  renderTimeoutMs,
+}: {
+  port: number;
+  host?: string;
+  renderTimeoutMs?: number;
+}) {
   const app = next({ dev: false, hostname: host ?? "localhost", port });
   const handle = app.getRequestHandler();
   await app.prepare();
 
   const secret = randomBytes(16).toString("hex");
   let origin = "";
+  const unavailable = await storeResponse(
+    new Response("Status temporarily unavailable; try again in a few seconds.", {
+      status: 503,
+      headers: {
+        "content-type": "text/plain; charset=utf-8",
+        "cache-control": "no-store",
+        "retry-after": "5",
+      },
+    }),
+    { kind: "resource", live: false },
+  );
   const cache = createResponseCache({
     state: () => ({ version: publicCacheVersion(), live: lastKnownLive() }),
-    async render(url, state) {
+    renderTimeoutMs,
+    async render(url, state, signal) {
       const response = await fetch(`${origin}${url}`, {
         headers: { [RENDER_HEADER]: secret, "accept-encoding": "identity" },
         redirect: "manual",
+        signal,
       });
-      // Only complete, shareable answers are kept: a page or resource (200), or a real not-found (404).
-      if (response.status !== 200 && response.status !== 404) {
-        await response.body?.cancel();
-        return null;
-      }
-      return storeResponse(response, { kind: publicKindOf(url) ?? "resource", live: state.live });
+      const kind = publicRouteOf(url.split("?", 1)[0]!)?.kind ?? "resource";
+      // Only complete answers are kept; a not-found (any unknown id) or a redirect is sent, not stored.
+      return {
+        response: await storeResponse(response, { kind, live: state.live }),
+        keep: response.status === 200,
+      };
     },
+  });
+
+  // One commit announces each table it changed: re-render once they have all arrived.
+  let refreshQueued = false;
+  onPublicCacheInvalidated(() => {
+    if (refreshQueued) return;
+    refreshQueued = true;
+    setTimeout(() => {
+      refreshQueued = false;
+      cache.refreshRecent();
+    }, 10);
   });
 
   const fallThrough = (request: IncomingMessage, response: ServerResponse) =>
@@ -67,13 +101,14 @@ export async function startHeraldServer({ port, host }: { port: number; host?: s
   const server = createServer((request, response) => {
     // Rate limits need the real socket address; Next only sees headers.
     stampClientAddress(request);
-    if (request.headers[RENDER_HEADER] === secret || !isCacheable(request))
-      return fallThrough(request, response);
-    cache.get(request.url ?? "/").then(
-      (stored) =>
-        stored
-          ? sendStored(request, response, stored, perRequestHeaders(request))
-          : fallThrough(request, response),
+    const cacheable = request.headers[RENDER_HEADER] === secret ? null : cacheableRequest(request);
+    if (!cacheable) return fallThrough(request, response);
+    cache.get(cacheable.url).then(
+      (stored) => {
+        if (!stored) return fallThrough(request, response);
+        const answer = stored === RENDER_TIMED_OUT ? unavailable : stored;
+        sendStored(request, response, answer, perRequestHeaders(request));
+      },
       () => fallThrough(request, response),
     );
   });
@@ -81,4 +116,5 @@ export async function startHeraldServer({ port, host }: { port: number; host?: s
     server.once("error", reject).listen(port, host, resolve),
   );
   origin = loopbackOrigin(server.address() as AddressInfo);
+  return { cache, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }

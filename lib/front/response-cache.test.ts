@@ -1,54 +1,99 @@
 import { describe, expect, it } from "vitest";
-import { createResponseCache, type PublicState } from "./response-cache";
+import { canonicalPublicUrl, publicRouteOf } from "../http/public-routes";
+import { createResponseCache, RENDER_TIMED_OUT, type PublicState } from "./response-cache";
 import type { StoredResponse } from "./stored-response";
 
-const stored = (text: string): StoredResponse => ({
-  status: 200,
+const stored = (text: string, status = 200): StoredResponse => ({
+  status,
   headers: [],
   etag: `W/"${text}"`,
   identity: Buffer.from(text),
 });
-const textOf = (r: StoredResponse | null) => r?.identity.toString();
+const textOf = (r: StoredResponse | typeof RENDER_TIMED_OUT | null) =>
+  r === RENDER_TIMED_OUT ? r : r?.identity.toString();
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 
 function harness(
-  options: { refreshAfterMs?: number; maxEntries?: number; renderMs?: number } = {},
+  options: {
+    refreshAfterMs?: number;
+    maxBytes?: number;
+    renderMs?: number;
+    timeoutMs?: number;
+  } = {},
 ) {
   const state: PublicState = { version: 1, live: true };
   const clock = { now: 0 };
+  const aborted: string[] = [];
+  const gone = new Set<string>();
   let renders = 0;
+  let hang = false;
+  let failing = false;
   const cache = createResponseCache({
     state: () => ({ ...state }),
-    async render(key, at) {
+    async render(key, at, signal) {
       renders++;
+      signal.addEventListener("abort", () => aborted.push(key));
+      if (hang) return new Promise(() => {});
       if (options.renderMs) await tick(options.renderMs);
       if (key === "/error") throw new Error("renderer down");
-      if (key === "/redirect") return null;
-      return stored(`${key} v${at.version} ${at.live ? "live" : "stale"} #${renders}`);
+      if (failing) return { response: stored("oops", 500), keep: false };
+      if (gone.has(key)) return { response: stored("not found", 404), keep: false };
+      const body = `${key} v${at.version} ${at.live ? "live" : "stale"} #${renders}`;
+      return { response: stored(body), keep: true };
     },
     refreshAfterMs: options.refreshAfterMs,
-    maxEntries: options.maxEntries,
+    maxBytes: options.maxBytes,
+    renderTimeoutMs: options.timeoutMs ?? 50,
     now: () => clock.now,
   });
-  return { cache, state, clock, renders: () => renders };
+  return {
+    cache,
+    state,
+    clock,
+    aborted,
+    gone,
+    renders: () => renders,
+    hang: (on: boolean) => (hang = on),
+    fail: (on: boolean) => (failing = on),
+  };
 }
 
 describe("the front cache of public responses", () => {
-  it("renders once and serves the same response until a publish, then renders the new content", async () => {
-    const { cache, state, renders } = harness();
+  it("after a publish, readers get the previous render until the new one is ready", async () => {
+    const { cache, state, renders } = harness({ renderMs: 20 });
     expect(textOf(await cache.get("/"))).toBe("/ v1 live #1");
     expect(textOf(await cache.get("/"))).toBe("/ v1 live #1");
     expect(renders()).toBe(1);
     state.version = 2;
+    expect(textOf(await cache.get("/"))).toBe("/ v1 live #1");
+    expect(textOf(await cache.get("/"))).toBe("/ v1 live #1");
+    await tick(40);
     expect(textOf(await cache.get("/"))).toBe("/ v2 live #2");
+    expect(renders()).toBe(2);
+  });
+
+  it("re-renders what readers were asking for as soon as told of a change, before anyone asks", async () => {
+    const { cache, state, renders } = harness({ renderMs: 5 });
+    await cache.get("/");
+    await cache.get("/api/v2/summary.json");
+    state.version = 2;
+    cache.refreshRecent();
+    expect(renders()).toBe(4);
+    await tick(20);
+    expect(textOf(await cache.get("/"))).toMatch(/^\/ v2 live/);
+    expect(renders()).toBe(4);
   });
 
   it("renders again when the database stops or starts answering: the page says so", async () => {
     const { cache, state } = harness();
     await cache.get("/");
     state.live = false;
+    await cache.get("/");
+    await tick();
     expect(textOf(await cache.get("/"))).toContain("stale");
     state.live = true;
+    await cache.get("/");
+    await tick();
     expect(textOf(await cache.get("/"))).toContain("live");
   });
 
@@ -72,24 +117,64 @@ describe("the front cache of public responses", () => {
     expect(renders()).toBe(2);
   });
 
-  it("never keeps an error or a redirect: those requests go to the renderer itself", async () => {
-    const { cache, renders } = harness();
-    expect(await cache.get("/error")).toBeNull();
-    expect(await cache.get("/redirect")).toBeNull();
-    expect(await cache.get("/redirect")).toBeNull();
-    expect(renders()).toBe(3);
+  it("abandons a hung render: the last good copy is served, or a timeout, and the URL is not blocked", async () => {
+    const { cache, state, aborted, renders, hang } = harness({ timeoutMs: 30 });
+    await cache.get("/");
+    hang(true);
+    state.version = 2;
+    expect(textOf(await cache.get("/"))).toBe("/ v1 live #1");
+    expect(textOf(await cache.get("/history"))).toBe(RENDER_TIMED_OUT);
+    await tick(60);
+    expect(aborted).toEqual(expect.arrayContaining(["/", "/history"]));
+    // The hung renders no longer hold their URLs: once the renderer is well, the next reader gets the new page.
+    hang(false);
+    const next = renders() + 1;
+    expect(textOf(await cache.get("/history"))).toBe(`/history v2 live #${next}`);
+    expect(textOf(await cache.get("/"))).toBe("/ v1 live #1");
   });
 
-  it("is bounded, dropping the least recently used entry", async () => {
-    const { cache, renders } = harness({ maxEntries: 2 });
-    await cache.get("/a");
+  it("keeps the last good copy when a re-render fails; sends a not-found without keeping it", async () => {
+    const { cache, state, gone, renders, fail } = harness();
+    await cache.get("/incidents/aaaaaaaaaaaa");
+    fail(true);
+    state.version = 2;
+    await cache.get("/incidents/aaaaaaaaaaaa");
+    await tick();
+    expect(textOf(await cache.get("/incidents/aaaaaaaaaaaa"))).toContain("v1");
+    fail(false);
+    expect(await cache.get("/error")).toBeNull();
+
+    gone.add("/incidents/bbbbbbbbbbbb");
+    const before = renders();
+    expect(await cache.get("/incidents/bbbbbbbbbbbb")).toMatchObject({ status: 404 });
+    expect(await cache.get("/incidents/bbbbbbbbbbbb")).toMatchObject({ status: 404 });
+    expect(renders()).toBe(before + 2);
+    expect(cache.size()).toBe(1);
+  });
+
+  it("stays within its byte budget, dropping the least recently used entry", async () => {
+    const { cache, renders } = harness({ maxBytes: 40 });
+    await cache.get("/a"); // 13 bytes each: "/a v1 live #1"
     await cache.get("/b");
-    await cache.get("/a");
     await cache.get("/c");
-    expect(cache.size()).toBe(2);
     await cache.get("/a");
-    expect(renders()).toBe(3);
+    await cache.get("/d");
+    expect(cache.bytes()).toBeLessThanOrEqual(40);
+    expect(cache.size()).toBe(3);
+    const rendered = renders();
+    await cache.get("/a");
+    expect(renders()).toBe(rendered);
     await cache.get("/b");
-    expect(renders()).toBe(4);
+    expect(renders()).toBe(rendered + 1);
+  });
+
+  it("keeps one entry for a flood of unique query strings the route does not read", async () => {
+    const { cache, renders } = harness();
+    for (let i = 0; i < 5000; i++) {
+      const url = `/?utm_source=${i}&x=${Math.random()}`;
+      await cache.get(canonicalPublicUrl(url, publicRouteOf("/")!));
+    }
+    expect(cache.size()).toBe(1);
+    expect(renders()).toBe(1);
   });
 });

@@ -2,78 +2,151 @@ import type { StoredResponse } from "./stored-response";
 
 /**
  * What a stored response depends on besides its URL: the public cache's
- * version (bumped by every publish, on every instance) and whether the
- * database answered (a page says "may be out of date" when it did not).
+ * version (bumped by every committed public change, on every instance) and
+ * whether the database answered (a page says "may be out of date" when not).
  */
 export type PublicState = { version: number; live: boolean };
 
-type Entry = { state: PublicState; renderedAt: number; response: StoredResponse };
+/** A render's outcome: a response to send, and whether it may be kept for others. */
+export type Rendered = { response: StoredResponse; keep: boolean };
+
+type Entry = { state: PublicState; renderedAt: number; response: StoredResponse; bytes: number };
 
 type Options = {
   state: () => PublicState;
-  /** Renders `key` afresh; null when the answer must not be shared (an error, a redirect). */
-  render: (key: string, state: PublicState) => Promise<StoredResponse | null>;
-  /** Content that drifts with the clock (today's uptime, "in progress") is refreshed this often, in the background. */
+  /** Renders `key` afresh; null when there is nothing to share (the renderer failed). */
+  render: (key: string, state: PublicState, signal: AbortSignal) => Promise<Rendered | null>;
+  /** Content that drifts with the clock (today's uptime, "in progress") is refreshed this often. */
   refreshAfterMs?: number;
-  maxEntries?: number;
+  /** A render taking longer is abandoned: the last good copy (or a 503) is served instead. */
+  renderTimeoutMs?: number;
+  /** Memory for stored responses (every encoding counted); least recently used out first. */
+  maxBytes?: number;
   now?: () => number;
 };
 
+/** What `get` answers when a render timed out and there is no earlier copy. */
+export const RENDER_TIMED_OUT = "timed-out" as const;
+
 const sameState = (a: PublicState, b: PublicState) => a.version === b.version && a.live === b.live;
+const sizeOf = (r: StoredResponse) =>
+  r.identity.length +
+  (r.gzip?.length ?? 0) +
+  (r.br?.length ?? 0) +
+  r.headers.reduce((n, [k, v]) => n + k.length + v.length, 0);
+/** After a failed or abandoned background render, wait this long before trying that URL again. */
+const RETRY_AFTER_FAILURE_MS = 2000;
 
 /**
- * Rendered public responses in memory, in front of the renderer. A publish
- * makes every entry invalid at once (the next request waits for one fresh
- * render, shared by every concurrent request); age alone only triggers a
- * background refresh, so the clock never makes a visitor wait. Bounded, least
- * recently used first out.
+ * Rendered public responses in memory, in front of the renderer. Readers never
+ * wait on a re-render: after a publish (or as content ages) they get the
+ * previous render while one shared background render makes the next; only a
+ * URL never rendered waits, and never longer than the render timeout. A hung
+ * render is abandoned (aborted) so it cannot hold the URL. Bounded in bytes.
  */
 export function createResponseCache({
   state,
   render,
   refreshAfterMs = 30_000,
-  maxEntries = 300,
+  renderTimeoutMs = 5_000,
+  maxBytes = 64 * 1024 * 1024,
   now = Date.now,
 }: Options) {
   const entries = new Map<string, Entry>();
-  const inflight = new Map<string, Promise<StoredResponse | null>>();
+  const inflight = new Map<string, Promise<Rendered | null | typeof RENDER_TIMED_OUT>>();
+  const failedAt = new Map<string, number>();
+  let bytes = 0;
+
+  function forget(key: string): void {
+    const entry = entries.get(key);
+    if (!entry) return;
+    entries.delete(key);
+    bytes -= entry.bytes;
+  }
 
   function remember(key: string, entry: Entry): void {
     const current = entries.get(key);
     // A render that started before a later one finished must not replace it.
     if (current && current.state.version > entry.state.version) return;
-    entries.delete(key);
+    forget(key);
+    if (entry.bytes > maxBytes) return;
     entries.set(key, entry);
-    if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+    bytes += entry.bytes;
+    while (bytes > maxBytes) forget(entries.keys().next().value!);
   }
 
-  function refresh(key: string, at: PublicState): Promise<StoredResponse | null> {
-    const flightKey = `${at.version}:${at.live}:${key}`;
-    let flight = inflight.get(flightKey);
-    if (!flight) {
-      const renderedAt = now();
-      flight = render(key, at)
-        .then((response) => {
-          if (response) remember(key, { state: at, renderedAt, response });
-          return response;
-        })
-        .catch(() => null)
-        .finally(() => inflight.delete(flightKey));
-      inflight.set(flightKey, flight);
-    }
+  /** One render per URL at a time; abandoned after the timeout so that the next request may start another. */
+  function refresh(
+    key: string,
+    at: PublicState,
+  ): Promise<Rendered | null | typeof RENDER_TIMED_OUT> {
+    const running = inflight.get(key);
+    if (running) return running;
+    const controller = new AbortController();
+    const renderedAt = now();
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<typeof RENDER_TIMED_OUT>((resolve) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        resolve(RENDER_TIMED_OUT);
+      }, renderTimeoutMs);
+      timer.unref?.();
+    });
+    const flight = Promise.race([
+      render(key, at, controller.signal).catch(() => null),
+      timedOut,
+    ]).then((rendered) => {
+      clearTimeout(timer);
+      inflight.delete(key);
+      // A server error is a failed render: the last good copy stays.
+      if (!rendered || rendered === RENDER_TIMED_OUT || rendered.response.status >= 500)
+        failedAt.set(key, now());
+      else {
+        failedAt.delete(key);
+        if (rendered.keep)
+          remember(key, {
+            state: at,
+            renderedAt,
+            response: rendered.response,
+            bytes: sizeOf(rendered.response),
+          });
+        // An answer not to keep (a not-found: the record was deleted) is not stored, and ends the old copy.
+        else forget(key);
+      }
+      return rendered;
+    });
+    inflight.set(key, flight);
     return flight;
   }
 
   return {
-    async get(key: string): Promise<StoredResponse | null> {
+    async get(key: string): Promise<StoredResponse | typeof RENDER_TIMED_OUT | null> {
       const current = state();
       const entry = entries.get(key);
-      if (!entry || !sameState(entry.state, current)) return refresh(key, current);
+      if (!entry) {
+        const rendered = await refresh(key, current);
+        return rendered && rendered !== RENDER_TIMED_OUT ? rendered.response : rendered;
+      }
       entries.delete(key);
       entries.set(key, entry);
-      if (now() - entry.renderedAt > refreshAfterMs) void refresh(key, current);
+      const outdated =
+        !sameState(entry.state, current) || now() - entry.renderedAt > refreshAfterMs;
+      const resting = now() - (failedAt.get(key) ?? -Infinity) < RETRY_AFTER_FAILURE_MS;
+      if (outdated && !resting) void refresh(key, current);
       return entry.response;
     },
+    /**
+     * Starts re-rendering the most recently read entries now, rather than on
+     * their next request: what readers (and a CDN revalidating) ask for next is
+     * already being rendered when they do.
+     */
+    refreshRecent(limit = 16): void {
+      const current = state();
+      const recent = [...entries.keys()].slice(-limit);
+      for (const key of recent)
+        if (!sameState(entries.get(key)!.state, current)) void refresh(key, current);
+    },
     size: () => entries.size,
+    bytes: () => bytes,
   };
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import Negotiator from "negotiator";
+import { matchesEtag } from "../http/etag";
 import type { StoredResponse } from "./stored-response";
 
 const ENCODINGS = ["br", "gzip", "identity"] as const;
@@ -8,14 +9,6 @@ type Encoding = (typeof ENCODINGS)[number];
 type NegotiatorWithPreference = {
   encoding(available: string[], options: { preferred: string[] }): string | undefined;
 };
-
-function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  const opaque = etag.replace(/^W\//, "");
-  return ifNoneMatch
-    .split(",")
-    .some((tag) => tag.trim() === "*" || tag.trim().replace(/^W\//, "") === opaque);
-}
 
 /** Writes a stored response: the encoding the client prefers, a 304 for a current validator, no body for HEAD. */
 export function sendStored(

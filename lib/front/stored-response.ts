@@ -1,8 +1,8 @@
-import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
-import type { CacheableKind } from "./cacheable-request";
+import type { PublicRoute } from "../http/public-routes";
 import { withoutFrameworkScripts } from "./public-page-html";
+import { etagOf } from "../http/etag";
 import { PUBLIC_CACHE_CONTROL, STALE_CACHE_CONTROL } from "../http/public-response";
 import { withoutInlineScripts } from "../http/security-headers";
 
@@ -42,7 +42,7 @@ const brotliAsync = promisify(brotliCompress);
 
 export async function storeResponse(
   response: Response,
-  { kind, live }: { kind: CacheableKind; live: boolean },
+  { kind, live }: { kind: PublicRoute["kind"]; live: boolean },
 ): Promise<StoredResponse> {
   let headers = [...response.headers].filter(([name]) => !PER_TRANSFER.has(name));
   let identity = Buffer.from(await response.arrayBuffer());
@@ -69,7 +69,7 @@ export async function storeResponse(
     "vary",
     vary ? (/accept-encoding/i.test(vary) ? vary : `${vary}, Accept-Encoding`) : "Accept-Encoding",
   ]);
-  const etag = `W/"${createHash("sha1").update(identity).digest("base64url")}"`;
+  const etag = etagOf(identity);
   const stored: StoredResponse = { status: response.status, headers, etag, identity };
   const type = response.headers.get("content-type") ?? "";
   if (identity.length >= MIN_COMPRESSIBLE_BYTES && COMPRESSIBLE.test(type)) {

@@ -1,18 +1,14 @@
-import { createHash } from "node:crypto";
+import { etagOf, matchesEtag } from "./etag";
 
 /**
  * Public, CDN-friendly responses: a short shared max-age (publishes show up
  * within seconds at the edge), a long stale-while-revalidate (the CDN absorbs
- * the incident-day spike), and a strong ETag so revalidation is a 304.
+ * the incident-day spike), and an ETag (lib/http/etag.ts) so revalidation is a 304.
  */
 export const PUBLIC_CACHE_CONTROL =
   "public, max-age=0, s-maxage=5, stale-while-revalidate=60, stale-if-error=86400";
 /** For content that may be out of date (database unreachable): caches should ask again soon. */
 export const STALE_CACHE_CONTROL = "public, max-age=0, s-maxage=1";
-
-export function etagOf(body: string | Uint8Array): string {
-  return `"${createHash("sha1").update(body).digest("base64url")}"`;
-}
 
 type PublicResponseOptions = {
   contentType: string;
@@ -35,8 +31,7 @@ export function publicResponse(body: string, options: PublicResponseOptions): Re
     ...(options.stale ? { "X-Herald-Stale": "1" } : {}),
     ...options.headers,
   };
-  const match = options.request?.headers.get("if-none-match");
-  if (match && match.split(",").some((t) => t.trim().replace(/^W\//, "") === etag)) {
+  if (matchesEtag(options.request?.headers.get("if-none-match"), etag)) {
     return new Response(null, { status: 304, headers });
   }
   return new Response(options.request?.method === "HEAD" ? null : body, {

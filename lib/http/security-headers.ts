@@ -3,6 +3,8 @@
  * `headers()` config (next.config.ts is their one home). Pure, so tests can
  * check the policy without a build.
  */
+import { EMBEDDABLE_PATHS } from "./public-routes";
+
 type Header = { key: string; value: string };
 type HeaderRule = {
   source: string;
@@ -48,8 +50,8 @@ export function withoutInlineScripts(policy: string): string {
   );
 }
 
-/** Everything but the /embed card (its own script, JSON and the rest included) refuses to be framed. */
-const NOT_EMBED = "/((?!embed$).*)";
+/** Everything but the embeddable pages of the public-route registry refuses to be framed (the /embed card's own script included). */
+const NOT_EMBEDDABLE = `/((?!(?:${EMBEDDABLE_PATHS.map((p) => p.slice(1)).join("|")})$).*)`;
 
 export function securityHeaders({
   heraldUrl,
@@ -78,7 +80,7 @@ export function securityHeaders({
       headers: hsts,
     },
     {
-      source: NOT_EMBED,
+      source: NOT_EMBEDDABLE,
       headers: [
         { key: "Content-Security-Policy", value: contentSecurityPolicy("'none'", dev) },
         // For browsers that predate frame-ancestors.
@@ -86,9 +88,9 @@ export function securityHeaders({
       ],
     },
     // The status card exists to be put in an <iframe> on customers' sites.
-    {
-      source: "/embed",
+    ...EMBEDDABLE_PATHS.map((source) => ({
+      source,
       headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy("*", dev) }],
-    },
+    })),
   ];
 }

@@ -5,7 +5,6 @@ import { HeraldError } from "../errors";
 import { requireRole } from "../auth/authorize";
 import { defaultCadenceMinutes } from "../cadence/cadence-state";
 import { getPageSettings } from "../settings/get-page-settings";
-import { invalidatePublicCache } from "../public/public-cache";
 import { declareIncidentSchema } from "./schemas";
 import { IMPACT_BY_SEVERITY } from "./severity";
 import { auditIncidentWrite, writeIncidentUpdate } from "./write-incident-update";
@@ -52,6 +51,5 @@ export async function declareIncident({ ctx, input }: { ctx: Ctx; input: unknown
     await auditIncidentWrite(tx, ctx.actor, "incident.declare", written);
     return written;
   });
-  invalidatePublicCache();
   return result;
 }

@@ -5,7 +5,6 @@ import { incidentUpdateRevisions, incidentUpdates } from "../db/schema";
 import { HeraldError, notFound } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { requireRole } from "../auth/authorize";
-import { invalidatePublicCache } from "../public/public-cache";
 import { editIncidentUpdateSchema } from "./schemas";
 
 /** Corrects a published update's body; the previous text is kept as a revision and the update shows "edited". */
@@ -45,6 +44,5 @@ export async function editIncidentUpdate({ ctx, input }: { ctx: Ctx; input: unkn
     });
     return after!;
   });
-  invalidatePublicCache();
   return result;
 }

@@ -2,7 +2,6 @@ import type { Ctx } from "../context";
 import { INCIDENT_STATES } from "../db/schema/enums";
 import { HeraldError } from "../errors";
 import { requireRole } from "../auth/authorize";
-import { invalidatePublicCache } from "../public/public-cache";
 import { lockIncidentForUpdate } from "./lock-incident";
 import { publishIncidentUpdateSchema } from "./schemas";
 import { auditIncidentWrite, writeIncidentUpdate } from "./write-incident-update";
@@ -45,6 +44,5 @@ export async function publishIncidentUpdate({ ctx, input }: { ctx: Ctx; input: u
     );
     return written;
   });
-  invalidatePublicCache();
   return result;
 }

@@ -1,7 +1,6 @@
 import type { Ctx } from "../context";
 import { HeraldError } from "../errors";
 import { requireRole } from "../auth/authorize";
-import { invalidatePublicCache } from "../public/public-cache";
 import { lockIncidentForUpdate } from "./lock-incident";
 import { reopenIncidentSchema } from "./schemas";
 import { auditIncidentWrite, writeIncidentUpdate } from "./write-incident-update";
@@ -27,6 +26,5 @@ export async function reopenIncident({ ctx, input }: { ctx: Ctx; input: unknown 
     await auditIncidentWrite(tx, ctx.actor, "incident.reopen", written, incident);
     return written;
   });
-  invalidatePublicCache();
   return result;
 }

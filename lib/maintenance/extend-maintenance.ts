@@ -5,7 +5,6 @@ import { maintenances, maintenanceUpdates } from "../db/schema";
 import { HeraldError, notFound } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { requireRole } from "../auth/authorize";
-import { invalidatePublicCache } from "../public/public-cache";
 import { enqueueMaintenanceNotifications } from "../notifications/enqueue-maintenance";
 import { extendMaintenanceSchema } from "./schemas";
 
@@ -63,6 +62,5 @@ export async function extendMaintenance({ ctx, input }: { ctx: Ctx; input: unkno
     });
     return after!;
   });
-  invalidatePublicCache();
   return updated;
 }

@@ -2,7 +2,6 @@ import { and, eq, inArray, lte } from "drizzle-orm";
 import type { Ctx } from "../context";
 import { maintenances } from "../db/schema";
 import { requireRole } from "../auth/authorize";
-import { invalidatePublicCache } from "../public/public-cache";
 import { applyMaintenanceTransition } from "./transition-maintenance";
 import { TRANSITIONS } from "./maintenance-transitions";
 
@@ -55,6 +54,5 @@ export async function runMaintenanceSchedule({ ctx, now = new Date() }: { ctx: C
       if (done) moved.push(id);
     }
   }
-  if (moved.length > 0) invalidatePublicCache();
   return moved;
 }

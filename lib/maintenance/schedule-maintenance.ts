@@ -5,7 +5,6 @@ import { components, maintenanceComponents, maintenances, maintenanceUpdates } f
 import { HeraldError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { requireRole } from "../auth/authorize";
-import { invalidatePublicCache } from "../public/public-cache";
 import { enqueueMaintenanceNotifications } from "../notifications/enqueue-maintenance";
 import { scheduleMaintenanceSchema } from "./schemas";
 
@@ -47,6 +46,5 @@ export async function scheduleMaintenance({ ctx, input }: { ctx: Ctx; input: unk
     });
     return row!;
   });
-  invalidatePublicCache();
   return created;
 }

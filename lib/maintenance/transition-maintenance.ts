@@ -12,7 +12,6 @@ import {
 import { HeraldError, notFound } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { requireRole } from "../auth/authorize";
-import { invalidatePublicCache } from "../public/public-cache";
 import { changeComponentStatuses } from "../components/change-component-status";
 import { enqueueMaintenanceNotifications } from "../notifications/enqueue-maintenance";
 import { maintenanceTransitionSchema } from "./schemas";
@@ -125,6 +124,5 @@ export async function transitionMaintenance(
   const result = await ctx.db.transaction((tx) =>
     applyMaintenanceTransition(tx, ctx, maintenanceId, transition, message),
   );
-  invalidatePublicCache();
   return result;
 }

@@ -5,7 +5,6 @@ import { postmortemRevisions, postmortems } from "../db/schema";
 import { HeraldError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { requireRole } from "../auth/authorize";
-import { invalidatePublicCache } from "../public/public-cache";
 import { enqueuePostmortemNotifications } from "../notifications/enqueue-postmortem";
 import { wakeWorker } from "../worker/wake";
 import { loadIncidentForRca } from "./load-incident-for-rca";
@@ -54,7 +53,6 @@ export async function publishPostmortem({ ctx, incidentId }: { ctx: Ctx; inciden
     });
     return after!;
   });
-  invalidatePublicCache();
   wakeWorker();
   return published;
 }

@@ -4,7 +4,6 @@ import { postmortemActionItems } from "../db/schema";
 import { HeraldError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { requireRole } from "../auth/authorize";
-import { invalidatePublicCache } from "../public/public-cache";
 import { loadIncidentForRca } from "./load-incident-for-rca";
 import { saveActionItemsSchema } from "./schemas";
 
@@ -60,6 +59,5 @@ export async function saveActionItems({ ctx, input }: { ctx: Ctx; input: unknown
     });
     return after;
   });
-  invalidatePublicCache();
   return saved;
 }

@@ -1,18 +1,18 @@
 /**
  * In-process cache of public read models (status snapshot, history months,
- * incident pages, feeds, API payloads). Every publish calls
- * invalidatePublicCache(); the next read reloads. If a reload fails (database
- * down), the last good value is served flagged `stale`, so public surfaces keep
- * working instead of failing.
- *
- * Per process: cross-instance invalidation (PostgreSQL LISTEN/NOTIFY) calls
- * invalidatePublicCache() on each instance.
+ * incident pages, feeds, API payloads). Nobody invalidates it by hand: the
+ * database announces every committed change to a public table (triggers, see
+ * public-changes.ts), and each process's listener calls invalidatePublicCache();
+ * the next read reloads. If a reload fails (database down), the last good value
+ * is served flagged `stale`, so public surfaces keep working instead of failing.
  */
 type Entry = { value: unknown; version: number; loadedAt: number };
 type Inflight = { version: number; promise: Promise<unknown> };
 
 /** After a failed reload, serve stale values this long before trying the database again. */
 const RETRY_AFTER_FAILURE_MS = 2000;
+/** Keys are bounded by what exists (months, records), but never trust that: oldest out first. */
+const MAX_ENTRIES = 2000;
 
 const holder = globalThis as unknown as {
   __heraldPublicCache?: {
@@ -33,11 +33,15 @@ const cache = (holder.__heraldPublicCache ??= {
 
 export type Cached<T> = { value: T; stale: boolean };
 
-/** `maxAgeMs` bounds how long a value may live without a publish (for values that change with time, like today's uptime). */
+/**
+ * `maxAgeMs` bounds how long a value may live without a publish (for values that
+ * change with time, like today's uptime); `keep` refuses values not worth a
+ * slot (a not-found: anyone can ask for endless unknown ids).
+ */
 export async function publicCached<T>(
   key: string,
   load: () => Promise<T>,
-  { maxAgeMs = Infinity }: { maxAgeMs?: number } = {},
+  { maxAgeMs = Infinity, keep }: { maxAgeMs?: number; keep?: (value: T) => boolean } = {},
 ): Promise<Cached<T>> {
   const version = cache.version;
   const entry = cache.entries.get(key);
@@ -56,7 +60,12 @@ export async function publicCached<T>(
     const value = (await inflight.promise) as T;
     cache.failedAt.delete(key);
     // A publish during the load makes this value old already; keep it only if not.
-    if (cache.version === version) cache.entries.set(key, { value, version, loadedAt: Date.now() });
+    if (cache.version === version && (keep?.(value) ?? true)) {
+      cache.entries.delete(key);
+      cache.entries.set(key, { value, version, loadedAt: Date.now() });
+      if (cache.entries.size > MAX_ENTRIES)
+        cache.entries.delete(cache.entries.keys().next().value!);
+    }
     return { value, stale: false };
   } catch (error) {
     if (!entry) throw error;
@@ -68,34 +77,19 @@ export async function publicCached<T>(
   }
 }
 
-/**
- * Call after any write that changes what the public sees. Cheap; safe to call
- * often. Listeners (e.g. the PostgreSQL NOTIFY bridge) hear local invalidations
- * only: one that arrived from another instance is not broadcast again.
- */
-export function invalidatePublicCache({ fromOtherInstance = false } = {}): void {
+/** Everything cached is out of date: called by the change listener (public-changes.ts), not by writers. */
+export function invalidatePublicCache(): void {
   cache.version += 1;
-  if (!fromOtherInstance) for (const listener of cache.listeners) listener();
+  for (const listener of cache.listeners) listener();
 }
 
-/** Bumped by every invalidation: whatever was rendered under an older version is out of date. */
-export function publicCacheVersion(): number {
-  return cache.version;
-}
-
+/** Hears each invalidation (the front cache re-renders what readers are asking for at once). */
 export function onPublicCacheInvalidated(listener: () => void): () => void {
   cache.listeners.add(listener);
   return () => cache.listeners.delete(listener);
 }
 
-const bootId = ((globalThis as unknown as { __heraldBootId?: string }).__heraldBootId ??=
-  Math.random().toString(36).slice(2, 8));
-
-/**
- * A validator for public pages that changes on every publish, per process start
- * and each minute (relative times and today's uptime drift): lets the proxy
- * answer a revalidation with 304 without rendering anything.
- */
-export function publicValidator(variant: string): string {
-  return `W/"${bootId}-${cache.version}-${Math.floor(Date.now() / 60_000)}-${variant}"`;
+/** Bumped by every invalidation: whatever was rendered under an older version is out of date. */
+export function publicCacheVersion(): number {
+  return cache.version;
 }

@@ -6,37 +6,48 @@ import { hydrateIncidents } from "./hydrate-incidents";
 import { hydrateMaintenances } from "./hydrate-maintenances";
 import { publicCached } from "./public-cache";
 
-/** One incident with its timeline; null for an unknown id (or null: one lib/http/public-params.ts rejected). */
+const ID = /^[0-9a-z]{12}$/;
+/** Unknown ids are not cached: anyone can ask for endless well-formed ones. */
+const found = (value: unknown) => value !== null;
+
+/** One incident with its timeline; null for an unknown (or malformed) id. */
 export function loadIncidentPage(getDb: () => Promise<Db>, id: string | null) {
-  if (!id) return Promise.resolve({ value: null, stale: false });
-  return publicCached(`incident:${id}`, async () => {
-    const db = await getDb();
-    const rows = await db.select().from(incidents).where(eq(incidents.id, id));
-    const [incident] = await hydrateIncidents(db, rows);
-    if (!incident) return null;
-    const [postmortem] = await db
-      .select({ state: postmortems.state })
-      .from(postmortems)
-      .where(eq(postmortems.incidentId, id));
-    return {
-      ...incident,
-      hasPublishedPostmortem:
-        postmortem?.state === "published" || incident.postmortemPublishedAt !== null,
-    };
-  });
+  if (!id || !ID.test(id)) return Promise.resolve({ value: null, stale: false });
+  return publicCached(
+    `incident:${id}`,
+    async () => {
+      const db = await getDb();
+      const rows = await db.select().from(incidents).where(eq(incidents.id, id));
+      const [incident] = await hydrateIncidents(db, rows);
+      if (!incident) return null;
+      const [postmortem] = await db
+        .select({ state: postmortems.state })
+        .from(postmortems)
+        .where(eq(postmortems.incidentId, id));
+      return {
+        ...incident,
+        hasPublishedPostmortem:
+          postmortem?.state === "published" || incident.postmortemPublishedAt !== null,
+      };
+    },
+    { keep: found },
+  );
 }
 
-/** One maintenance; null for an unknown id (or null: one lib/http/public-params.ts rejected). */
 export function loadMaintenancePage(getDb: () => Promise<Db>, id: string | null) {
-  if (!id) return Promise.resolve({ value: null, stale: false });
-  return publicCached(`maintenance:${id}`, async () => {
-    const db = await getDb();
-    const [m] = await hydrateMaintenances(
-      db,
-      await db.select().from(maintenances).where(eq(maintenances.id, id)),
-    );
-    return m ?? null;
-  });
+  if (!id || !ID.test(id)) return Promise.resolve({ value: null, stale: false });
+  return publicCached(
+    `maintenance:${id}`,
+    async () => {
+      const db = await getDb();
+      const [m] = await hydrateMaintenances(
+        db,
+        await db.select().from(maintenances).where(eq(maintenances.id, id)),
+      );
+      return m ?? null;
+    },
+    { keep: found },
+  );
 }
 
 /** "YYYY-MM" → the month's incidents and maintenance (page time zone), newest first, plus the first month with any. */

@@ -82,17 +82,17 @@ describeEachEngine("updatePageSettings", ({ db }) => {
   });
 });
 
-describeEachEngine("updatePageSettings and the public page", ({ db }) => {
+describeEachEngine("updatePageSettings and the public page", ({ db, handle }) => {
   it("shows the new name on the public surfaces right after saving", async () => {
     const { loadStatusSnapshot } = await import("../public/status-snapshot");
-    const { invalidatePublicCache } = await import("../public/public-cache");
-    // The cache is per process (one database in production); this file runs two engines.
-    invalidatePublicCache();
+    const { followPublicChanges } = await import("../public/public-changes");
+    // What a server process does at start: the database announces every public change.
+    const following = await followPublicChanges(handle());
     const owner = await createMember(db(), "owner");
-    expect((await loadStatusSnapshot(async () => db())).value.settings.name).not.toBe(
-      "Renamed Status",
-    );
+    const name = async () => (await loadStatusSnapshot(async () => db())).value.settings.name;
+    expect(await name()).not.toBe("Renamed Status");
     await updatePageSettings({ ctx: owner, input: { ...valid, name: "Renamed Status" } });
-    expect((await loadStatusSnapshot(async () => db())).value.settings.name).toBe("Renamed Status");
+    await expect.poll(name, { timeout: 1000 }).toBe("Renamed Status");
+    await following.stop();
   });
 });

@@ -4,7 +4,6 @@ import { pageSettings } from "../db/schema";
 import { HeraldError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { requireRole } from "../auth/authorize";
-import { invalidatePublicCache } from "../public/public-cache";
 import { getPageSettings } from "./get-page-settings";
 import { pageSettingsSchema } from "./schemas";
 
@@ -37,6 +36,5 @@ export async function updatePageSettings({ ctx, input }: { ctx: Ctx; input: unkn
     return after!;
   });
   // Name, brand, time zone: every public surface shows them.
-  invalidatePublicCache();
   return saved;
 }

@@ -1,8 +1,20 @@
 import type { DayKey } from "./days";
 
+/**
+ * Building an Intl.DateTimeFormat costs far more than formatting with one (a
+ * large page formats thousands of days): one formatter per format and zone.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(name: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${name}:${options.timeZone}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat("en-US", options)));
+  return f;
+}
+
 /** Display formats shared by the server render and the client enhancement, so both read the same. */
 export function formatDateTime(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", {
+  return formatter("date-time", {
     timeZone,
     month: "short",
     day: "numeric",
@@ -15,7 +27,7 @@ export function formatDateTime(date: Date, timeZone: string): string {
 }
 
 export function formatTime(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", {
+  return formatter("time", {
     timeZone,
     hour: "2-digit",
     minute: "2-digit",
@@ -24,21 +36,23 @@ export function formatTime(date: Date, timeZone: string): string {
   }).format(date);
 }
 
+const dayFormat = new Intl.DateTimeFormat("en-US", {
+  timeZone: "UTC",
+  month: "short",
+  day: "numeric",
+  year: "numeric",
+});
 export function formatDay(day: DayKey): string {
-  return new Intl.DateTimeFormat("en-US", {
-    timeZone: "UTC",
-    month: "short",
-    day: "numeric",
-    year: "numeric",
-  }).format(new Date(`${day}T00:00:00Z`));
+  return dayFormat.format(new Date(`${day}T00:00:00Z`));
 }
 
+const monthFormat = new Intl.DateTimeFormat("en-US", {
+  timeZone: "UTC",
+  month: "long",
+  year: "numeric",
+});
 export function formatMonth(month: string): string {
-  return new Intl.DateTimeFormat("en-US", {
-    timeZone: "UTC",
-    month: "long",
-    year: "numeric",
-  }).format(new Date(`${month}-01T00:00:00Z`));
+  return monthFormat.format(new Date(`${month}-01T00:00:00Z`));
 }
 
 /** "2 h 5 min", "45 min", "3 d 4 h". */

@@ -16,6 +16,16 @@ export type DayMinutes = {
 
 const MINUTE = 60_000;
 
+export type DayBounds = { start: number; end: number };
+
+/** Where each day starts and ends in `timeZone` (DST-aware, and costly: compute once per day, not per component). */
+export function dayBounds(days: DayKey[], timeZone: string): DayBounds[] {
+  return days.map((day) => ({
+    start: startOfDayKey(day, timeZone).getTime(),
+    end: startOfDayKey(addDays(day, 1), timeZone).getTime(),
+  }));
+}
+
 /**
  * Splits a component's status history into per-day minutes. Pure: `changes`
  * must be sorted by time and include the last change before the first day (or
@@ -27,11 +37,14 @@ export function computeDailyMinutes(input: {
   days: DayKey[];
   timeZone: string;
   now: Date;
+  /** dayBounds(days, timeZone), when computing many components over the same days. */
+  bounds?: DayBounds[];
 }): DayMinutes[] {
   const { changes, days, timeZone, now } = input;
-  return days.map((day) => {
-    const start = startOfDayKey(day, timeZone).getTime();
-    const end = Math.min(startOfDayKey(addDays(day, 1), timeZone).getTime(), now.getTime());
+  const bounds = input.bounds ?? dayBounds(days, timeZone);
+  return days.map((day, i) => {
+    const start = bounds[i]!.start;
+    const end = Math.min(bounds[i]!.end, now.getTime());
     const result: DayMinutes = {
       day,
       observedMinutes: 0,

@@ -1,4 +1,4 @@
-import { and, eq, gte, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import {
   components,
@@ -9,7 +9,7 @@ import {
 } from "../db/schema";
 import { addDays, dayKeyOf, dayRange, startOfDayKey, type DayKey } from "../time/days";
 import { computeDailyMinutes, uptimeOver, type DayMinutes } from "./compute-daily-uptime";
-import { ensureUptimeRollups, statusChangesFor } from "./ensure-rollups";
+import { ensureUptimeRollups, statusChangesOf } from "./ensure-rollups";
 import { uptimeRatio } from "./weights";
 
 export type DayIncident = { id: string; title: string; impact: Impact };
@@ -23,51 +23,64 @@ export type ComponentUptime = { componentId: string; days: UptimeDay[]; uptime: 
 /**
  * Per-component daily uptime for the `days` days ending today (page time zone):
  * past days from rollups, today live from events. Cost is bounded by the
- * window, not by how much history exists.
+ * window and the components asked for (`componentIds`, default all), never by
+ * how much history exists; a fixed number of queries whatever their count.
  */
 export async function loadUptime(
   db: Db,
-  opts: { timeZone: string; days: number; now: Date; endDay?: DayKey },
+  opts: { timeZone: string; days: number; now: Date; endDay?: DayKey; componentIds?: string[] },
 ): Promise<Map<string, ComponentUptime>> {
   const { timeZone, now } = opts;
   const today = dayKeyOf(now, timeZone);
   const last = opts.endDay && opts.endDay < today ? opts.endDay : today;
   const from = addDays(last, -(opts.days - 1));
   const window = dayRange(from, last);
-  await ensureUptimeRollups(db, { timeZone, from, to: last, now });
+  const comps = await db
+    .select({ id: components.id, startDate: components.startDate, createdAt: components.createdAt })
+    .from(components)
+    .where(opts.componentIds ? inArray(components.id, opts.componentIds) : undefined);
+  const ids = comps.map((c) => c.id);
+  if (ids.length === 0) return new Map();
+  await ensureUptimeRollups(db, { timeZone, from, through: last, now, componentIds: ids });
 
-  const [comps, rollups, dayIncidents] = await Promise.all([
+  const [rollups, dayIncidents, live] = await Promise.all([
+    // Only the columns shown, as plain rows: a large page reads 18,000 of them per render.
     db
       .select({
-        id: components.id,
-        startDate: components.startDate,
-        createdAt: components.createdAt,
+        componentId: componentUptimeDaily.componentId,
+        day: componentUptimeDaily.day,
+        observedMinutes: componentUptimeDaily.observedMinutes,
+        majorMinutes: componentUptimeDaily.majorMinutes,
+        partialMinutes: componentUptimeDaily.partialMinutes,
+        downtimeMinutes: componentUptimeDaily.downtimeMinutes,
       })
-      .from(components),
-    db
-      .select()
       .from(componentUptimeDaily)
-      .where(and(gte(componentUptimeDaily.day, from), sql`${componentUptimeDaily.day} <= ${last}`)),
-    incidentsByComponentDay(db, { from, last, timeZone, now }),
+      .where(
+        and(
+          inArray(componentUptimeDaily.componentId, ids),
+          eq(componentUptimeDaily.timeZone, timeZone),
+          gte(componentUptimeDaily.day, from),
+          sql`${componentUptimeDaily.day} <= ${last}`,
+        ),
+      ),
+    incidentsByComponentDay(db, { from, last, timeZone, now, ids }),
+    last === today
+      ? statusChangesOf(db, ids, { start: startOfDayKey(today, timeZone), end: now })
+      : new Map<string, never[]>(),
   ]);
+  const byComponentDay = new Map<string, DayMinutes>(
+    rollups.map((r) => [`${r.componentId}/${r.day}`, r]),
+  );
   const result = new Map<string, ComponentUptime>();
   for (const c of comps) {
     const startDay = c.startDate ?? dayKeyOf(c.createdAt, timeZone);
-    const live =
-      last === today
-        ? computeDailyMinutes({
-            changes: await statusChangesFor(db, c.id, startOfDayKey(today, timeZone), now),
-            days: [today],
-            timeZone,
-            now,
-          })
-        : [];
-    const byDay = new Map<DayKey, DayMinutes>([
-      ...rollups.filter((r) => r.componentId === c.id).map((r) => [r.day, r] as const),
-      ...live.map((d) => [d.day, d] as const),
-    ]);
+    const changes = live.get(c.id);
+    if (changes) {
+      const [todayMinutes] = computeDailyMinutes({ changes, days: [today], timeZone, now });
+      byComponentDay.set(`${c.id}/${today}`, todayMinutes!);
+    }
     const days = window.map((day): UptimeDay => {
-      const counted = day >= startDay ? byDay.get(day) : undefined;
+      const counted = day >= startDay ? byComponentDay.get(`${c.id}/${day}`) : undefined;
       const minutes = counted ?? {
         day,
         observedMinutes: 0,
@@ -93,7 +106,13 @@ export async function loadUptime(
 /** Incidents that affected each component on each day of the window, keyed "componentId/day". */
 async function incidentsByComponentDay(
   db: Db,
-  { from, last, timeZone, now }: { from: DayKey; last: DayKey; timeZone: string; now: Date },
+  {
+    from,
+    last,
+    timeZone,
+    now,
+    ids,
+  }: { from: DayKey; last: DayKey; timeZone: string; now: Date; ids: string[] },
 ) {
   const rows = await db
     .select({
@@ -108,6 +127,7 @@ async function incidentsByComponentDay(
     .innerJoin(incidentComponents, eq(incidentComponents.incidentId, incidents.id))
     .where(
       and(
+        inArray(incidentComponents.componentId, ids),
         lt(incidents.startedAt, startOfDayKey(addDays(last, 1), timeZone)),
         or(isNull(incidents.resolvedAt), gte(incidents.resolvedAt, startOfDayKey(from, timeZone))),
       ),
@@ -118,7 +138,9 @@ async function incidentsByComponentDay(
     const end = dayKeyOf(r.resolvedAt ?? now, timeZone);
     for (const day of dayRange(first < from ? from : first, end > last ? last : end)) {
       const key = `${r.componentId}/${day}`;
-      map.set(key, [...(map.get(key) ?? []), { id: r.id, title: r.title, impact: r.impact }]);
+      const list = map.get(key);
+      if (list) list.push({ id: r.id, title: r.title, impact: r.impact });
+      else map.set(key, [{ id: r.id, title: r.title, impact: r.impact }]);
     }
   }
   return map;

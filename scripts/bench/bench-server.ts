@@ -69,6 +69,7 @@ export async function startBenchServer(port: number, { verbose = false } = {}) {
   return {
     base,
     apiKey,
+    pid: child.pid!,
     stop() {
       child.kill("SIGTERM");
       rmSync(dataDir, { recursive: true, force: true });

@@ -36,17 +36,21 @@ export default async function UptimePage({
     .slice(1);
   const firstDay = `${months[0]}-01`;
   const lastDay = lastDayOfMonth(month);
-  const { value: uptime } = await publicCached(
-    `uptime-calendar:${month}:${tz}`,
-    async () =>
-      loadUptime(await getDb(), {
-        timeZone: tz,
-        days: dayRange(firstDay, lastDay).length,
-        now: new Date(),
-        endDay: lastDay,
-      }),
-    { maxAgeMs: 60_000 },
-  );
+  // Only the component shown: the cost of this page does not grow with the number of components.
+  const { value: uptime } = component
+    ? await publicCached(
+        `uptime-calendar:${component.id}:${month}:${tz}`,
+        async () =>
+          loadUptime(await getDb(), {
+            timeZone: tz,
+            days: dayRange(firstDay, lastDay).length,
+            now: new Date(),
+            endDay: lastDay,
+            componentIds: [component.id],
+          }),
+        { maxAgeMs: 60_000 },
+      )
+    : { value: new Map() };
   const days = component ? (uptime.get(component.id)?.days ?? []) : [];
   return (
     <>
