@@ -16,7 +16,10 @@ export const credentialsSchema = z.object({
 });
 
 /** A new password typed twice; a mismatch is reported on the second field. */
-const newPasswordFields = { newPassword: newPasswordSchema, confirmPassword: safeString().max(200) };
+const newPasswordFields = {
+  newPassword: newPasswordSchema,
+  confirmPassword: safeString().max(200),
+};
 const typedTwice = (v: { newPassword: string; confirmPassword: string }) =>
   v.newPassword === v.confirmPassword;
 const DIFFER = { message: "The two passwords differ.", path: ["confirmPassword"] };
