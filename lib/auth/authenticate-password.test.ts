@@ -1,3 +1,4 @@
+import { randomInt } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { describeEachEngine } from "../testing/databases";
@@ -5,6 +6,9 @@ import { createMember } from "../testing/factories";
 import { users } from "../db/schema";
 import { authenticateWithPassword, SIGN_IN_LIMITS, signInWaitMs } from "./authenticate-password";
 import { loadUserActor } from "./load-actor";
+
+/** A fresh client address per test run: the limiters live in this process, across both engines' runs. */
+const anAddress = () => `198.18.${randomInt(256)}.${randomInt(256)}`;
 
 describeEachEngine("password sign-in", ({ db }) => {
   it("admits the right password, whatever the email's case", async () => {
@@ -63,7 +67,7 @@ describeEachEngine("password sign-in", ({ db }) => {
 
   it("a stranger hammering the comms lead's account from one address never locks the lead out from another", async () => {
     const lead = await createMember(db(), "owner");
-    const stranger = "198.51.100.66";
+    const stranger = anAddress();
     const guess = (email: string) =>
       authenticateWithPassword(db(), { email, password: "hunter2 hunter2" }, { client: stranger });
     let refused = 0;
@@ -79,7 +83,7 @@ describeEachEngine("password sign-in", ({ db }) => {
   });
 
   it("one address spraying many accounts is stopped after the per-address budget", async () => {
-    const sprayer = "198.51.100.99";
+    const sprayer = anAddress();
     const spray = (i: number) =>
       authenticateWithPassword(
         db(),
