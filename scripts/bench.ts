@@ -7,6 +7,7 @@
  *   BENCH_SKIP_FANOUT=1   skip the notification fan-out and worker-kill soak (PostgreSQL)
  *   BENCH_DATABASE_URL    run the server (and the fan-out) on PostgreSQL
  *   BENCH_VERBOSE=1       show the server's output
+ *   BENCH_PORT=3900       where the server listens (loopback)
  *   BENCH_LARGE=1         the large page instead (scripts/bench/large-page.ts; BENCH_LARGE_SCALE)
  */
 import { spawnSync } from "node:child_process";
@@ -19,7 +20,7 @@ import { measurePageWeight } from "./bench/page-weight";
 import { measurePublishToVisible } from "./bench/publish-to-visible";
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
-const PORT = 3900;
+const PORT = Number(process.env.BENCH_PORT ?? 3900);
 const URLS = (process.env.BENCH_URLS ?? "/,/api/v2/summary.json,/badge.svg,/history.atom").split(
   ",",
 );
