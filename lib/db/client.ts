@@ -2,6 +2,7 @@ import path from "node:path";
 import { mkdirSync } from "node:fs";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { Config } from "../config";
+import { PGLITE_MEMORY_SETTINGS, pgliteTemplateFor } from "./pglite-memory";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -55,8 +56,16 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
 export async function openPglite(dataDir?: string): Promise<DbHandle> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
-  if (dataDir) mkdirSync(path.resolve(dataDir), { recursive: true });
-  const client = dataDir ? await PGlite.create(path.resolve(dataDir, "pg")) : await PGlite.create();
+  const startParams = [
+    ...PGlite.defaultStartParams,
+    ...PGLITE_MEMORY_SETTINGS.flatMap((setting) => ["-c", setting]),
+  ];
+  let client;
+  if (dataDir) {
+    mkdirSync(path.resolve(dataDir), { recursive: true });
+    const pgDir = path.resolve(dataDir, "pg");
+    client = await PGlite.create(pgDir, { startParams, loadDataDir: pgliteTemplateFor(pgDir) });
+  } else client = await PGlite.create({ startParams });
   const db = drizzle(client, { schema, casing }) as unknown as Db;
   return {
     db,
