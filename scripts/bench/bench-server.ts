@@ -9,6 +9,7 @@ import { parseConfig } from "../../lib/config";
 import { openConfigured } from "../../lib/db/client";
 import { prepareDatabase } from "../../lib/db/prepare";
 import { users } from "../../lib/db/schema";
+import { processTree } from "./process-tree-rss";
 import { pinnedToServerCpu } from "./wrk";
 
 const OWNER = { email: "bench-owner@herald.test", password: "bench owner password" };
@@ -71,6 +72,8 @@ export async function startBenchServer(port: number, { verbose = false } = {}) {
   return {
     base,
     apiKey,
+    /** The processes `npm run serve` runs (npm, its shell, node). */
+    pids: () => processTree(child.pid!).map((m) => m.pid),
     stop() {
       process.kill(-child.pid!, "SIGTERM");
       rmSync(dataDir, { recursive: true, force: true });

@@ -16,6 +16,13 @@ export function hasCommand(name: string): boolean {
   return spawnSync("sh", ["-c", `command -v ${name}`]).status === 0;
 }
 
+/** Lets `pid` and every process below it run on any CPU again (after the throughput runs). */
+export function unpinTree(pids: number[]): void {
+  if (!CPUS) return;
+  for (const pid of pids)
+    spawnSync("taskset", ["-a", "-p", "-c", `0-${CPUS.loadThreads}`, String(pid)]);
+}
+
 /** `command` pinned to the servers' CPU when pinning is possible. */
 export const pinnedToServerCpu = (command: string[]): string[] =>
   CPUS ? ["taskset", "-c", CPUS.server, ...command] : command;
