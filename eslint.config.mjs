@@ -17,6 +17,8 @@ const config = [
       "test-results/**",
       "playwright-report/**",
       "next-env.d.ts",
+      // The compiled entry points (scripts/build-server.mjs).
+      "dist/**",
     ],
   },
   {

@@ -62,7 +62,8 @@ export default defineConfig({
     testIgnore: s.name === "pglite" ? ["**/*.pg.spec.ts"] : ["**/*.mail.spec.ts"],
   })),
   webServer: servers.map((s) => ({
-    command: "node_modules/.bin/tsx scripts/serve.ts",
+    // The compiled server production runs (scripts/e2e.ts builds it; `npm run serve` rebuilds it when stale).
+    command: "npm run serve",
     url: `http://localhost:${s.port}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,

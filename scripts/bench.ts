@@ -1,23 +1,31 @@
 /**
- * `npm run bench`: Herald's production server on loopback under load (SPEC §7).
- * Prints tables and writes bench-results/latest.json. Not part of `npm test`.
+ * `npm run bench`: Herald's production server on loopback under load (SPEC §7),
+ * and the memory `npm start` holds. Prints tables and writes
+ * bench-results/latest.json. Not part of `npm test`.
  *   BENCH_SKIP_BUILD=1    reuse the current build
  *   BENCH_DURATION=10     seconds per load run
  *   BENCH_URLS=/,/badge.svg   which URLs to load (default: the four of SPEC §7)
+ *   BENCH_PORT=3900       first of the four loopback ports the bench listens on
+ *   BENCH_IDLE_SECONDS=60 idle time before the memory figure
+ *   BENCH_SKIP_MEMORY=1   skip the `npm start` memory runs
  *   BENCH_SKIP_FANOUT=1   skip the notification fan-out and worker-kill soak (PostgreSQL)
  *   BENCH_DATABASE_URL    run the server (and the fan-out) on PostgreSQL
  *   BENCH_VERBOSE=1       show the server's output
- *   BENCH_PORT=3900       where the server listens (loopback)
  *   BENCH_LARGE=1         the large page instead (scripts/bench/large-page.ts; BENCH_LARGE_SCALE)
+ * Load comes from wrk when installed (Debian: apt-get install wrk), pinned to
+ * other CPUs than the servers (taskset); else from autocannon with worker
+ * threads. nginx (apt-get install nginx-light), when installed, is a second baseline.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { startBenchServer } from "./bench/bench-server";
 import { benchFanout } from "./bench/fanout";
 import { fanoutTable } from "./bench/fanout-table";
-import { load, staticBaseline, type LoadRow } from "./bench/http-load";
+import { baselines, load, LOAD_TOOL, type LoadRow } from "./bench/http-load";
+import { benchStartMemory, memoryTable } from "./bench/memory-runs";
 import { measurePageWeight } from "./bench/page-weight";
 import { measurePublishToVisible } from "./bench/publish-to-visible";
+import { CPUS, hasCommand, unpinTree } from "./bench/wrk";
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const PORT = Number(process.env.BENCH_PORT ?? 3900);
@@ -26,12 +34,20 @@ const URLS = (process.env.BENCH_URLS ?? "/,/api/v2/summary.json,/badge.svg,/hist
 );
 const CONNECTIONS = [50, 200];
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const run = (command: string, args: string[]) =>
+  spawnSync(command, args, { stdio: "inherit" }).status === 0;
 
+// `npm run build`: the Next build and the compiled entry points.
 if (
   process.env.BENCH_SKIP_BUILD !== "1" &&
-  spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit" }).status !== 0
+  !(run("node_modules/.bin/next", ["build"]) && run(process.execPath, ["scripts/build-server.mjs"]))
 )
   process.exit(1);
+if (LOAD_TOOL !== "wrk")
+  console.warn(
+    "[bench] wrk is not installed (Debian: apt-get install wrk): autocannon may saturate before Herald does.",
+  );
+if (!hasCommand("nginx")) console.warn("[bench] nginx is not installed: no nginx baseline.");
 
 if (process.env.BENCH_LARGE === "1") {
   const { benchLargePage } = await import("./bench/large-page");
@@ -42,31 +58,40 @@ if (process.env.BENCH_LARGE === "1") {
   process.exit(0);
 }
 
-const server = await startBenchServer(PORT, { verbose: Boolean(process.env.BENCH_VERBOSE) });
 const results: Record<string, unknown> = {
   at: new Date().toISOString(),
   durationSeconds: DURATION,
+  loadTool: LOAD_TOOL,
+  cpus: CPUS,
 };
+
+const server = await startBenchServer(PORT, { verbose: Boolean(process.env.BENCH_VERBOSE) });
 try {
   for (const u of URLS) await fetch(`${server.base}${u}`); // first renders
-  const rows: LoadRow[] = [];
-  for (const u of URLS)
-    for (const c of CONNECTIONS) rows.push(await load(`${server.base}${u}`, c, DURATION));
-  const baseline = await staticBaseline(`${server.base}/`, 200, DURATION);
-  rows.push(baseline);
+  const rows: (LoadRow & { "% of node"?: string; bytes?: number })[] = [];
+  for (const u of URLS) {
+    const herald = [];
+    for (const c of CONNECTIONS) herald.push(await load(`${server.base}${u}`, c, DURATION));
+    const base = await baselines(`${server.base}${u}`, {
+      connections: 200,
+      durationSeconds: DURATION,
+      port: PORT + 1,
+    });
+    const node = base.rows.find((r) => r.server === "node")!;
+    for (const r of [...herald, ...base.rows])
+      rows.push({
+        ...r,
+        bytes: base.bytes,
+        "% of node": r.connections === 200 ? `${((r.rps / node.rps) * 100).toFixed(1)}%` : "",
+      });
+  }
   console.log(
-    `\nThroughput (${DURATION} s per row, Accept-Encoding as a browser sends; static copy = the same ${kb(baseline.bytes)} of / from a minimal Node server)`,
+    `\nThroughput (${LOAD_TOOL}${CPUS ? `, servers on CPU ${CPUS.server}, load on CPU ${CPUS.load}` : ""}; ${DURATION} s per row; Accept-Encoding as a browser sends; node/nginx = the same bytes from a minimal server)`,
   );
-  console.table(
-    rows.map((r) => ({
-      ...r,
-      "% of static":
-        r.connections === 200 && r !== baseline
-          ? `${((r.rps / baseline.rps) * 100).toFixed(1)}%`
-          : "",
-    })),
-  );
+  console.table(rows);
 
+  // Pinned for the throughput runs only: publishing and rendering get the whole machine, as in production.
+  unpinTree(server.pids());
   const weight = await measurePageWeight(server.base);
   console.log(
     `First visit to /: ${kb(weight.total)} compressed (HTML ${kb(weight.html)}, CSS ${kb(weight.css)}, JS ${kb(weight.js)}; ${weight.requests} requests)`,
@@ -78,6 +103,19 @@ try {
   Object.assign(results, { rows, pageWeight: weight, publishToVisible: visible });
 } finally {
   server.stop();
+}
+
+if (process.env.BENCH_SKIP_MEMORY !== "1") {
+  const memory = await benchStartMemory({
+    port: PORT + 2,
+    idleSeconds: Number(process.env.BENCH_IDLE_SECONDS ?? 60),
+    log: (line) => console.error(`[bench] ${line}`),
+  });
+  console.log(
+    "\nMemory of `npm start` (resident, summed over npm, sh and node): first start on an empty database, then every public page warmed and left idle",
+  );
+  console.table(memoryTable(memory));
+  results.memory = memory;
 }
 
 // After the HTTP runs, with the server stopped: the fan-out needs the machine to itself too.

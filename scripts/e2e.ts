@@ -13,7 +13,12 @@ import postgres from "postgres";
 const run = (cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env) =>
   spawnSync(cmd, args, { stdio: "inherit", env }).status ?? 1;
 
-if (process.env.E2E_SKIP_BUILD !== "1" && run("node_modules/.bin/next", ["build"]) !== 0)
+// `npm run build`: the Next build and the compiled server the specs run (dist/serve.mjs).
+if (
+  process.env.E2E_SKIP_BUILD !== "1" &&
+  (run("node_modules/.bin/next", ["build"]) !== 0 ||
+    run(process.execPath, ["scripts/build-server.mjs"]) !== 0)
+)
   process.exit(1);
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "herald-e2e-"));

@@ -2,6 +2,7 @@
  * `npm run serve`: serve the current production build (no build step; `npm start` adds one).
  * Migrations, the demo seed and the in-process worker start inside the server (instrumentation.ts).
  */
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { configOrExit } from "./config-or-exit";
 
@@ -19,6 +20,16 @@ if (!DATABASE_URL) {
   }
 }
 
+// The configuration `next build` resolved, as Next's own standalone server passes it: otherwise Next
+// compiles next.config.ts again at every start, loading its native compiler into the server's memory.
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ??= JSON.stringify(
+  (
+    JSON.parse(readFileSync(path.join(distDir, "required-server-files.json"), "utf8")) as {
+      config: unknown;
+    }
+  ).config,
+);
 // Imported only now: React and Next choose their production builds from NODE_ENV as they load.
 const { startHeraldServer } = await import("../lib/front/herald-server");
 await startHeraldServer({ port, host }).catch((error: Error) => {

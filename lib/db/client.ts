@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { Config } from "../config";
 import { lockDataDir } from "./data-dir-lock";
+import { PGLITE_MEMORY_SETTINGS, pgliteTemplateFor } from "./pglite-memory";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -106,11 +107,18 @@ async function listenOnPostgres(url: string, channel: string, subscription: Subs
 export async function openPglite(dataDir?: string): Promise<DbHandle> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
+  const startParams = [
+    ...PGlite.defaultStartParams,
+    ...PGLITE_MEMORY_SETTINGS.flatMap((setting) => ["-c", setting]),
+  ];
   if (dataDir) mkdirSync(path.resolve(dataDir), { recursive: true });
   // Before PGlite touches the directory: a second process must leave it exactly as it was.
   const unlock = dataDir ? lockDataDir(path.resolve(dataDir)) : () => {};
+  const pgDir = dataDir && path.resolve(dataDir, "pg");
   const client = await (
-    dataDir ? PGlite.create(path.resolve(dataDir, "pg")) : PGlite.create()
+    pgDir
+      ? PGlite.create(pgDir, { startParams, loadDataDir: pgliteTemplateFor(pgDir) })
+      : PGlite.create({ startParams })
   ).catch((error: unknown) => {
     unlock();
     throw error;

@@ -71,6 +71,45 @@ describe("public responses served from memory", () => {
     expect(br.headers.vary).toBe("Accept-Encoding");
   });
 
+  it("answers each Accept-Encoding by what the response has: a tiny badge goes uncompressed to a browser that got the page in Brotli", async () => {
+    const accept = { "accept-encoding": "gzip, deflate, br" };
+    expect((await get("/", accept)).headers["content-encoding"]).toBe("br");
+    const tiny = await get("/badge.svg", accept);
+    expect(tiny.headers["content-encoding"]).toBeUndefined();
+    expect(tiny.body.toString()).toBe("<svg>operational</svg>");
+    expect(
+      (await get("/", { "accept-encoding": "br;q=0, gzip" })).headers["content-encoding"],
+    ).toBe("gzip");
+  });
+
+  it("sends per-request headers (HSTS behind a TLS proxy) with the stored ones, on 200 and 304", async () => {
+    const hsts: [string, string][] = [["strict-transport-security", "max-age=63072000"]];
+    const proxied = createServer((req, res) => sendStored(req, res, badge, hsts));
+    await new Promise<void>((r) => proxied.listen(0, "127.0.0.1", r));
+    const url = `http://127.0.0.1:${(proxied.address() as AddressInfo).port}/`;
+    try {
+      const first = await new Promise<IncomingHttpHeaders>((resolve, reject) =>
+        httpRequest(url, (res) => resolve(res.resume().headers))
+          .on("error", reject)
+          .end(),
+      );
+      expect(first["strict-transport-security"]).toBe("max-age=63072000");
+      expect(first["cache-control"]).toBe("public, s-maxage=5");
+      const revalidated = await new Promise<{ status: number; headers: IncomingHttpHeaders }>(
+        (resolve, reject) =>
+          httpRequest(url, { headers: { "if-none-match": first.etag! } }, (res) =>
+            resolve({ status: res.statusCode!, headers: res.resume().headers }),
+          )
+            .on("error", reject)
+            .end(),
+      );
+      expect(revalidated.status).toBe(304);
+      expect(revalidated.headers["strict-transport-security"]).toBe("max-age=63072000");
+    } finally {
+      await new Promise((r) => proxied.close(r));
+    }
+  });
+
   it("serves public pages without the framework's scripts, under a policy that refuses inline script", async () => {
     const { body, headers } = await get("/");
     expect(body.toString()).toContain("<h1>All Systems Operational</h1>");

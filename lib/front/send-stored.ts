@@ -10,6 +10,60 @@ type NegotiatorWithPreference = {
   encoding(available: string[], options: { preferred: string[] }): string | undefined;
 };
 
+/**
+ * Everything a stored response sends, per encoding, computed once per stored
+ * response rather than per request: the headers as the flat [name, value, …]
+ * list writeHead takes as is (no per-header bookkeeping), with the etag,
+ * content-encoding and content-length of that encoding.
+ */
+type Prepared = {
+  available: Encoding[];
+  /** Which encodings the response has, as a key for the negotiation memo. */
+  offer: string;
+  byEncoding: Partial<Record<Encoding, { headers: string[]; body: Buffer }>>;
+  notModified: string[];
+};
+const prepared = new WeakMap<StoredResponse, Prepared>();
+
+function prepare(stored: StoredResponse): Prepared {
+  const common = [...stored.headers.flat(), "etag", stored.etag];
+  const available = ENCODINGS.filter((e) => e === "identity" || stored[e]);
+  const byEncoding: Prepared["byEncoding"] = {};
+  for (const encoding of available) {
+    const body = stored[encoding] ?? stored.identity;
+    byEncoding[encoding] = {
+      body,
+      headers: [
+        ...common,
+        ...(encoding === "identity" ? [] : ["content-encoding", encoding]),
+        "content-length",
+        String(body.length),
+      ],
+    };
+  }
+  return { available, offer: available.join(), byEncoding, notModified: common };
+}
+
+/**
+ * The encoding chosen for an Accept-Encoding value: browsers send a handful
+ * of distinct values, so each is negotiated once, not per request. Bounded:
+ * arbitrary values from clients cannot grow it without limit.
+ */
+const negotiated = new Map<string, Encoding>();
+const MAX_NEGOTIATED = 200;
+
+function encodingFor(request: IncomingMessage, { available, offer }: Prepared): Encoding {
+  const key = `${offer}|${request.headers["accept-encoding"] ?? ""}`;
+  let encoding = negotiated.get(key);
+  if (!encoding) {
+    const negotiator = new Negotiator(request) as unknown as NegotiatorWithPreference;
+    encoding = (negotiator.encoding(available, { preferred: available }) ?? "identity") as Encoding;
+    if (negotiated.size >= MAX_NEGOTIATED) negotiated.clear();
+    negotiated.set(key, encoding);
+  }
+  return encoding;
+}
+
 /** Writes a stored response: the encoding the client prefers, a 304 for a current validator, no body for HEAD. */
 export function sendStored(
   request: IncomingMessage,
@@ -17,20 +71,14 @@ export function sendStored(
   stored: StoredResponse,
   extraHeaders: [string, string][] = [],
 ): void {
-  for (const [name, value] of [...stored.headers, ...extraHeaders])
-    response.appendHeader(name, value);
-  response.setHeader("etag", stored.etag);
+  let p = prepared.get(stored);
+  if (!p) prepared.set(stored, (p = prepare(stored)));
+  const extra = extraHeaders.length ? extraHeaders.flat() : undefined;
   if (matchesEtag(request.headers["if-none-match"], stored.etag)) {
-    response.writeHead(304).end();
+    response.writeHead(304, extra ? [...p.notModified, ...extra] : p.notModified).end();
     return;
   }
-  const available: string[] = ENCODINGS.filter((e) => e === "identity" || stored[e]);
-  const negotiator = new Negotiator(request) as unknown as NegotiatorWithPreference;
-  const encoding = (negotiator.encoding(available, { preferred: available }) ??
-    "identity") as Encoding;
-  const body = stored[encoding] ?? stored.identity;
-  if (encoding !== "identity") response.setHeader("content-encoding", encoding);
-  response.setHeader("content-length", body.length);
-  response.writeHead(stored.status);
+  const { headers, body } = p.byEncoding[encodingFor(request, p)]!;
+  response.writeHead(stored.status, extra ? [...headers, ...extra] : headers);
   response.end(request.method === "HEAD" ? undefined : body);
 }

@@ -8,12 +8,15 @@ export const DEFAULT_BENCH_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/po
 export type BenchDatabase = DbHandle & { url: string; name: string; dispose: () => Promise<void> };
 
 /**
- * A throwaway, migrated PostgreSQL database beside `baseUrl`'s. Like the test
+ * A throwaway PostgreSQL database (migrated unless asked for an empty one) beside `baseUrl`'s. Like the test
  * suite's freshDatabase, but without vitest: benches run as plain scripts.
  * `dispose` drops it `with (force)`, so a worker process still connected (or
  * killed mid-query) cannot keep it alive.
  */
-export async function createBenchDatabase(baseUrl: string): Promise<BenchDatabase> {
+export async function createBenchDatabase(
+  baseUrl: string,
+  { migrated = true }: { migrated?: boolean } = {},
+): Promise<BenchDatabase> {
   const name = `herald_bench_${randomBytes(6).toString("hex")}`;
   const admin = await openPostgres(baseUrl, { max: 1 });
   await admin.db.execute(sql.raw(`create database ${name}`));
@@ -27,7 +30,7 @@ export async function createBenchDatabase(baseUrl: string): Promise<BenchDatabas
   };
   try {
     handle = await openPostgres(url.toString(), { max: 4 });
-    await migrate(handle);
+    if (migrated) await migrate(handle);
   } catch (error) {
     await dispose();
     throw error;

@@ -9,6 +9,8 @@ import { parseConfig } from "../../lib/config";
 import { openConfigured } from "../../lib/db/client";
 import { prepareDatabase } from "../../lib/db/prepare";
 import { users } from "../../lib/db/schema";
+import { processTree } from "./process-tree-rss";
+import { pinnedToServerCpu } from "./wrk";
 
 const OWNER = { email: "bench-owner@herald.test", password: "bench owner password" };
 
@@ -61,17 +63,23 @@ export async function startBenchServer(port: number, { verbose = false } = {}) {
     await handle.close();
   }
 
-  const child = spawn("node_modules/.bin/tsx", ["scripts/serve.ts"], {
+  // `npm run serve` as an operator runs it (same node flags), on the servers' CPU; its own
+  // process group, so that stopping it stops npm and node together.
+  const [bin, ...args] = pinnedToServerCpu(["npm", "run", "serve"]);
+  const child = spawn(bin!, args, {
     env: { ...process.env, ...env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1" },
     stdio: verbose ? "inherit" : "ignore",
+    detached: true,
   });
   await waitForHealth(base, child);
   return {
     base,
     apiKey,
     pid: child.pid!,
+    /** The processes `npm run serve` runs (npm, its shell, node). */
+    pids: () => processTree(child.pid!).map((m) => m.pid),
     stop() {
-      child.kill("SIGTERM");
+      process.kill(-child.pid!, "SIGTERM");
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -4,6 +4,7 @@
  * process to a loopback SMTP server; then the same again while the worker is
  * SIGKILLed and restarted, counting delivered, duplicated and lost messages.
  */
+import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createBenchDatabase, DEFAULT_BENCH_DATABASE_URL } from "./bench-database";
@@ -47,6 +48,11 @@ export async function benchFanout(opts: FanoutOptions = {}): Promise<FanoutFigur
     process.env.TEST_DATABASE_URL ??
     DEFAULT_BENCH_DATABASE_URL;
 
+  // The worker runs compiled (dist/worker.mjs), as `npm run worker` runs it.
+  spawnSync(process.execPath, ["scripts/build-server.mjs", "--if-stale"], {
+    cwd: REPO_ROOT,
+    stdio: "inherit",
+  });
   const database = await createBenchDatabase(baseUrl);
   log(`fanout: database ${database.name}`);
   const sink = await startCountingSmtpSink();

@@ -1,13 +1,14 @@
-import { spawn } from "node:child_process";
-import { once } from "node:events";
+import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { BROWSER_ACCEPT_ENCODING, rawGet } from "./raw-get";
+import { hasCommand, pinnedToServerCpu, wrk } from "./wrk";
 
 export type LoadRow = {
   target: string;
+  server: "herald" | "node" | "nginx";
   connections: number;
   rps: number;
   p50: number;
@@ -16,22 +17,37 @@ export type LoadRow = {
   non2xx: number;
 };
 
-/** autocannon against one URL, with the Accept-Encoding a browser sends. */
+/** wrk when installed (its C event loop outruns any Node server); else autocannon with worker threads. */
+export const LOAD_TOOL = hasCommand("wrk") ? "wrk" : "autocannon";
+const HEADERS = { "accept-encoding": BROWSER_ACCEPT_ENCODING };
+
+/** One load run against one URL, with the Accept-Encoding a browser sends. */
 export async function load(
   url: string,
   connections: number,
   durationSeconds: number,
-  label = new URL(url).pathname + new URL(url).search,
+  {
+    target = new URL(url).pathname + new URL(url).search,
+    server = "herald" as LoadRow["server"],
+  } = {},
 ): Promise<LoadRow> {
+  if (LOAD_TOOL === "wrk")
+    return {
+      target,
+      server,
+      connections,
+      ...(await wrk(url, connections, durationSeconds, HEADERS)),
+    };
   const r = await autocannon({
     url,
     connections,
     duration: durationSeconds,
-    pipelining: 1,
-    headers: { "accept-encoding": BROWSER_ACCEPT_ENCODING },
+    workers: 2,
+    headers: HEADERS,
   });
   return {
-    target: label,
+    target,
+    server,
     connections,
     rps: Math.round(r.requests.average),
     p50: r.latency.p50,
@@ -41,41 +57,105 @@ export async function load(
   };
 }
 
+async function waitForPort(port: number, child: ChildProcess) {
+  for (let i = 0; i < 100; i++) {
+    if (child.exitCode !== null) throw new Error(`baseline server exited (${child.exitCode})`);
+    if (
+      await fetch(`http://127.0.0.1:${port}/`).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`baseline server did not listen on ${port}`);
+}
+
+function nginxConfig(dir: string, port: number, type: string, encoding?: string): string {
+  return `${process.getuid?.() === 0 ? "user root;" : ""}
+worker_processes 1;
+daemon off;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}; proxy_temp_path ${dir}; fastcgi_temp_path ${dir};
+  uwsgi_temp_path ${dir}; scgi_temp_path ${dir};
+  keepalive_requests 1000000;
+  server {
+    listen 127.0.0.1:${port};
+    location / {
+      types { }
+      default_type "${type}";
+      ${encoding ? `add_header content-encoding ${encoding};` : ""}
+      try_files /body =404;
+      root ${dir};
+    }
+  }
+}
+`;
+}
+
 /**
- * The ceiling to compare with: a minimal Node static server, in its own
- * process, sending exactly the bytes Herald sends for `/` to a browser (same
- * body, same encoding).
+ * The ceilings to compare with, each in its own process on the server's CPU
+ * and sending exactly the bytes Herald sends a browser for `url` (same body,
+ * same encoding): a minimal Node server, and nginx when installed.
  */
-export async function staticBaseline(
-  pageUrl: string,
-  connections: number,
-  durationSeconds: number,
-): Promise<LoadRow & { bytes: number }> {
-  const page = await rawGet(pageUrl);
+export async function baselines(
+  url: string,
+  {
+    connections,
+    durationSeconds,
+    port,
+  }: { connections: number; durationSeconds: number; port: number },
+): Promise<{ rows: LoadRow[]; bytes: number }> {
+  const page = await rawGet(url);
   const dir = mkdtempSync(path.join(tmpdir(), "herald-static-"));
-  writeFileSync(path.join(dir, "index.html"), page.body);
-  const headers = {
-    "content-type": "text/html; charset=utf-8",
-    ...(page.headers["content-encoding"]
-      ? { "content-encoding": page.headers["content-encoding"] }
-      : {}),
-  };
-  const child = spawn(
-    "node_modules/.bin/tsx",
-    ["scripts/bench/static-server.ts", path.join(dir, "index.html"), JSON.stringify(headers)],
-    { stdio: ["ignore", "pipe", "inherit"] },
-  );
+  writeFileSync(path.join(dir, "body"), page.body);
+  const type = page.headers["content-type"] ?? "application/octet-stream";
+  const encoding = page.headers["content-encoding"];
+  const target = new URL(url).pathname;
+  const servers: { name: LoadRow["server"]; command: string[] }[] = [
+    {
+      name: "node",
+      command: [
+        process.execPath,
+        "scripts/bench/static-server.mjs",
+        path.join(dir, "body"),
+        JSON.stringify({
+          "content-type": type,
+          ...(encoding ? { "content-encoding": encoding } : {}),
+        }),
+        String(port),
+      ],
+    },
+  ];
+  if (hasCommand("nginx")) {
+    writeFileSync(path.join(dir, "nginx.conf"), nginxConfig(dir, port, type, encoding));
+    servers.push({ name: "nginx", command: ["nginx", "-c", path.join(dir, "nginx.conf")] });
+  }
+  const rows: LoadRow[] = [];
   try {
-    const [port] = (await once(child.stdout!, "data")) as [Buffer];
-    const row = await load(
-      `http://127.0.0.1:${port.toString().trim()}/`,
-      connections,
-      durationSeconds,
-      "static copy of /",
-    );
-    return { ...row, bytes: page.body.length };
+    for (const { name, command } of servers) {
+      const [bin, ...args] = pinnedToServerCpu(command);
+      const child = spawn(bin!, args, { stdio: "ignore" });
+      try {
+        await waitForPort(port, child);
+        rows.push(
+          await load(`http://127.0.0.1:${port}/`, connections, durationSeconds, {
+            target,
+            server: name,
+          }),
+        );
+      } finally {
+        child.kill();
+        await new Promise((r) => child.once("exit", r));
+      }
+    }
   } finally {
-    child.kill();
     rmSync(dir, { recursive: true, force: true });
   }
+  return { rows, bytes: page.body.length };
 }

@@ -13,9 +13,10 @@ export type WorkerProcess = {
 };
 
 /**
- * `npm run worker` as a child process. Run as `node --import tsx scripts/worker.ts`
- * rather than the `tsx` CLI: the CLI runs the script in a second process and
- * cannot relay a SIGKILL, so killing it would leave the real worker running.
+ * `npm run worker` as a child process: the compiled worker (dist/worker.mjs,
+ * made by scripts/build-server.mjs) run by `node` itself, not through npm,
+ * whose extra process could not relay a SIGKILL (killing it would leave the
+ * real worker running).
  */
 export function spawnWorker({
   cwd,
@@ -28,7 +29,7 @@ export function spawnWorker({
   label: string;
   log: (line: string) => void;
 }): WorkerProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+  const child = spawn(process.execPath, ["dist/worker.mjs"], {
     cwd,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
