@@ -5,6 +5,7 @@ import { renderMarkdown } from "../../markdown/render-markdown";
 import { serializeIncident } from "../../statuspage/serialize-incident";
 import { formatDateTime, formatTime } from "../../time/format";
 import PostmortemPublishedEmail from "../../../emails/postmortem-published";
+import { parsePayload } from "../payload";
 import { subscriberMail, webhookBody, type Delivery } from "./delivery";
 import { pageOf } from "./incident";
 import type { RenderContext } from "./render-context";
@@ -47,7 +48,7 @@ export async function renderPostmortemEvent(
     url: `${ctx.baseUrl}/incidents/${incident.id}/postmortem`,
     summaryHtml: renderMarkdown(pm.sections.summary),
     duration: `${formatDateTime(incident.startedAt, tz)}${incident.resolvedAt ? ` – ${formatTime(incident.resolvedAt, tz)}` : ""}`,
-    revised: Number(row.payload.revision ?? 1) > 1,
+    revised: parsePayload<"postmortem.published">(row).revision > 1,
   };
   return subscriberMail(
     ctx,
