@@ -59,18 +59,22 @@ export async function renderIncidentEvent(
     };
   }
   const tz = ctx.settings.timeZone;
-  const content: IncidentUpdateContentProps = {
-    incidentTitle: incident.title,
-    incidentUrl: `${ctx.baseUrl}/incidents/${incident.id}`,
-    stateLabel: STATE_LABELS[update.state],
-    stateColor: STATE_COLORS[update.state],
-    impactLabel: SEVERITY_IMPACT_LABELS[incident.impact],
-    bodyHtml: renderMarkdown(update.body),
-    postedAt: formatDateTime(update.displayAt, tz),
-    components: asOf.map((c) => ({ name: c.name, status: STATUS_LABELS[c.status] })),
-    nextUpdateBy: update.nextUpdateBy ? formatTime(update.nextUpdateBy, tz) : null,
-    brandColor: ctx.brand.brandColor,
-  };
+  // Formatting and Markdown are per update, not per recipient: built once per batch.
+  const content = await ctx.memo(
+    `incident-content:${update.id}:${JSON.stringify(asOf)}`,
+    async (): Promise<IncidentUpdateContentProps> => ({
+      incidentTitle: incident.title,
+      incidentUrl: `${ctx.baseUrl}/incidents/${incident.id}`,
+      stateLabel: STATE_LABELS[update.state],
+      stateColor: STATE_COLORS[update.state],
+      impactLabel: SEVERITY_IMPACT_LABELS[incident.impact],
+      bodyHtml: renderMarkdown(update.body),
+      postedAt: formatDateTime(update.displayAt, tz),
+      components: asOf.map((c) => ({ name: c.name, status: STATUS_LABELS[c.status] })),
+      nextUpdateBy: update.nextUpdateBy ? formatTime(update.nextUpdateBy, tz) : null,
+      brandColor: ctx.brand.brandColor,
+    }),
+  );
   const subject = `${content.stateLabel}: ${incident.title}`;
   if (row.audience === "internal") {
     return directMail(

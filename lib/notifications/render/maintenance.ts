@@ -63,15 +63,19 @@ export async function renderMaintenanceEvent(
   const kind = row.eventType.replace("maintenance.", "") as MaintenanceKind;
   // An update's own words when the notice is about one; the window's description otherwise.
   const body = maintenance.updates.find((u) => u.id === row.subjectId)?.body ?? maintenance.body;
-  const props = {
-    brand: ctx.brand,
-    kind,
-    title: maintenance.title,
-    url: `${ctx.baseUrl}/maintenance/${maintenance.id}`,
-    window: `${formatDateTime(maintenance.scheduledFor, tz)} – ${formatTime(maintenance.scheduledUntil, tz)}`,
-    bodyHtml: renderMarkdown(body),
-    components: maintenance.components.map((c) => c.name),
-  };
+  // Per notice, not per recipient: built once per batch.
+  const props = await ctx.memo(
+    `maintenance-content:${row.eventType}:${row.subjectId}`,
+    async () => ({
+      brand: ctx.brand,
+      kind,
+      title: maintenance.title,
+      url: `${ctx.baseUrl}/maintenance/${maintenance.id}`,
+      window: `${formatDateTime(maintenance.scheduledFor, tz)} – ${formatTime(maintenance.scheduledUntil, tz)}`,
+      bodyHtml: renderMarkdown(body),
+      components: maintenance.components.map((c) => c.name),
+    }),
+  );
   const label = {
     scheduled: "Scheduled maintenance",
     started: "Maintenance started",

@@ -42,14 +42,18 @@ export async function renderPostmortemEvent(
     return { kind: "webhook", url: row.recipient, secret: webhookSecret!, body };
   }
   const tz = ctx.settings.timeZone;
-  const props = {
-    brand: ctx.brand,
-    incidentTitle: incident.title,
-    url: `${ctx.baseUrl}/incidents/${incident.id}/postmortem`,
-    summaryHtml: renderMarkdown(pm.sections.summary),
-    duration: `${formatDateTime(incident.startedAt, tz)}${incident.resolvedAt ? ` – ${formatTime(incident.resolvedAt, tz)}` : ""}`,
-    revised: parsePayload<"postmortem.published">(row).revision > 1,
-  };
+  // Per revision, not per recipient: built once per batch.
+  const props = await ctx.memo(
+    `postmortem-content:${row.subjectId}:${row.payload.revision}`,
+    async () => ({
+      brand: ctx.brand,
+      incidentTitle: incident.title,
+      url: `${ctx.baseUrl}/incidents/${incident.id}/postmortem`,
+      summaryHtml: renderMarkdown(pm.sections.summary),
+      duration: `${formatDateTime(incident.startedAt, tz)}${incident.resolvedAt ? ` – ${formatTime(incident.resolvedAt, tz)}` : ""}`,
+      revised: parsePayload<"postmortem.published">(row).revision > 1,
+    }),
+  );
   return subscriberMail(
     ctx,
     row,
