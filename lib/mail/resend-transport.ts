@@ -1,4 +1,4 @@
-import { RateLimiterMemory, RateLimiterQueue } from "rate-limiter-flexible";
+import { setTimeout as delay } from "node:timers/promises";
 import type { Config } from "../config";
 import { DeliveryError, retryAfterMs } from "./delivery-error";
 import {
@@ -22,7 +22,7 @@ function requestError(
   what: string,
 ): DeliveryError {
   const message = `${what}: ${error.message}`;
-  if (error.statusCode === 429 && error.name === "rate_limit_exceeded")
+  if (error.name === "rate_limit_exceeded")
     return new DeliveryError(message, { retryAfterMs: retryAfterMs(headers?.["retry-after"]) });
   const permanent =
     error.statusCode !== null &&
@@ -36,8 +36,24 @@ function requestError(
 }
 
 /**
+ * Spaces calls evenly, `intervalMs` apart: a fixed window ("2 per second")
+ * lets two requests end one second and two start the next, four within a few
+ * milliseconds, which a sliding limit like Resend's refuses.
+ */
+function spacedBy(intervalMs: number) {
+  let next = 0;
+  return async () => {
+    const now = Date.now();
+    const at = Math.max(now, next);
+    next = at + intervalMs;
+    if (at > now) await delay(at - now);
+  };
+}
+
+/**
  * Resend's API as it behaves: requests paced to the account's rate limit
- * (RESEND_RATE_LIMIT per second, shared by every send of this process), batches
+ * (RESEND_RATE_LIMIT per second for this process: with several workers, give
+ * each its share), batches
  * in permissive mode so one invalid message does not sink the other 99, and
  * each message's own outcome returned.
  */
@@ -48,14 +64,12 @@ export async function createResendTransport(c: Config): Promise<MailTransport> {
     c.RESEND_API_KEY,
     c.RESEND_BASE_URL ? { baseUrl: c.RESEND_BASE_URL.replace(/\/+$/, "") } : undefined,
   );
-  const pace = new RateLimiterQueue(
-    new RateLimiterMemory({ points: c.RESEND_RATE_LIMIT, duration: 1 }),
-  );
+  const pace = spacedBy(1_000 / c.RESEND_RATE_LIMIT);
   const payload = ({ idempotencyKey: _k, ...m }: MailMessage) => ({ from: c.MAIL_FROM, ...m });
   return {
     name: "resend",
     async send(m) {
-      await pace.removeTokens(1);
+      await pace();
       const { data, error, headers } = await resend.emails.send(payload(m), {
         idempotencyKey: m.idempotencyKey,
       });
@@ -63,7 +77,7 @@ export async function createResendTransport(c: Config): Promise<MailTransport> {
       return { providerMessageId: data.id };
     },
     async sendBatch(messages) {
-      await pace.removeTokens(1);
+      await pace();
       const { data, error, headers } = await resend.batch.send(messages.map(payload), {
         idempotencyKey: batchIdempotencyKey(messages),
         batchValidation: "permissive",
