@@ -12,6 +12,7 @@ import {
 } from "../notifications/test-helpers";
 import { deliverOutboxBatch } from "../worker/deliver-outbox";
 import { deliveryTransport } from "../worker/run-worker";
+import { createMailTransport } from "./transport";
 
 type Reply = { status: number; body?: unknown; headers?: Record<string, string> };
 type BatchItem = { to: string };
@@ -102,27 +103,23 @@ describeEachEngine("Resend as it behaves", ({ db }) => {
       expect(row).toMatchObject({ state: "sent", providerMessageId: `re_${row.recipient}` });
   });
 
-  it("requests are paced to RESEND_RATE_LIMIT: a stand-in enforcing 2 per second never has to refuse", async () => {
+  it("requests are paced to RESEND_RATE_LIMIT: each batch request waits for its slot", async () => {
     await queue(250);
-    const seen: number[] = [];
-    let refused = 0;
-    const resend = await standIn((req) => {
-      const now = Date.now();
-      // Resend's limit: at most 2 requests a second (less 100 ms for arrival jitter on a busy machine;
-      // unpaced, the three batches would arrive within milliseconds).
-      if (seen.filter((t) => now - t < 900).length >= 2) {
-        refused++;
-        return {
-          status: 429,
-          headers: { "retry-after": "1" },
-          body: { statusCode: 429, name: "rate_limit_exceeded", message: "Too many requests" },
-        };
-      }
-      seen.push(now);
-      return acceptBatch(req);
-    });
-    await drain(resend.url, { RESEND_RATE_LIMIT: "2" });
-    expect(seen.length).toBeGreaterThanOrEqual(3);
-    expect(refused).toBe(0);
+    const resend = await standIn((req) => acceptBatch(req));
+    const waits: number[] = [];
+    // One request per 100 s: every request after the first must wait, however slow the machine.
+    const transport = (await createMailTransport(
+      parseConfig({
+        RESEND_API_KEY: "re_test",
+        RESEND_BASE_URL: resend.url,
+        RESEND_RATE_LIMIT: "0.01",
+      }),
+      { pacing: { sleep: async (ms) => void waits.push(ms) } },
+    ))!;
+    while ((await deliverOutboxBatch({ db: db(), transport, baseUrl: "http://s.test" })).claimed);
+    const requests = resend.requests.filter((r) => r.path === "/emails/batch").length;
+    expect(requests).toBeGreaterThanOrEqual(3);
+    expect(waits).toHaveLength(requests - 1);
+    expect(waits.every((ms) => ms > 90_000)).toBe(true);
   });
 });

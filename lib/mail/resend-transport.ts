@@ -40,15 +40,20 @@ function requestError(
  * lets two requests end one second and two start the next, four within a few
  * milliseconds, which a sliding limit like Resend's refuses.
  */
-function spacedBy(intervalMs: number) {
+export function spacedBy(
+  intervalMs: number,
+  { now = Date.now, sleep = (ms: number) => delay(ms).then(() => {}) } = {},
+) {
   let next = 0;
   return async () => {
-    const now = Date.now();
-    const at = Math.max(now, next);
+    const current = now();
+    const at = Math.max(current, next);
     next = at + intervalMs;
-    if (at > now) await delay(at - now);
+    if (at > current) await sleep(at - current);
   };
 }
+
+export type PaceDeps = { now?: () => number; sleep?: (ms: number) => Promise<void> };
 
 /**
  * Resend's API as it behaves: requests paced to the account's rate limit
@@ -57,14 +62,17 @@ function spacedBy(intervalMs: number) {
  * in permissive mode so one invalid message does not sink the other 99, and
  * each message's own outcome returned.
  */
-export async function createResendTransport(c: Config): Promise<MailTransport> {
+export async function createResendTransport(
+  c: Config,
+  pacing: PaceDeps = {},
+): Promise<MailTransport> {
   const { Resend } = await import("resend");
   // RESEND_BASE_URL points the SDK at a local stand-in in tests.
   const resend = new Resend(
     c.RESEND_API_KEY,
     c.RESEND_BASE_URL ? { baseUrl: c.RESEND_BASE_URL.replace(/\/+$/, "") } : undefined,
   );
-  const pace = spacedBy(1_000 / c.RESEND_RATE_LIMIT);
+  const pace = spacedBy(1_000 / c.RESEND_RATE_LIMIT, pacing);
   const payload = ({ idempotencyKey: _k, ...m }: MailMessage) => ({ from: c.MAIL_FROM, ...m });
   return {
     name: "resend",

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { connect, type Socket } from "node:net";
 import type SMTPTransport from "nodemailer/lib/smtp-transport";
 import type { Config } from "../config";
-import { createResendTransport } from "./resend-transport";
+import { createResendTransport, type PaceDeps } from "./resend-transport";
 import { smtpTlsOptions } from "./smtp-tls";
 import { classifySmtpError } from "./delivery-error";
 
@@ -85,9 +85,9 @@ function noDelaySocket(
 /** Resend when RESEND_API_KEY is set, SMTP when SMTP_URL is set, otherwise none. `pool` keeps SMTP connections open (for the worker). */
 export async function createMailTransport(
   c: Config,
-  { pool = false } = {},
+  { pool = false, pacing }: { pool?: boolean; pacing?: PaceDeps } = {},
 ): Promise<MailTransport | null> {
-  if (c.RESEND_API_KEY) return createResendTransport(c);
+  if (c.RESEND_API_KEY) return createResendTransport(c, pacing);
   if (c.SMTP_URL) {
     const [nodemailer, { default: SMTPPool }, { default: SMTPTransportClass }] = await Promise.all([
       import("nodemailer"),

@@ -16,6 +16,7 @@ export function fanoutTable(figures: FanoutFigures) {
       duplicated: t.duplicated,
       lost: t.lost,
       failed: t.failed,
+      "worker CPU ms/1k msgs": t.workerCpuMsPer1000,
     },
     [`soak (${s.kills.length} SIGKILLs)`]: {
       recipients: s.outboxRows,
