@@ -19,8 +19,10 @@ CREATE TABLE "email_suppressions" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+DROP INDEX "outbox_due_idx";--> statement-breakpoint
 ALTER TABLE "notification_outbox" ADD COLUMN "provider_message_id" text;--> statement-breakpoint
 ALTER TABLE "notification_outbox" ADD COLUMN "delivered_at" timestamp with time zone;--> statement-breakpoint
 CREATE INDEX "delivery_counts_last_idx" ON "notification_delivery_counts" USING btree ("last_queued_at");--> statement-breakpoint
 CREATE INDEX "outbox_provider_idx" ON "notification_outbox" USING btree ("provider_message_id");--> statement-breakpoint
-CREATE INDEX "outbox_created_idx" ON "notification_outbox" USING btree ("created_at");
+CREATE INDEX "outbox_created_idx" ON "notification_outbox" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "outbox_due_idx" ON "notification_outbox" USING btree ("state","next_attempt_at","id");
