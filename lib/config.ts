@@ -34,7 +34,17 @@ const configSchema = z.object({
   MAIL_FROM: z.string().trim().default("Herald <status@localhost>"),
   RESEND_API_KEY: optionalString,
   RESEND_BASE_URL: optionalUrl(/^https?:$/, "http(s)"),
+  /** Resend API requests per second (the account's rate limit; Resend's default is 2). */
+  RESEND_RATE_LIMIT: z.coerce.number().positive().max(1000).default(2),
+  /** Signing secret of Resend's webhook (whsec_…): bounces and complaints reach /api/webhooks/resend. */
+  RESEND_WEBHOOK_SECRET: optionalString.pipe(
+    z.string().startsWith("whsec_", "must be Resend's signing secret (whsec_…)").optional(),
+  ),
   SMTP_URL: optionalUrl(/^smtps?:$/, "smtp:// or smtps://"),
+  /** PEM file of a private CA the SMTP relay's certificate is signed by (added to the public roots). */
+  SMTP_CA_FILE: optionalString,
+  /** Sent outbox rows and development-outbox mail older than this are pruned (counts kept). */
+  HERALD_OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   AUTH_GITHUB_ID: optionalString,
   AUTH_GITHUB_SECRET: optionalString,
   AUTH_GOOGLE_ID: optionalString,

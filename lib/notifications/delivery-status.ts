@@ -1,10 +1,18 @@
 import { and, count, desc, eq, inArray, max } from "drizzle-orm";
 import type { Ctx } from "../context";
-import { devMailbox, notificationOutbox as outbox } from "../db/schema";
+import { deliveryCounts, devMailbox, notificationOutbox as outbox } from "../db/schema";
 import { requireRole } from "../auth/authorize";
 import { notFound } from "../errors";
 
-type Tally = { pending: number; sent: number; failed: number; skipped: number; total: number };
+type Tally = {
+  pending: number;
+  sent: number;
+  failed: number;
+  skipped: number;
+  total: number;
+  /** Of the sent, how many the provider reported in the mailbox (Resend's email.delivered). */
+  delivered: number;
+};
 export type DeliveryStatus = {
   subjectId: string;
   eventType: string;
@@ -12,6 +20,8 @@ export type DeliveryStatus = {
   /** "email·public", "email·internal", "email·team", "webhook·public". */
   channels: (Tally & { channel: string; audience: string })[];
   failures: { recipient: string; channel: string; attempts: number; lastError: string | null }[];
+  /** Who was skipped and why (left before delivery, suppressed after a bounce…), up to 100 per update. */
+  skips: { recipient: string; channel: string; reason: string | null }[];
 };
 
 /**
@@ -27,7 +37,7 @@ export async function getDeliveryStatus({
 }): Promise<DeliveryStatus[]> {
   requireRole(ctx.actor, "viewer");
   if (subjectIds.length === 0) return [];
-  const [groups, failures] = await Promise.all([
+  const [live, pruned, failures, skips] = await Promise.all([
     ctx.db
       .select({
         subjectId: outbox.subjectId,
@@ -36,11 +46,26 @@ export async function getDeliveryStatus({
         audience: outbox.audience,
         state: outbox.state,
         n: count(),
+        delivered: count(outbox.deliveredAt),
         last: max(outbox.createdAt),
       })
       .from(outbox)
       .where(inArray(outbox.subjectId, subjectIds))
       .groupBy(outbox.subjectId, outbox.eventType, outbox.channel, outbox.audience, outbox.state),
+    // Rows pruned after the retention period live on as counts.
+    ctx.db
+      .select({
+        subjectId: deliveryCounts.subjectId,
+        eventType: deliveryCounts.eventType,
+        channel: deliveryCounts.channel,
+        audience: deliveryCounts.audience,
+        state: deliveryCounts.state,
+        n: deliveryCounts.count,
+        delivered: deliveryCounts.delivered,
+        last: deliveryCounts.lastQueuedAt,
+      })
+      .from(deliveryCounts)
+      .where(inArray(deliveryCounts.subjectId, subjectIds)),
     ctx.db
       .select({
         subjectId: outbox.subjectId,
@@ -52,7 +77,19 @@ export async function getDeliveryStatus({
       .from(outbox)
       .where(and(inArray(outbox.subjectId, subjectIds), eq(outbox.state, "failed")))
       .limit(500),
+    ctx.db
+      .select({
+        subjectId: outbox.subjectId,
+        recipient: outbox.recipient,
+        channel: outbox.channel,
+        reason: outbox.lastError,
+      })
+      .from(outbox)
+      .where(and(inArray(outbox.subjectId, subjectIds), eq(outbox.state, "skipped")))
+      .orderBy(outbox.recipient)
+      .limit(100 * subjectIds.length),
   ]);
+  const groups = [...live, ...pruned];
   return subjectIds.flatMap((subjectId) => {
     const mine = groups.filter((g) => g.subjectId === subjectId);
     if (mine.length === 0) return [];
@@ -67,10 +104,12 @@ export async function getDeliveryStatus({
         failed: 0,
         skipped: 0,
         total: 0,
+        delivered: 0,
       };
       const bucket = g.state === "sending" ? "pending" : g.state;
       tally[bucket] += g.n;
       tally.total += g.n;
+      tally.delivered += g.delivered;
       channels.set(key, tally);
     }
     return [
@@ -80,6 +119,7 @@ export async function getDeliveryStatus({
         lastQueuedAt: new Date(Math.max(...mine.map((g) => new Date(g.last!).getTime()))),
         channels: [...channels.values()],
         failures: failures.filter((f) => f.subjectId === subjectId),
+        skips: skips.filter((f) => f.subjectId === subjectId).slice(0, 100),
       },
     ];
   });

@@ -21,10 +21,9 @@ export async function enqueueComponentStatusWebhooks(
     await enqueueForSubscribers(
       tx,
       {
-        eventType: "component.status",
         subjectId: change.componentId,
         key,
-        payload: { ...change, at: at.toISOString() },
+        payload: { eventType: "component.status", ...change, at: at.toISOString() },
       },
       { componentIds: [change.componentId], channels: ["webhook"] },
     );

@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { incidentComponents, incidentUpdateComponents, incidentUpdates } from "../db/schema";
 import { notFound } from "../errors";
 import type { IncidentEvent } from "./event-types";
+import { componentsAsOf } from "./components-as-of";
 import { enqueueForStakeholders, enqueueForSubscribers } from "./fan-out";
 
 /**
@@ -48,10 +49,9 @@ export async function enqueueIncidentUpdateNotifications(
   ]);
   const componentIds = [...new Set([...affected, ...changed].map((c) => c.id))];
   const fanOut = {
-    eventType,
     subjectId: updateId,
     key: `incident-update:${updateId}`,
-    payload: { incidentId },
+    payload: { eventType, incidentId, components: await componentsAsOf(tx, componentIds) },
   };
   await enqueueForSubscribers(tx, fanOut, { componentIds, channels: ["email", "webhook"] });
   await enqueueForStakeholders(tx, fanOut);

@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { maintenanceComponents, maintenances, type MaintenanceState } from "../db/schema";
 import { notFound } from "../errors";
 import type { MaintenanceEvent } from "./event-types";
+import { componentsAsOf } from "./components-as-of";
 import { enqueueForSubscribers } from "./fan-out";
 
 const EVENT_BY_STATE: Record<MaintenanceState, MaintenanceEvent> = {
@@ -40,9 +41,14 @@ export async function enqueueMaintenanceNotifications(
     .where(eq(maintenanceComponents.maintenanceId, maintenanceId));
   const eventType = EVENT_BY_STATE[state];
   const subjectId = updateId ?? maintenanceId;
+  const componentIds = affected.map((a) => a.id);
   await enqueueForSubscribers(
     tx,
-    { eventType, subjectId, key: `${eventType}:${subjectId}`, payload: { maintenanceId } },
-    { componentIds: affected.map((a) => a.id), channels: ["email", "webhook"] },
+    {
+      subjectId,
+      key: `${eventType}:${subjectId}`,
+      payload: { eventType, maintenanceId, components: await componentsAsOf(tx, componentIds) },
+    },
+    { componentIds, channels: ["email", "webhook"] },
   );
 }

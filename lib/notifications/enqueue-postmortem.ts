@@ -22,10 +22,9 @@ export async function enqueuePostmortemNotifications(
   await enqueueForSubscribers(
     tx,
     {
-      eventType: "postmortem.published",
       subjectId: postmortemId,
       key: `postmortem:${postmortemId}:r${revision}`,
-      payload: { incidentId: postmortem.incidentId, revision },
+      payload: { eventType: "postmortem.published", incidentId: postmortem.incidentId, revision },
     },
     { componentIds: affected.map((a) => a.id), channels: ["email", "webhook"] },
   );

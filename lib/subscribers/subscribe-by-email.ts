@@ -12,6 +12,7 @@ import { wakeWorker } from "../worker/wake";
 import { addressMayReceiveMail, limitClient } from "./rate-limit";
 import { subscribeSchema } from "./schemas";
 import { CONFIRM_TOKEN_TTL_MS, hashToken, newRandomToken } from "./tokens";
+import { notificationPayload } from "../notifications/payload";
 
 /** The one answer, whatever the address's state: the form never tells whether someone is subscribed. */
 export const SUBSCRIBE_ANSWER =
@@ -101,14 +102,19 @@ export async function subscribeByEmail({
       idempotencyKey: `subscription.confirm:${tokenHash}`,
       channel: "email",
       audience: "public",
-      eventType: "subscription.confirm",
       subjectId: subscriberId!,
       subscriberId,
       recipient: email,
       // The plain token lives here only until the email is sent (the worker scrubs it).
-      payload: alreadySubscribed
-        ? { alreadySubscribed: true }
-        : { token, componentIds: scope === "all" ? null : chosen },
+      ...notificationPayload(
+        alreadySubscribed
+          ? { eventType: "subscription.confirm", alreadySubscribed: true }
+          : {
+              eventType: "subscription.confirm",
+              token,
+              componentIds: scope === "all" ? null : chosen,
+            },
+      ),
     });
   });
   wakeWorker();

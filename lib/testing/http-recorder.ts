@@ -9,7 +9,11 @@ export type RecordedRequest = {
 
 /** A real loopback HTTP server that records requests and answers with `respond` (a webhook receiver, a Resend stand-in). */
 export async function startHttpRecorder(
-  respond: (req: RecordedRequest) => { status: number; body?: unknown } = () => ({ status: 200 }),
+  respond: (req: RecordedRequest) => {
+    status: number;
+    body?: unknown;
+    headers?: Record<string, string>;
+  } = () => ({ status: 200 }),
 ) {
   const requests: RecordedRequest[] = [];
   const server = createServer((req, res) => {
@@ -23,8 +27,10 @@ export async function startHttpRecorder(
         body: Buffer.concat(chunks).toString("utf8"),
       };
       requests.push(recorded);
-      const { status, body } = respond(recorded);
-      res.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify(body ?? {}));
+      const { status, body, headers } = respond(recorded);
+      res
+        .writeHead(status, { "Content-Type": "application/json", ...headers })
+        .end(JSON.stringify(body ?? {}));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -2,6 +2,7 @@ import { inArray } from "drizzle-orm";
 import pLimit from "p-limit";
 import type { Db } from "../db/client";
 import { subscribers, type OutboxRow } from "../db/schema";
+import { suppressedAmong } from "../deliverability/suppressions";
 import { BATCH_LIMIT, type MailMessage, type MailTransport } from "../mail/transport";
 import { createRenderContext } from "../notifications/render/render-context";
 import { renderDelivery } from "../notifications/render/render-delivery";
@@ -9,39 +10,46 @@ import type { Delivery } from "../notifications/render/delivery";
 import { postWebhook as defaultPostWebhook, type WebhookRequest } from "../webhooks/post-webhook";
 import { claimOutboxBatch } from "./claim-outbox";
 import { expandFanOuts } from "./expand-fan-outs";
-import { markFailedAttempt, markSent, markSkipped, releaseClaim } from "./record-outcome";
+import { markSkippedMany } from "./record-outcome";
+import { createOutcomeRecorder, type BatchResult } from "./outcome-recorder";
+import { sendMailBatches } from "./send-mail-batches";
+
+export type { BatchResult } from "./outcome-recorder";
 
 export type DeliveryDeps = {
   db: Db;
   transport: MailTransport;
   baseUrl: string;
   now?: () => Date;
+  /** Rows claimed at once (default CLAIM_LIMIT). */
   batchSize?: number;
   /** How long a claim is exclusive. A worker killed mid-batch loses its rows to another after this. */
   leaseMs?: number;
   postWebhook?: (request: WebhookRequest) => Promise<void>;
-};
-
-export type BatchResult = {
-  claimed: number;
-  sent: number;
-  retried: number;
-  skipped: number;
-  released: number;
+  /** Waits out a provider's Retry-After (tests pass a fake). */
+  sleep?: (ms: number) => Promise<void>;
 };
 
 /** Claims last this long by default: long enough for a batch, short enough that a crashed worker's rows move on soon. */
 export const DEFAULT_LEASE_MS = 30_000;
+/**
+ * Rows claimed per round: large enough that claiming, rendering and recording
+ * are a small share of a 100,000-recipient fan-out, small enough that one
+ * round fits well inside the lease at the slowest transport (Resend at 2
+ * batches/s: 5 requests, 2.5 s).
+ */
+export const CLAIM_LIMIT = 1_000;
 const WEBHOOK_CONCURRENCY = 4;
 /** No send starts this close to the end of the lease: another worker may claim the row right after. */
 const LEASE_MARGIN_MS = 5_000;
 
 /**
- * Claims one batch and delivers it. Each message is recorded as sent right after
- * its transport call returns, so a crash loses at most the messages in flight;
- * those are claimed again once the lease runs out and resent with the same
- * idempotency key (Resend drops the repeat; SMTP carries the same Message-ID).
- * A slow batch never sends past its lease: what is left is released for the next claim.
+ * Claims one batch and delivers it. Sends are recorded in chunks (one
+ * statement each) as they complete, so a crash loses at most the messages in
+ * flight and the chunk not yet recorded; those are claimed again once the
+ * lease runs out and resent with the same idempotency key (Resend drops the
+ * repeat; SMTP carries the same Message-ID). A slow batch never sends past its
+ * lease: what is left is released for the next claim.
  */
 export async function deliverOutboxBatch(deps: DeliveryDeps): Promise<BatchResult> {
   const now = deps.now ?? (() => new Date());
@@ -50,28 +58,39 @@ export async function deliverOutboxBatch(deps: DeliveryDeps): Promise<BatchResul
   const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
   const claimedAt = now();
   const rows = await claimOutboxBatch(deps.db, {
-    limit: deps.batchSize ?? BATCH_LIMIT,
+    limit: deps.batchSize ?? CLAIM_LIMIT,
     now: claimedAt,
     leaseMs,
   });
-  const result: BatchResult = {
-    claimed: rows.length,
-    sent: 0,
-    retried: 0,
-    skipped: 0,
-    released: 0,
-  };
-  if (rows.length === 0) return result;
+  const leaseEndsAt = claimedAt.getTime() + leaseMs - Math.min(LEASE_MARGIN_MS, leaseMs / 2);
+  const recorder = createOutcomeRecorder(deps.db, now, rows.length);
+  if (rows.length === 0) return recorder.result;
+
   const ctx = await createRenderContext(deps.db, deps.baseUrl, now());
   const subscriberIds = [...new Set(rows.flatMap((r) => (r.subscriberId ? [r.subscriberId] : [])))];
-  const subs = subscriberIds.length
-    ? await deps.db.select().from(subscribers).where(inArray(subscribers.id, subscriberIds))
-    : [];
+  const [subs, suppressed] = await Promise.all([
+    subscriberIds.length
+      ? deps.db.select().from(subscribers).where(inArray(subscribers.id, subscriberIds))
+      : [],
+    suppressedAmong(
+      deps.db,
+      rows.filter((r) => r.channel === "email").map((r) => r.recipient),
+    ),
+  ]);
   const byId = new Map(subs.map((s) => [s.id, s]));
 
   const mails: { row: OutboxRow; message: MailMessage }[] = [];
   const webhooks: { row: OutboxRow; request: WebhookRequest }[] = [];
+  const skipped = new Map<string, OutboxRow[]>();
+  const skip = (row: OutboxRow, reason: string) =>
+    skipped.set(reason, [...(skipped.get(reason) ?? []), row]);
   for (const row of rows) {
+    const suppression =
+      row.channel === "email" ? suppressed.get(row.recipient.trim().toLowerCase()) : undefined;
+    if (suppression) {
+      skip(row, suppression);
+      continue;
+    }
     const delivery: Delivery | { kind: "error"; error: unknown } = await renderDelivery(
       ctx,
       row,
@@ -89,56 +108,38 @@ export async function deliverOutboxBatch(deps: DeliveryDeps): Promise<BatchResul
           body: delivery.body,
         },
       });
-    else if (delivery.kind === "skip") {
-      await markSkipped(deps.db, row, delivery.reason);
-      result.skipped++;
-    } else {
-      await markFailedAttempt(deps.db, row, delivery.error, now());
-      result.retried++;
-    }
+    else if (delivery.kind === "skip") skip(row, delivery.reason);
+    else await recorder.failed(row, delivery.error);
+  }
+  for (const [reason, list] of skipped) {
+    await markSkippedMany(deps.db, list, reason);
+    recorder.result.skipped += list.length;
   }
 
-  const failedHooks = new Set<string>();
-  const leaseEndsAt = claimedAt.getTime() + leaseMs - Math.min(LEASE_MARGIN_MS, leaseMs / 2);
   const leaseNearlyOver = () => now().getTime() >= leaseEndsAt;
-  const release = async (row: OutboxRow) => {
-    await releaseClaim(deps.db, row);
-    result.released++;
-  };
-  const record = async (row: OutboxRow, attempt: Promise<void>) => {
+  /** Sends unless the lease is nearly over (then the row goes back to the queue), and records the outcome. */
+  const deliver = async (
+    row: OutboxRow,
+    send: () => Promise<{ providerMessageId?: string } | void>,
+  ) => {
+    if (leaseNearlyOver()) return recorder.release(row);
     try {
-      await attempt;
-      await markSent(deps.db, row, now());
-      result.sent++;
+      const sent = await send();
+      await recorder.sent(row, sent ? sent.providerMessageId : undefined);
     } catch (error) {
-      const firstForHook = !row.subscriberId || !failedHooks.has(row.subscriberId);
-      if (row.subscriberId) failedHooks.add(row.subscriberId);
-      await markFailedAttempt(deps.db, row, error, now(), { countAgainstWebhook: firstForHook });
-      result.retried++;
+      await recorder.failed(row, error);
     }
   };
-  /** Sends unless the lease is nearly over (then the row goes back to the queue), and records the outcome. */
-  const deliver = (row: OutboxRow, send: () => Promise<void>) =>
-    leaseNearlyOver() ? release(row) : record(row, send());
 
   if (deps.transport.sendBatch) {
-    // All-or-nothing per request: the whole chunk is recorded together.
-    for (let i = 0; i < mails.length; i += BATCH_LIMIT) {
-      const chunk = mails.slice(i, i + BATCH_LIMIT);
-      if (leaseNearlyOver()) {
-        for (const { row } of chunk) await release(row);
-        continue;
-      }
-      const settled = deps.transport.sendBatch(chunk.map((m) => m.message)).then(
-        () => null,
-        (error: unknown) => error,
-      );
-      for (const { row } of chunk)
-        await record(
-          row,
-          settled.then((error) => (error === null ? undefined : Promise.reject(error))),
-        );
-    }
+    await sendMailBatches({
+      mails,
+      sendBatch: deps.transport.sendBatch,
+      recorder,
+      leaseEndsAt,
+      now,
+      sleep: deps.sleep,
+    });
   } else {
     const limit = pLimit(deps.transport.concurrency ?? 1);
     await Promise.all(
@@ -153,5 +154,8 @@ export async function deliverOutboxBatch(deps: DeliveryDeps): Promise<BatchResul
   await Promise.all(
     webhooks.map(({ row, request }) => hooks(() => deliver(row, () => post(request)))),
   );
-  return result;
+  await recorder.flush();
+  return recorder.result;
 }
+
+export { BATCH_LIMIT };

@@ -4,6 +4,7 @@ import { incidents, notificationOutbox, postmortems, users } from "../db/schema"
 import { getPageSettings } from "../settings/get-page-settings";
 import { addDays, dayKeyOf, type DayKey } from "../time/days";
 import type { RcaReminderStage } from "../../emails/rca-reminder";
+import { notificationPayload } from "../notifications/payload";
 
 /** How many days before the promised date the comms lead is first reminded. */
 export const RCA_REMINDER_LEAD_DAYS = 2;
@@ -55,10 +56,14 @@ export async function enqueueRcaReminders(db: Db, now: Date): Promise<number> {
           idempotencyKey: `rca-reminder:${incident.id}:${stage}:${dueOn}:${m.id}`,
           channel: "email" as const,
           audience: "team" as const,
-          eventType: `rca_reminder.${stage}`,
+          ...notificationPayload({
+            eventType: `rca_reminder.${stage}`,
+            incidentId: incident.id,
+            stage,
+            rcaDueOn: dueOn,
+          }),
           subjectId: incident.id,
           recipient: m.email,
-          payload: { incidentId: incident.id, stage, rcaDueOn: dueOn },
         })),
       )
       .onConflictDoNothing({ target: notificationOutbox.idempotencyKey })

@@ -2,6 +2,7 @@ import { inArray, isNotNull, ne, and } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { incidents, incidentUpdates, notificationOutbox, users } from "../db/schema";
 import { reminderFor, type ReminderMember } from "../cadence/reminders";
+import { notificationPayload } from "../notifications/payload";
 
 /**
  * The cadence reminders due now, one outbox row per recipient. The rules live in
@@ -52,14 +53,14 @@ export async function enqueueCadenceReminders(db: Db, now: Date): Promise<number
           idempotencyKey: `${reminder.idempotencyKey}:${m.id}`,
           channel: "email" as const,
           audience: "team" as const,
-          eventType: `reminder.${reminder.stage}`,
-          subjectId: incident.id,
-          recipient: m.email,
-          payload: {
+          ...notificationPayload({
+            eventType: `reminder.${reminder.stage}`,
             incidentId: incident.id,
             stage: reminder.stage,
             dueAt: reminder.dueAt.toISOString(),
-          },
+          }),
+          subjectId: incident.id,
+          recipient: m.email,
         })),
       )
       .onConflictDoNothing({ target: notificationOutbox.idempotencyKey })

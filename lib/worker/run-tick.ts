@@ -5,18 +5,28 @@ import { enqueueCadenceReminders } from "./enqueue-reminders";
 import { enqueueRcaReminders } from "./enqueue-rca-reminders";
 import { pruneExpandedFanOuts } from "./expand-fan-outs";
 import { maintainUptimeRollups } from "../uptime/maintain-rollups";
+import { pruneDeliveredOutbox } from "../deliverability/prune-outbox";
+
+/** Days finished outbox rows and development mail are kept (HERALD_OUTBOX_RETENTION_DAYS). */
+export const DEFAULT_RETENTION_DAYS = 30;
 
 /**
  * The once-a-minute work: cadence and RCA reminders, and maintenance windows that start
  * or end on their own (their notifications are queued by the same transition a
- * person would make in the console), pruning fan-outs long expanded, and the
+ * person would make in the console), pruning fan-outs long expanded and
+ * outbox rows and development mail past their retention (counts kept), and the
  * status page's uptime rollups (so readers never compute them).
  */
-export async function runTick(db: Db, now = new Date()) {
+export async function runTick(
+  db: Db,
+  now = new Date(),
+  { retentionDays = DEFAULT_RETENTION_DAYS }: { retentionDays?: number } = {},
+) {
   const reminders = await enqueueCadenceReminders(db, now);
   const rcaReminders = await enqueueRcaReminders(db, now);
   const maintenance = await runMaintenanceSchedule({ ctx: { db, actor: systemActor }, now });
   const prunedFanOuts = await pruneExpandedFanOuts(db, now);
+  const prunedOutbox = await pruneDeliveredOutbox(db, { now, retentionDays });
   await maintainUptimeRollups(db, now);
-  return { reminders, rcaReminders, maintenance, prunedFanOuts };
+  return { reminders, rcaReminders, maintenance, prunedFanOuts, prunedOutbox };
 }

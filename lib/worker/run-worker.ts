@@ -41,7 +41,7 @@ export async function startWorker(
       try {
         if (Date.now() - lastTick >= TICK_MS) {
           lastTick = Date.now();
-          await runTick(db);
+          await runTick(db, new Date(), { retentionDays: c.HERALD_OUTBOX_RETENTION_DAYS });
         }
         const { claimed } = await deliverOutboxBatch({ db, transport, baseUrl: baseUrl(c) });
         if (claimed > 0) continue;

@@ -2,7 +2,7 @@
  * `npm run bench:fanout`: the fan-out bench on its own. Progress goes to
  * stderr; stdout gets a table, then the figures as JSON.
  *   BENCH_DATABASE_URL        PostgreSQL server to create the throwaway database on
- *   BENCH_FANOUT_RECIPIENTS   subscribers (10000)
+ *   BENCH_FANOUT_RECIPIENTS   subscribers (100000)
  *   BENCH_FANOUT_KILLS        worker kills during the soak (5)
  *   BENCH_FANOUT_STALL_S      give up after this long without a message arriving (180)
  */

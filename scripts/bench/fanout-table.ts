@@ -2,7 +2,7 @@ import type { FanoutFigures } from "./fanout";
 
 /** The fan-out figures as console.table rows: one for plain delivery, one for the worker-kill soak. */
 export function fanoutTable(figures: FanoutFigures) {
-  const { throughput: t, soak: s } = figures;
+  const { throughput: t, soak: s, twoWorkers: w } = figures;
   return {
     "deliver (worker running)": {
       recipients: t.outboxRows,
@@ -16,6 +16,7 @@ export function fanoutTable(figures: FanoutFigures) {
       duplicated: t.duplicated,
       lost: t.lost,
       failed: t.failed,
+      "worker CPU ms/1k msgs": t.workerCpuMsPer1000,
     },
     [`soak (${s.kills.length} SIGKILLs)`]: {
       recipients: s.outboxRows,
@@ -30,6 +31,19 @@ export function fanoutTable(figures: FanoutFigures) {
       duplicated: s.duplicated,
       lost: s.lost,
       failed: s.outbox.failed,
+    },
+    "deliver (2 workers)": {
+      recipients: w.outboxRows,
+      "publish ms": "",
+      "publish ms, notify off": "",
+      "all delivered s": w.allDeliveredMs === null ? "stalled" : w.allDeliveredMs / 1000,
+      "msg/s": w.messagesPerSecond,
+      "msg/s steady": "",
+      kills: 0,
+      delivered: w.delivered,
+      duplicated: w.duplicated,
+      lost: w.lost,
+      failed: "",
     },
   };
 }

@@ -26,6 +26,12 @@ export type ThroughputFigures = {
   duplicated: number;
   lost: number;
   failed: number;
+  /**
+   * The worker process's CPU time per 1,000 messages: what delivery costs
+   * whatever else the machine is doing (wall-clock rates on a shared 2-core
+   * machine say as much about the neighbours as about Herald).
+   */
+  workerCpuMsPer1000: number | null;
 };
 
 const declaration = (componentId: string, notify: boolean) => ({
@@ -56,6 +62,7 @@ export async function measureThroughput(
   try {
     await worker.ready;
     sink.reset();
+    const cpuBefore = worker.cpuMs();
     started = performance.now();
     const { incident, update } = await declareIncident({
       ctx,
@@ -78,6 +85,7 @@ export async function measureThroughput(
       () => settled(stage, update.id),
       () => 250,
     );
+    const cpuAfter = worker.cpuMs();
     const tally = await tallyDelivery(ctx.db, sink, {
       subjectId: update.id,
       mailFrom: stage.mailFrom,
@@ -101,6 +109,10 @@ export async function measureThroughput(
         duplicated: tally.duplicated,
         lost: tally.lost,
         failed: tally.outbox.failed,
+        workerCpuMsPer1000:
+          cpuBefore === null || cpuAfter === null || outboxRows === 0
+            ? null
+            : Math.round(((cpuAfter - cpuBefore) / outboxRows) * 1000),
       },
     };
   } finally {

@@ -12,6 +12,7 @@ import { startCountingSmtpSink } from "./counting-smtp-sink";
 import type { FanoutStage } from "./fanout-phase";
 import { seedFanoutPage } from "./fanout-setup";
 import { measureSoak, type SoakFigures } from "./fanout-soak";
+import { measureScaleOut, type ScaleOutFigures } from "./fanout-scale-out";
 import { measureThroughput, type ThroughputFigures } from "./fanout-throughput";
 import { spawnWorker } from "./worker-process";
 
@@ -24,6 +25,8 @@ export type FanoutFigures = {
   throughput: ThroughputFigures;
   /** Part 2: "kill and restart the worker K times during an N-recipient fan-out". */
   soak: SoakFigures;
+  /** Part 3: another update to the same audience with two workers side by side. */
+  twoWorkers: ScaleOutFigures;
 };
 
 export type FanoutOptions = {
@@ -39,7 +42,7 @@ const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..
 const MAIL_FROM = "Status <status@bench.herald.test>";
 
 export async function benchFanout(opts: FanoutOptions = {}): Promise<FanoutFigures> {
-  const recipients = opts.recipients ?? 10_000;
+  const recipients = opts.recipients ?? 100_000;
   const kills = opts.kills ?? 5;
   const log = opts.log ?? (() => {});
   const baseUrl =
@@ -90,6 +93,7 @@ export async function benchFanout(opts: FanoutOptions = {}): Promise<FanoutFigur
       `fanout: throughput part done (${throughput.delivered}/${throughput.outboxRows} delivered)`,
     );
     const soak = await measureSoak(stage, { incidentId, kills });
+    const twoWorkers = await measureScaleOut(stage, { incidentId, workers: 2 });
     return {
       at: new Date().toISOString(),
       recipients,
@@ -97,6 +101,7 @@ export async function benchFanout(opts: FanoutOptions = {}): Promise<FanoutFigur
       transport: "smtp-loopback",
       throughput,
       soak,
+      twoWorkers,
     };
   } finally {
     await sink.close();

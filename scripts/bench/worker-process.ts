@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 
 export type WorkerProcess = {
@@ -10,7 +11,20 @@ export type WorkerProcess = {
   crash: () => Promise<void>;
   /** SIGTERM: the worker finishes its batch and closes its pool. */
   stop: () => Promise<void>;
+  /** CPU time the process has used so far (user + system, ms), from /proc; null elsewhere than Linux. */
+  cpuMs: () => number | null;
 };
+
+/** utime + stime of a process, in ms (Linux /proc/<pid>/stat, clock ticks of 10 ms). */
+function processCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * `npm run worker` as a child process: the compiled worker (dist/worker.mjs,
@@ -58,5 +72,6 @@ export function spawnWorker({
     exited,
     crash: () => signal("SIGKILL"),
     stop: () => signal("SIGTERM"),
+    cpuMs: () => processCpuMs(child.pid!),
   };
 }

@@ -65,3 +65,8 @@ export const audience = pgEnum("audience", AUDIENCES);
 /** skipped: nothing to send any more (the subscriber left, the subject was deleted); not a failure. */
 export const DELIVERY_STATES = ["pending", "sending", "sent", "failed", "skipped"] as const;
 export const deliveryState = pgEnum("delivery_state", DELIVERY_STATES);
+
+/** Why an address is never mailed again: a hard bounce (provider or SMTP 5xx) or a spam complaint. */
+export const SUPPRESSION_REASONS = ["bounced", "complained"] as const;
+export const suppressionReason = pgEnum("suppression_reason", SUPPRESSION_REASONS);
+export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];

@@ -9,3 +9,4 @@ export * from "./subscribers";
 export * from "./notifications";
 export * from "./audit";
 export * from "./uptime";
+export * from "./deliverability";

@@ -28,11 +28,18 @@ export const notificationOutbox = pgTable(
     lockedUntil: at(),
     lastError: text(),
     sentAt: at(),
+    /** The provider's id for the sent email (Resend): its delivery webhooks name it. */
+    providerMessageId: text(),
+    /** When the provider reported the email in the recipient's mailbox. */
+    deliveredAt: at(),
     createdAt: createdAt(),
   },
   (t) => [
-    index("outbox_due_idx").on(t.state, t.nextAttemptAt),
+    // The claim's order, so a claim reads `limit` rows off the index instead of sorting every due row.
+    index("outbox_due_idx").on(t.state, t.nextAttemptAt, t.id),
     index("outbox_subject_idx").on(t.subjectId),
+    index("outbox_provider_idx").on(t.providerMessageId),
+    index("outbox_created_idx").on(t.createdAt),
   ],
 );
 export type OutboxRow = typeof notificationOutbox.$inferSelect;

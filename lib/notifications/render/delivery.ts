@@ -2,6 +2,7 @@ import { createElement, type FunctionComponent } from "react";
 import { render } from "@react-email/render";
 import type { OutboxRow } from "../../db/schema";
 import type { MailMessage } from "../../mail/transport";
+import { bulkHeaders, type MailList } from "./bulk-headers";
 import type { RenderContext } from "./render-context";
 
 /** What the worker does with one outbox row. */
@@ -11,13 +12,41 @@ export type Delivery =
   /** Nothing to send any more (the subscriber left, the update was deleted): recorded, not retried. */
   | { kind: "skip"; reason: string };
 
+type Rendered = { html: string; text: string };
+
 export async function renderEmail<P extends object>(
   template: FunctionComponent<P>,
   props: P,
-): Promise<{ html: string; text: string }> {
+): Promise<Rendered> {
   const element = createElement(template, props);
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
   return { html, text };
+}
+
+/**
+ * Rows of one event, audience and channel get the same email but for their
+ * links: the variant is rendered once per batch (react-email is most of a
+ * message's cost) and the per-recipient parts filled in afterwards.
+ */
+const variantKey = (row: OutboxRow) =>
+  `variant:${row.eventType}:${row.subjectId}:${row.audience}:${row.channel}:${JSON.stringify(row.payload)}`;
+
+/** Stand-ins for the per-recipient links while a variant renders; plain words so no renderer rewrites them. */
+const MANAGE_SLOT = "https://herald-slot.invalid/manage-7b1f0c";
+const UNSUBSCRIBE_SLOT = "https://herald-slot.invalid/unsubscribe-7b1f0c";
+
+const escapeAttribute = (value: string) =>
+  value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+function fillLinks(rendered: Rendered, links: { manageUrl: string; unsubscribeUrl: string }) {
+  const fill = (s: string, escape: (v: string) => string) =>
+    s
+      .replaceAll(MANAGE_SLOT, escape(links.manageUrl))
+      .replaceAll(UNSUBSCRIBE_SLOT, escape(links.unsubscribeUrl));
+  return {
+    html: fill(rendered.html, escapeAttribute),
+    text: fill(rendered.text, (v) => v),
+  };
 }
 
 /**
@@ -32,18 +61,18 @@ export async function subscriberMail<P extends object>(
   props: (footer: { manageUrl: string; unsubscribeUrl: string }) => P,
 ): Promise<Delivery> {
   const links = ctx.subscriberLinks(row.subscriberId!);
-  const rendered = await renderEmail(
-    template,
-    props({ manageUrl: links.manageUrl, unsubscribeUrl: links.unsubscribeUrl }),
+  const variant = await ctx.memo(variantKey(row), () =>
+    renderEmail(template, props({ manageUrl: MANAGE_SLOT, unsubscribeUrl: UNSUBSCRIBE_SLOT })),
   );
   return {
     kind: "mail",
     message: {
       to: row.recipient,
       subject,
-      ...rendered,
+      ...fillLinks(variant, links),
       idempotencyKey: row.idempotencyKey,
       headers: {
+        ...bulkHeaders(ctx, "subscribers"),
         "List-Unsubscribe": `<${links.oneClickUrl}>`,
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
       },
@@ -53,18 +82,21 @@ export async function subscriberMail<P extends object>(
 
 /** A mail to one person that is not a subscription (stakeholders, editors, confirmations). */
 export async function directMail<P extends object>(
+  ctx: RenderContext,
   row: OutboxRow,
   subject: string,
   template: FunctionComponent<P>,
   props: P,
+  { list }: { list?: MailList } = {},
 ): Promise<Delivery> {
   return {
     kind: "mail",
     message: {
       to: row.recipient,
       subject,
-      ...(await renderEmail(template, props)),
+      ...(await ctx.memo(variantKey(row), () => renderEmail(template, props))),
       idempotencyKey: row.idempotencyKey,
+      headers: bulkHeaders(ctx, list),
     },
   };
 }

@@ -11,6 +11,8 @@ import { formatDateTime, formatTime } from "../../time/format";
 import IncidentUpdateEmail from "../../../emails/incident-update";
 import StakeholderUpdateEmail from "../../../emails/stakeholder-update";
 import type { IncidentUpdateContentProps } from "../../../emails/_components/incident-update-content";
+import { parsePayload, type ComponentsAsOf } from "../payload";
+import type { IncidentEvent } from "../event-types";
 import { directMail, subscriberMail, webhookBody, type Delivery } from "./delivery";
 import type { RenderContext } from "./render-context";
 
@@ -40,45 +42,55 @@ export async function renderIncidentEvent(
   const loaded = await ctx.memo(`update:${row.subjectId}`, () => loadUpdate(ctx.db, row.subjectId));
   if (!loaded) return { kind: "skip", reason: "The update was deleted before it was sent." };
   const { update, incident } = loaded;
+  const asOf = statusesAsOfUpdate(parsePayload<IncidentEvent>(row).components, incident);
   if (row.channel === "webhook") {
     const { wire } = await ctx.wire();
+    const serialized = serializeIncident(incident, wire);
+    // The components as they were when this update was published, not as they are at delivery.
+    const components = serialized.components.map((c) => ({
+      ...c,
+      status: asOf.find((a) => a.componentId === c.id)?.status ?? c.status,
+    }));
     return {
       kind: "webhook",
       url: row.recipient,
       secret: webhookSecret!,
-      body: webhookBody(ctx, row, pageOf(wire), { incident: serializeIncident(incident, wire) }),
+      body: webhookBody(ctx, row, pageOf(wire), { incident: { ...serialized, components } }),
     };
   }
   const tz = ctx.settings.timeZone;
-  const changes = incident.updates.find((u) => u.id === update.id)?.componentChanges ?? [];
-  const content: IncidentUpdateContentProps = {
-    incidentTitle: incident.title,
-    incidentUrl: `${ctx.baseUrl}/incidents/${incident.id}`,
-    stateLabel: STATE_LABELS[update.state],
-    stateColor: STATE_COLORS[update.state],
-    impactLabel: SEVERITY_IMPACT_LABELS[incident.impact],
-    bodyHtml: renderMarkdown(update.body),
-    postedAt: formatDateTime(update.displayAt, tz),
-    // This update's own changes first; otherwise the status each affected component had during the incident.
-    components: incident.components.map((c) => ({
-      name: c.name,
-      status:
-        STATUS_LABELS[
-          changes.find((ch) => ch.componentId === c.componentId)?.newStatus ?? c.status
-        ],
-    })),
-    nextUpdateBy: update.nextUpdateBy ? formatTime(update.nextUpdateBy, tz) : null,
-    brandColor: ctx.brand.brandColor,
-  };
+  // Formatting and Markdown are per update, not per recipient: built once per batch.
+  const content = await ctx.memo(
+    `incident-content:${update.id}:${JSON.stringify(asOf)}`,
+    async (): Promise<IncidentUpdateContentProps> => ({
+      incidentTitle: incident.title,
+      incidentUrl: `${ctx.baseUrl}/incidents/${incident.id}`,
+      stateLabel: STATE_LABELS[update.state],
+      stateColor: STATE_COLORS[update.state],
+      impactLabel: SEVERITY_IMPACT_LABELS[incident.impact],
+      bodyHtml: renderMarkdown(update.body),
+      postedAt: formatDateTime(update.displayAt, tz),
+      components: asOf.map((c) => ({ name: c.name, status: STATUS_LABELS[c.status] })),
+      nextUpdateBy: update.nextUpdateBy ? formatTime(update.nextUpdateBy, tz) : null,
+      brandColor: ctx.brand.brandColor,
+    }),
+  );
   const subject = `${content.stateLabel}: ${incident.title}`;
   if (row.audience === "internal") {
-    return directMail(row, `[Internal] ${subject}`, StakeholderUpdateEmail, {
-      ...content,
-      brand: ctx.brand,
-      internalNote: update.internalNote,
-      businessImpact: update.businessImpact,
-      eta: update.eta,
-    });
+    return directMail(
+      ctx,
+      row,
+      `[Internal] ${subject}`,
+      StakeholderUpdateEmail,
+      {
+        ...content,
+        brand: ctx.brand,
+        internalNote: update.internalNote,
+        businessImpact: update.businessImpact,
+        eta: update.eta,
+      },
+      { list: "stakeholders" },
+    );
   }
   return subscriberMail(
     ctx,
@@ -87,6 +99,17 @@ export async function renderIncidentEvent(
     IncidentUpdateEmail,
     (footer) => ({ ...content, brand: ctx.brand, footer }),
   );
+}
+
+/**
+ * The statuses recorded when the update was published (its payload); a row
+ * queued before they were recorded falls back to the incident's affected list.
+ */
+function statusesAsOfUpdate(
+  recorded: ComponentsAsOf | undefined,
+  incident: { components: ComponentsAsOf },
+): ComponentsAsOf {
+  return recorded ?? incident.components;
 }
 
 export function pageOf(wire: {

@@ -5,6 +5,8 @@ import { renderMarkdown } from "../../markdown/render-markdown";
 import { isListedMaintenance, serializeMaintenance } from "../../statuspage/serialize-maintenance";
 import { formatDateTime, formatTime } from "../../time/format";
 import MaintenanceNoticeEmail, { type MaintenanceKind } from "../../../emails/maintenance-notice";
+import { parsePayload } from "../payload";
+import type { MaintenanceEvent } from "../event-types";
 import { subscriberMail, webhookBody, type Delivery } from "./delivery";
 import { pageOf } from "./incident";
 import type { RenderContext } from "./render-context";
@@ -15,7 +17,8 @@ export async function renderMaintenanceEvent(
   row: OutboxRow,
   webhookSecret: string | null,
 ): Promise<Delivery> {
-  const maintenanceId = String(row.payload.maintenanceId ?? row.subjectId);
+  const payload = parsePayload<MaintenanceEvent>(row);
+  const maintenanceId = payload.maintenanceId;
   const maintenance = await ctx.memo(`maintenance:${maintenanceId}`, async () => {
     const [m] = await hydrateMaintenances(
       ctx.db,
@@ -27,8 +30,21 @@ export async function renderMaintenanceEvent(
     return { kind: "skip", reason: "The maintenance was deleted before it was sent." };
   if (row.channel === "webhook") {
     const { wire } = await ctx.wire();
-    const data = isListedMaintenance(maintenance)
-      ? { scheduled_maintenance: serializeMaintenance(maintenance, wire) }
+    const asOf = payload.components ?? [];
+    const listed = isListedMaintenance(maintenance)
+      ? serializeMaintenance(maintenance, wire)
+      : null;
+    const data = listed
+      ? {
+          // Components as they were when this notice was queued, not as they are at delivery.
+          scheduled_maintenance: {
+            ...listed,
+            components: listed.components.map((c) => ({
+              ...c,
+              status: asOf.find((a) => a.componentId === c.id)?.status ?? c.status,
+            })),
+          },
+        }
       : {
           scheduled_maintenance: {
             id: maintenance.id,
@@ -47,15 +63,19 @@ export async function renderMaintenanceEvent(
   const kind = row.eventType.replace("maintenance.", "") as MaintenanceKind;
   // An update's own words when the notice is about one; the window's description otherwise.
   const body = maintenance.updates.find((u) => u.id === row.subjectId)?.body ?? maintenance.body;
-  const props = {
-    brand: ctx.brand,
-    kind,
-    title: maintenance.title,
-    url: `${ctx.baseUrl}/maintenance/${maintenance.id}`,
-    window: `${formatDateTime(maintenance.scheduledFor, tz)} – ${formatTime(maintenance.scheduledUntil, tz)}`,
-    bodyHtml: renderMarkdown(body),
-    components: maintenance.components.map((c) => c.name),
-  };
+  // Per notice, not per recipient: built once per batch.
+  const props = await ctx.memo(
+    `maintenance-content:${row.eventType}:${row.subjectId}`,
+    async () => ({
+      brand: ctx.brand,
+      kind,
+      title: maintenance.title,
+      url: `${ctx.baseUrl}/maintenance/${maintenance.id}`,
+      window: `${formatDateTime(maintenance.scheduledFor, tz)} – ${formatTime(maintenance.scheduledUntil, tz)}`,
+      bodyHtml: renderMarkdown(body),
+      components: maintenance.components.map((c) => c.name),
+    }),
+  );
   const label = {
     scheduled: "Scheduled maintenance",
     started: "Maintenance started",

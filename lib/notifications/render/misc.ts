@@ -2,7 +2,9 @@ import { eq } from "drizzle-orm";
 import { components, incidents, type OutboxRow } from "../../db/schema";
 import { formatTime } from "../../time/format";
 import { CONFIRM_TOKEN_TTL_MS } from "../../subscribers/tokens";
-import CadenceReminderEmail, { type ReminderStage } from "../../../emails/cadence-reminder";
+import CadenceReminderEmail from "../../../emails/cadence-reminder";
+import type { ReminderEvent } from "../event-types";
+import { parsePayload } from "../payload";
 import ConfirmSubscriptionEmail from "../../../emails/confirm-subscription";
 import { directMail, subscriberMail, webhookBody, type Delivery } from "./delivery";
 import { pageOf } from "./incident";
@@ -13,16 +15,16 @@ export async function renderReminder(ctx: RenderContext, row: OutboxRow): Promis
   const [incident] = await ctx.db.select().from(incidents).where(eq(incidents.id, row.subjectId));
   if (!incident || incident.state === "resolved")
     return { kind: "skip", reason: "The incident was resolved before the reminder went out." };
-  const stage = row.payload.stage as ReminderStage;
+  const { stage, dueAt } = parsePayload<ReminderEvent>(row);
   const subject =
     stage === "due_soon"
       ? `Update due in 5 min: ${incident.title}`
       : `Update overdue: ${incident.title}`;
-  return directMail(row, subject, CadenceReminderEmail, {
+  return directMail(ctx, row, subject, CadenceReminderEmail, {
     brand: ctx.brand,
     stage,
     incidentTitle: incident.title,
-    dueAt: formatTime(new Date(String(row.payload.dueAt)), ctx.settings.timeZone),
+    dueAt: formatTime(new Date(dueAt), ctx.settings.timeZone),
     consoleUrl: `${ctx.baseUrl}/admin/incidents/${incident.id}`,
   });
 }
@@ -33,7 +35,8 @@ export async function renderReminder(ctx: RenderContext, row: OutboxRow): Promis
  * receives updates: that one is a subscriber email, with the unsubscribe headers.
  */
 export async function renderConfirmation(ctx: RenderContext, row: OutboxRow): Promise<Delivery> {
-  const ids = row.payload.componentIds as string[] | null | undefined;
+  const payload = parsePayload<"subscription.confirm">(row);
+  const ids = payload.componentIds;
   const names = ids
     ? (await ctx.db.select({ id: components.id, name: components.name }).from(components))
         .filter((c) => ids.includes(c.id))
@@ -44,7 +47,7 @@ export async function renderConfirmation(ctx: RenderContext, row: OutboxRow): Pr
     componentNames: names,
     expiresInHours: CONFIRM_TOKEN_TTL_MS / 3_600_000,
   };
-  if (row.payload.alreadySubscribed === true) {
+  if (payload.alreadySubscribed === true) {
     return subscriberMail(
       ctx,
       row,
@@ -54,12 +57,13 @@ export async function renderConfirmation(ctx: RenderContext, row: OutboxRow): Pr
     );
   }
   return directMail(
+    ctx,
     row,
     `Confirm your subscription to ${ctx.settings.name}`,
     ConfirmSubscriptionEmail,
     {
       ...props,
-      url: `${ctx.baseUrl}/subscribe/confirm?token=${String(row.payload.token)}`,
+      url: `${ctx.baseUrl}/subscribe/confirm?token=${String(payload.token)}`,
       alreadySubscribed: false,
     },
   );
@@ -74,7 +78,7 @@ export async function renderComponentStatus(
   const { wire } = await ctx.wire();
   const component = wire.componentById.get(row.subjectId);
   if (!component) return { kind: "skip", reason: "The component is hidden or was deleted." };
-  const p = row.payload as { oldStatus: string; newStatus: string; at: string };
+  const p = parsePayload<"component.status">(row);
   const body = webhookBody(ctx, row, pageOf(wire), {
     component_update: {
       created_at: p.at,

@@ -5,6 +5,7 @@ import { renderMarkdown } from "../../markdown/render-markdown";
 import { serializeIncident } from "../../statuspage/serialize-incident";
 import { formatDateTime, formatTime } from "../../time/format";
 import PostmortemPublishedEmail from "../../../emails/postmortem-published";
+import { parsePayload } from "../payload";
 import { subscriberMail, webhookBody, type Delivery } from "./delivery";
 import { pageOf } from "./incident";
 import type { RenderContext } from "./render-context";
@@ -41,14 +42,18 @@ export async function renderPostmortemEvent(
     return { kind: "webhook", url: row.recipient, secret: webhookSecret!, body };
   }
   const tz = ctx.settings.timeZone;
-  const props = {
-    brand: ctx.brand,
-    incidentTitle: incident.title,
-    url: `${ctx.baseUrl}/incidents/${incident.id}/postmortem`,
-    summaryHtml: renderMarkdown(pm.sections.summary),
-    duration: `${formatDateTime(incident.startedAt, tz)}${incident.resolvedAt ? ` – ${formatTime(incident.resolvedAt, tz)}` : ""}`,
-    revised: Number(row.payload.revision ?? 1) > 1,
-  };
+  // Per revision, not per recipient: built once per batch.
+  const props = await ctx.memo(
+    `postmortem-content:${row.subjectId}:${row.payload.revision}`,
+    async () => ({
+      brand: ctx.brand,
+      incidentTitle: incident.title,
+      url: `${ctx.baseUrl}/incidents/${incident.id}/postmortem`,
+      summaryHtml: renderMarkdown(pm.sections.summary),
+      duration: `${formatDateTime(incident.startedAt, tz)}${incident.resolvedAt ? ` – ${formatTime(incident.resolvedAt, tz)}` : ""}`,
+      revised: parsePayload<"postmortem.published">(row).revision > 1,
+    }),
+  );
   return subscriberMail(
     ctx,
     row,

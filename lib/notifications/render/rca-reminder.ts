@@ -1,7 +1,9 @@
 import { eq } from "drizzle-orm";
 import { incidents, postmortems, type OutboxRow } from "../../db/schema";
 import { formatDay } from "../../time/format";
-import RcaReminderEmail, { type RcaReminderStage } from "../../../emails/rca-reminder";
+import RcaReminderEmail from "../../../emails/rca-reminder";
+import type { RcaReminderEvent } from "../event-types";
+import { parsePayload } from "../payload";
 import { directMail, type Delivery } from "./delivery";
 import type { RenderContext } from "./render-context";
 
@@ -26,11 +28,13 @@ export async function renderRcaReminder(ctx: RenderContext, row: OutboxRow): Pro
       reason:
         "The postmortem was published (or the incident deleted) before the reminder went out.",
     };
-  if (!found.rcaDueOn || found.rcaDueOn !== row.payload.rcaDueOn)
+  const payload = parsePayload<RcaReminderEvent>(row);
+  if (!found.rcaDueOn || found.rcaDueOn !== payload.rcaDueOn)
     return { kind: "skip", reason: "The promised RCA date changed before the reminder went out." };
-  const stage = row.payload.stage as RcaReminderStage;
+  const stage = payload.stage;
   const dueOn = formatDay(found.rcaDueOn);
   return directMail(
+    ctx,
     row,
     `${stage === "overdue" ? "RCA overdue" : `RCA due ${dueOn}`}: ${found.title}`,
     RcaReminderEmail,

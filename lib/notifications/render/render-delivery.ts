@@ -1,3 +1,4 @@
+import { ZodError } from "zod";
 import type { OutboxRow, Subscriber } from "../../db/schema";
 import {
   isIncidentEvent,
@@ -19,6 +20,19 @@ import type { RenderContext } from "./render-context";
  * meanwhile gets nothing.
  */
 export async function renderDelivery(
+  ctx: RenderContext,
+  row: OutboxRow,
+  subscriber: Subscriber | undefined,
+): Promise<Delivery> {
+  return renderByEvent(ctx, row, subscriber).catch((error: unknown) => {
+    // A payload that breaks the contract will not parse on a retry either.
+    if (error instanceof ZodError)
+      return { kind: "skip", reason: `Unreadable payload for ${row.eventType}: ${error.message}` };
+    throw error;
+  });
+}
+
+async function renderByEvent(
   ctx: RenderContext,
   row: OutboxRow,
   subscriber: Subscriber | undefined,

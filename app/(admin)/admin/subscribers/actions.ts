@@ -8,6 +8,7 @@ import {
   removeSubscriber,
 } from "@/lib/webhooks/manage-webhooks";
 import { addStakeholder, removeStakeholder } from "@/lib/stakeholders/stakeholders";
+import { clearSuppression } from "@/lib/deliverability/manage-suppressions";
 
 type Write = (args: {
   ctx: Awaited<ReturnType<typeof requestCtx>>;
@@ -73,6 +74,16 @@ const removePerson = formAction(
   "/admin/stakeholders",
 );
 
+const unsuppress = formAction(
+  clearSuppression,
+  (form) => ({ email: String(form.get("id") ?? "") }),
+  () => "The address will be mailed again.",
+  "/admin/subscribers",
+);
+
+export async function clearSuppressionAction(_prev: ActionState, form: FormData) {
+  return unsuppress(form);
+}
 export async function addWebhookAction(_prev: ActionState, form: FormData) {
   return addWebhook(form);
 }

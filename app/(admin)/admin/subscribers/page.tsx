@@ -4,7 +4,8 @@ import { listSubscribers, type ListedSubscriber } from "@/lib/subscribers/list-s
 import { listComponentTree } from "@/lib/components/list-component-tree";
 import { formatDateTime } from "@/lib/time/format";
 import { getPageSettings } from "@/lib/settings/get-page-settings";
-import { reenableWebhookAction, removeSubscriberAction } from "./actions";
+import { listSuppressions } from "@/lib/deliverability/manage-suppressions";
+import { clearSuppressionAction, reenableWebhookAction, removeSubscriberAction } from "./actions";
 import { AddWebhookForm, RowButton } from "./_components/forms";
 
 const follows = (s: ListedSubscriber) =>
@@ -12,13 +13,15 @@ const follows = (s: ListedSubscriber) =>
 
 export default async function SubscribersPage() {
   const ctx = await requestCtx();
-  const [all, tree, settings] = await Promise.all([
+  const [all, tree, settings, suppressed] = await Promise.all([
     listSubscribers({ ctx }),
     listComponentTree(ctx.db, { publicOnly: false }),
     getPageSettings(ctx.db),
+    listSuppressions({ ctx }),
   ]);
   const tz = settings.timeZone;
   const canEdit = hasRole(ctx.actor, "editor");
+  const isOwner = hasRole(ctx.actor, "owner");
   const emails = all.filter((s) => s.kind === "email");
   const hooks = all.filter((s) => s.kind === "webhook");
   const disabled = hooks.filter((h) => h.state === "disabled");
@@ -94,6 +97,56 @@ export default async function SubscribersPage() {
         </table>
         {emails.length === 0 && (
           <p>No email subscribers yet. Visitors subscribe from the public page.</p>
+        )}
+      </section>
+      <section aria-labelledby="suppressed" className="flex flex-col gap-3">
+        <h2 id="suppressed" className="text-xl font-semibold">
+          Suppressed addresses
+        </h2>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          Never mailed again: addresses that hard-bounced or marked an email as spam (reported by
+          Resend&apos;s webhook at <code>/api/webhooks/resend</code>, or refused for good by the
+          SMTP relay). Mailing them anyway is how a sender&apos;s domain gets blocked.
+          {isOwner ? " Clear one only when you know the mailbox works again." : ""}
+        </p>
+        {suppressed.length === 0 ? (
+          <p className="text-sm">No suppressed addresses.</p>
+        ) : (
+          <table className="w-full text-left text-sm">
+            <thead>
+              <tr className="border-b border-zinc-200 dark:border-zinc-800">
+                <th className="py-2">Address</th>
+                <th>Reason</th>
+                <th>Details</th>
+                <th>Since</th>
+                {isOwner && (
+                  <th>
+                    <span className="sr-only">Actions</span>
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {suppressed.map((s) => (
+                <tr
+                  key={s.email}
+                  className="border-b border-zinc-100 align-top dark:border-zinc-900"
+                >
+                  <td className="py-2 break-all">{s.email}</td>
+                  <td>{s.reason === "bounced" ? "Hard bounce" : "Spam complaint"}</td>
+                  <td className="break-all">
+                    {s.detail ?? "—"} ({s.source === "resend" ? "Resend" : "SMTP relay"})
+                  </td>
+                  <td>{formatDateTime(s.createdAt, tz)}</td>
+                  {isOwner && (
+                    <td>
+                      <RowButton action={clearSuppressionAction} id={s.email} label="Clear" />
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
         )}
       </section>
       <section aria-labelledby="webhooks" className="flex flex-col gap-3">

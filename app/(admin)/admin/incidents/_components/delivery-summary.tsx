@@ -14,12 +14,16 @@ export function DeliverySummary({
   const total = status.channels.reduce((n, c) => n + c.total, 0);
   const sent = status.channels.reduce((n, c) => n + c.sent, 0);
   const failed = status.channels.reduce((n, c) => n + c.failed, 0);
+  const delivered = status.channels.reduce((n, c) => n + c.delivered, 0);
+  const skipped = status.channels.reduce((n, c) => n + c.skipped, 0);
   return (
     <details className="basis-full">
       <summary
         className={`cursor-pointer ${failed > 0 ? "font-medium text-red-700 dark:text-red-400" : ""}`}
       >
-        Delivery: {sent}/{total} sent{failed > 0 && `, ${failed} failed`}
+        Delivery: {sent}/{total} sent{delivered > 0 && `, ${delivered} delivered`}
+        {failed > 0 && `, ${failed} failed`}
+        {skipped > 0 && `, ${skipped} skipped`}
       </summary>
       <DeliveryTable status={status} />
     </details>

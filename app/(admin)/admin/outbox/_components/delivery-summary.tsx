@@ -8,8 +8,9 @@ const CHANNEL_LABELS: Record<string, string> = {
 };
 
 /**
- * Recipients per channel and where their messages are: sent, pending, failed,
- * skipped (the subscriber left first). Failures are listed with the reason.
+ * Recipients per channel and where their messages are: sent (and delivered,
+ * when the provider reports it), pending, failed, skipped (the subscriber left
+ * first, the address is suppressed). Failures and skips are listed with the reason.
  * Meant for the incident timeline too: pass getDeliveryStatus's entry for an update.
  */
 export function DeliverySummary({ status }: { status: DeliveryStatus }) {
@@ -22,6 +23,7 @@ export function DeliverySummary({ status }: { status: DeliveryStatus }) {
             <th className="font-medium">Channel</th>
             <th className="font-medium">Recipients</th>
             <th className="font-medium">Sent</th>
+            <th className="font-medium">Delivered</th>
             <th className="font-medium">Pending</th>
             <th className="font-medium">Failed</th>
             <th className="font-medium">Skipped</th>
@@ -35,6 +37,8 @@ export function DeliverySummary({ status }: { status: DeliveryStatus }) {
               </td>
               <td>{c.total}</td>
               <td>{c.sent}</td>
+              {/* Only a provider that reports it (Resend's email.delivered) fills this in. */}
+              <td>{c.channel === "email" && c.delivered > 0 ? c.delivered : "–"}</td>
               <td>{c.pending}</td>
               <td className={c.failed ? "font-semibold text-red-700 dark:text-red-400" : ""}>
                 {c.failed}
@@ -53,6 +57,18 @@ export function DeliverySummary({ status }: { status: DeliveryStatus }) {
             {status.failures.map((f) => (
               <li key={`${f.channel}:${f.recipient}`} className="break-all">
                 {f.recipient} ({f.channel}, {f.attempts} attempts): {f.lastError ?? "unknown error"}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {status.skips.length > 0 && (
+        <details className="rounded-md border border-zinc-300 p-2 dark:border-zinc-700">
+          <summary className="cursor-pointer font-medium">{status.skips.length} skipped</summary>
+          <ul className="mt-1 list-disc pl-5">
+            {status.skips.map((f) => (
+              <li key={`${f.channel}:${f.recipient}`} className="break-all">
+                {f.recipient} ({f.channel}): {f.reason ?? "no reason recorded"}
               </li>
             ))}
           </ul>
