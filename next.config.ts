@@ -7,7 +7,11 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "postgres"],
   poweredByHeader: false,
   // The proxy refuses larger posts with a 413 first (Next itself would answer 500).
-  experimental: { serverActions: { bodySizeLimit: MAX_ACTION_BODY_BYTES } },
+  // Next buffers a body for the proxy up to proxyClientMaxBodySize (10 MB by default) before it runs.
+  experimental: {
+    serverActions: { bodySizeLimit: MAX_ACTION_BODY_BYTES },
+    proxyClientMaxBodySize: MAX_ACTION_BODY_BYTES,
+  },
   // `npm test` runs `tsc --noEmit` (and lint) before building; checking again here only costs CI time.
   typescript: { ignoreBuildErrors: true },
   // Lets several checkouts or agents build side by side (e.g. NEXT_DIST_DIR=.next-b).
