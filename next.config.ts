@@ -8,7 +8,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   experimental: {
     // The proxy refuses larger posts with a 413 first (Next itself would answer 500).
+    // Next buffers a body for the proxy up to proxyClientMaxBodySize (10 MB by default) before it runs.
     serverActions: { bodySizeLimit: MAX_ACTION_BODY_BYTES },
+    proxyClientMaxBodySize: MAX_ACTION_BODY_BYTES,
     // Route modules load on first use, not all at start: a small VM keeps the console's code out of
     // memory until someone signs in (about 13 MB less resident; public pages are warmed by the front cache).
     preloadEntriesOnStart: false,

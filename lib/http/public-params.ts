@@ -83,3 +83,22 @@ const tokenSchema = z
 export const parseTokenQuery = (query: RawQuery): { token: string | null } => ({
   token: optional(tokenSchema).parse(first(query, "token")) ?? null,
 });
+
+/**
+ * Route pattern → the parser of its query string, for a route registry or a
+ * cache key: routes not listed take no parameters (the query names nothing).
+ * Path ids go through `parsePublicId` on every `[id]` route.
+ */
+export const PUBLIC_QUERY_PARSERS = {
+  "/history": parseHistoryQuery,
+  "/uptime": parseUptimeQuery,
+  "/reliability": parseReliabilityQuery,
+  "/incidents/[id]/postmortem": parsePostmortemQuery,
+  "/badge.svg": parseBadgeQuery,
+  "/badge.json": parseBadgeJsonQuery,
+  "/components/[id]/badge.svg": parseBadgeQuery,
+  "/subscribe/confirm": parseTokenQuery,
+  "/subscribe/manage": parseTokenQuery,
+  "/unsubscribe": parseTokenQuery,
+  "/api/subscriptions/unsubscribe": parseTokenQuery,
+} as const satisfies Record<string, (query: RawQuery) => object>;

@@ -1,11 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { config } from "../../proxy";
+import { NextRequest } from "next/server";
+import { config, proxy } from "../../proxy";
 import { canonicalPublicUrl, publicRouteOf, PUBLIC_PAGE_PATHS } from "./public-routes";
 
 describe("the registry of public routes", () => {
-  it("is what the proxy matches (Next needs the matcher as a literal)", () => {
-    const pagePaths = config.matcher.filter((m) => typeof m === "string");
-    expect(pagePaths).toEqual(PUBLIC_PAGE_PATHS);
+  it("decides which pages the proxy gives public caching (it sees every request)", () => {
+    expect(config.matcher).toEqual(["/((?!_next/static/|_next/image).*)"]);
+    const cacheControl = (path: string) =>
+      proxy(new NextRequest(`http://localhost${path}`)).headers.get("cache-control");
+    for (const path of PUBLIC_PAGE_PATHS)
+      expect(cacheControl(path.replace(":id", "abcdefghijkl"))).toMatch(/public/);
+    for (const path of ["/admin", "/signin", "/subscribe", "/admin/incidents/abcdefghijkl"])
+      expect(cacheControl(path)).toBeNull();
   });
 
   it("knows public paths, and nothing of the console, sign-in or forms", () => {

@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db";
 import { anonymousActor } from "@/lib/context";
 import { errorResponse } from "@/lib/errors-http";
+import { parseTokenQuery } from "@/lib/http/public-params";
 import { unsubscribe } from "@/lib/subscribers/manage-subscription";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +15,7 @@ export async function POST(request: Request) {
   try {
     await unsubscribe({
       ctx: { db: await getDb(), actor: anonymousActor },
-      input: { token: new URL(request.url).searchParams.get("token") },
+      input: { token: parseTokenQuery(new URL(request.url).searchParams).token },
     });
     return new Response("Unsubscribed.\n", {
       status: 200,
@@ -27,7 +28,7 @@ export async function POST(request: Request) {
 
 /** A person opening the header's URL in a browser gets the page with a button instead. */
 export function GET(request: Request) {
-  const token = new URL(request.url).searchParams.get("token") ?? "";
+  const token = parseTokenQuery(new URL(request.url).searchParams).token ?? "";
   return new Response(null, {
     status: 303,
     headers: {
