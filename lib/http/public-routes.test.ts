@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { config, proxy } from "../../proxy";
-import { canonicalPublicUrl, publicRouteOf, PUBLIC_PAGE_PATHS } from "./public-routes";
+import { PUBLIC_QUERY_PARSERS } from "./public-params";
+import {
+  canonicalPublicUrl,
+  publicRouteOf,
+  PUBLIC_PAGE_PATHS,
+  PUBLIC_ROUTES,
+} from "./public-routes";
 
 describe("the registry of public routes", () => {
   it("decides which pages the proxy gives public caching (it sees every request)", () => {
@@ -32,5 +38,30 @@ describe("the registry of public routes", () => {
     expect(
       canonicalPublicUrl("/badge.svg?style=flat&style=plastic", publicRouteOf("/badge.svg")!),
     ).toBe("/badge.svg?style=flat");
+  });
+});
+
+describe("the registry and the public parameter parsers", () => {
+  it("keeps in the cache key every parameter a route's parser reads", () => {
+    const sample = new URLSearchParams({
+      month: "2026-01",
+      component: "abcdefghijkl",
+      days: "90",
+      revision: "1",
+      style: "flat",
+      label: "status",
+      token: "abc",
+    });
+    for (const route of PUBLIC_ROUTES) {
+      const parser = (PUBLIC_QUERY_PARSERS as Record<string, (q: URLSearchParams) => object>)[
+        route.path.replaceAll(":id", "[id]")
+      ];
+      const read = parser
+        ? Object.entries(parser(sample))
+            .filter(([, value]) => value !== undefined && value !== null)
+            .map(([name]) => name)
+        : [];
+      for (const name of read) expect(route.params, `${route.path} reads ${name}`).toContain(name);
+    }
   });
 });

@@ -35,7 +35,7 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
   { path: "/api/v2/scheduled-maintenances/active.json", kind: "resource", params: [] },
   { path: "/api/v2/scheduled-maintenances/upcoming.json", kind: "resource", params: [] },
   { path: "/badge.svg", kind: "resource", params: ["style", "label"] },
-  { path: "/badge.json", kind: "resource", params: ["component"] },
+  { path: "/badge.json", kind: "resource", params: ["component", "style", "label"] },
   { path: "/history.atom", kind: "resource", params: [] },
   { path: "/history.rss", kind: "resource", params: [] },
   { path: `/components/${ID}/badge.svg`, kind: "resource", params: ["style", "label"] },
