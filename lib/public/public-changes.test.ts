@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { afterAll, expect, it } from "vitest";
+import { afterAll, expect, it, vi } from "vitest";
 import { startTcpProxy } from "../../e2e/support/tcp-proxy";
 import { openPostgres, type DbHandle } from "../db/client";
 import { executeRows } from "../db/execute-rows";
@@ -57,6 +57,8 @@ describeEachEngine("public changes heard by construction", ({ db, handle, engine
     // Notifications arrive in commit order: once the sentinel is heard, anything earlier was too.
     await db().execute(sql`select pg_notify(${PUBLIC_CHANGES_CHANNEL}, 'sentinel')`);
     await sentinel;
+    // The cache hears on its own connection: wait until it has the sentinel too, then count.
+    await vi.waitFor(() => expect(publicCacheVersion()).toBeGreaterThan(before), { timeout: 5000 });
     expect(publicCacheVersion()).toBe(before + 1);
   });
 
