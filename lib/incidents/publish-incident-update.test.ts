@@ -116,7 +116,7 @@ describeEachEngine("publishIncidentUpdate", ({ db }) => {
       },
     }).catch((e) => e);
     expect(error).toMatchObject({ code: "conflict" });
-    expect(error.message).toMatch(/published another update/);
+    expect(error.message).toMatch(/Another update was published while you were writing/);
     expect(await writeCounts(db())).toEqual(before);
     const [component] = await db().select().from(components).where(eq(components.id, api.id));
     expect(component!.status).toBe("operational");

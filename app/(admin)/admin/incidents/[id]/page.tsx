@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { requestCtx } from "@/app/_lib/request-context";
 import { hasRole } from "@/lib/auth/authorize";
+import { actorUserId } from "@/lib/context";
 import { HeraldError } from "@/lib/errors";
 import { getIncident } from "@/lib/incidents/get-incident";
 import { getPageSettings } from "@/lib/settings/get-page-settings";
@@ -36,6 +37,8 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   const context: IncidentFormContext = {
     incidentId: incident.id,
     latestUpdateId: data.latestUpdateId,
+    draftScope: `${actorUserId(ctx.actor) ?? "anyone"}:${incident.id}`,
+    timeZone: settings.timeZone,
     state: incident.state,
     cadenceMinutes: incident.cadenceMinutes,
     affected: all.filter((c) => affectedIds.has(c.id)),

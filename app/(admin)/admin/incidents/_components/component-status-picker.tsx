@@ -34,8 +34,10 @@ export function ComponentStatusPicker({
   const options = blank ? [["", blank] as const, ...STATUS_OPTIONS] : STATUS_OPTIONS;
   return (
     <div className="grid gap-3 sm:grid-cols-2">
+      {/* Keyed by status: when another lead changes a status, the select starts from the new
+          one, so publishing a refreshed form never reverts their change. */}
       {components.map((c) => (
-        <div key={c.id}>
+        <div key={`${c.id}:${c.status}`}>
           <SelectField
             label={c.label}
             name={`component:${c.id}`}

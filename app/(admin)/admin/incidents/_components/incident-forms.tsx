@@ -13,6 +13,9 @@ import { UpdateForm } from "./update-form";
 export type IncidentFormContext = {
   incidentId: string;
   latestUpdateId: string;
+  /** The signed-in author and the incident: drafts are kept per both. */
+  draftScope: string;
+  timeZone: string;
   state: IncidentState;
   cadenceMinutes: number | null;
   /** Affected components first (with their current status), then the rest. */
@@ -56,6 +59,8 @@ export function Composer({ context }: { context: IncidentFormContext }) {
       action={publishUpdateAction}
       incidentId={context.incidentId}
       latestUpdateId={context.latestUpdateId}
+      draftScope={context.draftScope}
+      timeZone={context.timeZone}
       initialBody={composerTemplate(text)}
       bodyLabel="Public update"
       submitLabel="Publish update"
@@ -106,6 +111,8 @@ export function ResolveForm({ context }: { context: IncidentFormContext }) {
       action={resolveIncidentAction}
       incidentId={context.incidentId}
       latestUpdateId={context.latestUpdateId}
+      draftScope={context.draftScope}
+      timeZone={context.timeZone}
       initialBody={renderSections([
         [
           "Current status",
@@ -140,6 +147,8 @@ export function ReopenForm({ context }: { context: IncidentFormContext }) {
       action={reopenIncidentAction}
       incidentId={context.incidentId}
       latestUpdateId={context.latestUpdateId}
+      draftScope={context.draftScope}
+      timeZone={context.timeZone}
       initialBody={renderSections([
         ["Current status", "We are seeing the problem again and are investigating."],
       ])}
