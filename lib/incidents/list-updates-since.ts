@@ -1,4 +1,4 @@
-import { and, asc, eq, gt } from "drizzle-orm";
+import { and, asc, eq, gt, sql } from "drizzle-orm";
 import type { Ctx } from "../context";
 import { incidents, incidentUpdates, users } from "../db/schema";
 import { requireRole } from "../auth/authorize";
@@ -22,17 +22,13 @@ export async function listUpdatesSince({
     .from(incidents)
     .where(eq(incidents.id, input.incidentId));
   if (!incident) throw notFound("Incident");
-  const [base] = input.afterUpdateId
-    ? await ctx.db
-        .select({ createdAt: incidentUpdates.createdAt })
-        .from(incidentUpdates)
-        .where(
-          and(
-            eq(incidentUpdates.id, input.afterUpdateId),
-            eq(incidentUpdates.incidentId, incident.id),
-          ),
-        )
-    : [];
+  // Compared in SQL: PostgreSQL keeps microseconds that a JavaScript Date would round away.
+  const baseCreatedAt = ctx.db
+    .select({ createdAt: incidentUpdates.createdAt })
+    .from(incidentUpdates)
+    .where(
+      and(eq(incidentUpdates.id, input.afterUpdateId), eq(incidentUpdates.incidentId, incident.id)),
+    );
   const updates = await ctx.db
     .select({
       id: incidentUpdates.id,
@@ -47,7 +43,7 @@ export async function listUpdatesSince({
     .where(
       and(
         eq(incidentUpdates.incidentId, incident.id),
-        base ? gt(incidentUpdates.createdAt, base.createdAt) : undefined,
+        gt(incidentUpdates.createdAt, sql`(${baseCreatedAt})`),
       ),
     )
     .orderBy(asc(incidentUpdates.createdAt));
