@@ -36,6 +36,22 @@ const pastMoment = (label: string) =>
       return date;
     });
 
+/** An ISO time from the form; empty means "not given". Checked against the incident by the domain. */
+const optionalMoment = (label: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return undefined;
+      const date = new Date(v);
+      if (Number.isNaN(date.getTime())) {
+        ctx.addIssue({ code: "custom", message: `Enter a valid ${label}.` });
+        return z.NEVER;
+      }
+      return date;
+    });
+
 const componentChanges = z
   .array(z.object({ componentId: id, status: z.enum(COMPONENT_STATUSES, "Pick a status.") }))
   .max(200)
@@ -93,6 +109,10 @@ export const publishIncidentUpdateSchema = z.object({
   ...staleGuard,
   state: z.enum(INCIDENT_STATES, "Pick a state."),
   displayAt: pastMoment("display time"),
+  /** The promised next update; empty means one cadence after the update. */
+  nextUpdateBy: optionalMoment("next update time"),
+  /** Required when the promise is later than the cadence; console only. */
+  nextUpdateReason: optionalText(500),
   components: componentChanges,
   rcaDueOn: z.iso
     .date("Pick a date.")
@@ -125,3 +145,26 @@ export const editIncidentUpdateSchema = z.object({
   expectedUpdatedAt: z.string().optional(),
 });
 export type EditIncidentUpdateInput = z.input<typeof editIncidentUpdateSchema>;
+
+/** A component's place in a corrected incident: a status, or "" for "not affected". */
+const affectedChoice = z.object({
+  componentId: id,
+  status: z.union([z.literal(""), z.enum(COMPONENT_STATUSES, "Pick a status.")]),
+});
+
+export const editIncidentDetailsSchema = z.object({
+  incidentId: id,
+  title: declareIncidentSchema.shape.title,
+  severity: declareIncidentSchema.shape.severity,
+  impact: declareIncidentSchema.shape.impact,
+  cadence,
+  /** Only the components whose choice changed in the form. */
+  components: z.array(affectedChoice).max(200).default([]),
+});
+export type EditIncidentDetailsInput = z.input<typeof editIncidentDetailsSchema>;
+
+export const handOverIncidentSchema = z.object({
+  incidentId: id,
+  commsLeadId: z.string("Pick the new comms lead.").trim().min(1, "Pick the new comms lead."),
+});
+export type HandOverIncidentInput = z.input<typeof handOverIncidentSchema>;

@@ -8,6 +8,8 @@ import { publishIncidentUpdate } from "@/lib/incidents/publish-incident-update";
 import { resolveIncident } from "@/lib/incidents/resolve-incident";
 import { reopenIncident } from "@/lib/incidents/reopen-incident";
 import { editIncidentUpdate } from "@/lib/incidents/edit-incident-update";
+import { editIncidentDetails } from "@/lib/incidents/edit-incident-details";
+import { handOverIncident } from "@/lib/incidents/hand-over-incident";
 import { listUpdatesSince } from "@/lib/incidents/list-updates-since";
 import { HeraldError } from "@/lib/errors";
 import type { IncidentActionState } from "./_components/incident-action-state";
@@ -94,7 +96,7 @@ export async function publishUpdateAction(
   _prev: IncidentActionState,
   form: FormData,
 ): Promise<IncidentActionState> {
-  const input = updateInput(form, ["state", "displayAt"]);
+  const input = updateInput(form, ["state", "displayAt", "nextUpdateBy", "nextUpdateReason"]);
   return run(
     form,
     async () => publishIncidentUpdate({ ctx: await requestCtx(), input }),
@@ -132,5 +134,26 @@ export async function editUpdateAction(_prev: ActionState, form: FormData): Prom
     form,
     async () => editIncidentUpdate({ ctx: await requestCtx(), input }),
     "Update corrected.",
+  );
+}
+
+export async function editDetailsAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const input = {
+    ...readFields(form, ["incidentId", "title", "severity", "impact", "cadence"]),
+    components: readComponentChanges(form, { keepBlank: true }),
+  };
+  return run(
+    form,
+    async () => editIncidentDetails({ ctx: await requestCtx(), input }),
+    "Incident details saved.",
+  );
+}
+
+export async function handOverAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const input = readFields(form, ["incidentId", "commsLeadId"]);
+  return run(
+    form,
+    async () => handOverIncident({ ctx: await requestCtx(), input }),
+    "Comms lead handed over.",
   );
 }

@@ -39,6 +39,18 @@ export default async function IncidentPage({ params }: Props) {
           <h1 className={`text-2xl font-semibold ${TEXT[TONE_OF_IMPACT[incident.impact]]}`}>
             {incident.title}
           </h1>
+          {incident.formerTitles.length > 0 && (
+            <ul
+              className="mt-1 text-sm text-zinc-600 dark:text-zinc-400"
+              aria-label="Title history"
+            >
+              {incident.formerTitles.map((t) => (
+                <li key={t.at.toISOString() + t.title}>
+                  Previously titled “{t.title}” (renamed <PageTime date={t.at} timeZone={tz} />)
+                </li>
+              ))}
+            </ul>
+          )}
           <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
             <dt className="text-zinc-600 dark:text-zinc-400">Impact</dt>
             <dd>{SEVERITY_IMPACT_LABELS[incident.impact]}</dd>

@@ -6,7 +6,7 @@ import { HeraldError } from "@/lib/errors";
 import { getIncident } from "@/lib/incidents/get-incident";
 import { getPageSettings } from "@/lib/settings/get-page-settings";
 import { getDeliveryStatus } from "@/lib/notifications/delivery-status";
-import { nextUpdateDue } from "@/lib/cadence/cadence-state";
+import { defaultCadenceMinutes, nextUpdateDue } from "@/lib/cadence/cadence-state";
 import { SEVERITY_LABELS, STATE_LABELS } from "@/lib/incidents/severity";
 import { CadenceCountdown } from "@/components/admin/cadence-countdown";
 import { formatStamp } from "@/components/admin/format-time";
@@ -17,6 +17,8 @@ import {
   type IncidentFormContext,
 } from "../_components/incident-forms";
 import { Timeline } from "../_components/timeline";
+import { EditDetailsForm, HandOverForm } from "../_components/details-forms";
+import { listMembers } from "@/lib/team/list-members";
 import { loadPickableComponents } from "../load-pickable";
 
 export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
@@ -26,10 +28,11 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
     if (error instanceof HeraldError && error.code === "not_found") notFound();
     throw error;
   });
-  const [settings, all, deliveries] = await Promise.all([
+  const [settings, all, deliveries, members] = await Promise.all([
     getPageSettings(ctx.db),
     loadPickableComponents(ctx.db),
     getDeliveryStatus({ ctx, subjectIds: data.updates.map((u) => u.id) }),
+    listMembers({ ctx }),
   ]);
   const { incident } = data;
   const canEdit = hasRole(ctx.actor, "editor");
@@ -74,6 +77,42 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           </h2>
           <Composer context={context} />
         </section>
+      )}
+      {canEdit && !resolved && (
+        <details className="rounded-md border border-zinc-200 p-4 dark:border-zinc-800">
+          <summary className="cursor-pointer font-semibold">Edit details</summary>
+          <div className="mt-3">
+            <EditDetailsForm
+              components={all}
+              details={{
+                incidentId: incident.id,
+                title: incident.title,
+                severity: incident.severity,
+                impact: incident.impact,
+                impactOverridden: incident.impactOverridden,
+                cadenceMinutes: incident.cadenceMinutes,
+                cadenceIsDefault:
+                  incident.cadenceMinutes === defaultCadenceMinutes(settings, incident.severity),
+                affected: Object.fromEntries(
+                  data.affected.map((a) => [a.componentId, a.worstStatus]),
+                ),
+              }}
+            />
+          </div>
+        </details>
+      )}
+      {canEdit && (
+        <details className="rounded-md border border-zinc-200 p-4 dark:border-zinc-800">
+          <summary className="cursor-pointer font-semibold">Hand over comms lead</summary>
+          <div className="mt-3">
+            <HandOverForm
+              incidentId={incident.id}
+              candidates={members.filter(
+                (m) => m.role !== "viewer" && m.id !== incident.commsLeadId,
+              )}
+            />
+          </div>
+        </details>
       )}
       <section aria-labelledby="timeline-heading" className="flex flex-col gap-3">
         <h2 id="timeline-heading" className="text-lg font-semibold">

@@ -76,6 +76,24 @@ export function Composer({ context }: { context: IncidentFormContext }) {
             error={f.state}
           />
           <ComponentFields context={context} error={f.components} />
+          <div className="grid gap-3 sm:grid-cols-2">
+            <LocalDateTimeField
+              label="Next update by"
+              name="nextUpdateBy"
+              error={f.nextUpdateBy}
+              hint={
+                context.cadenceMinutes
+                  ? `Leave empty for the cadence: ${context.cadenceMinutes} min after this update.`
+                  : "Optional: this incident has no cadence."
+              }
+            />
+            <Field
+              label="Why later than the cadence (console only)"
+              name="nextUpdateReason"
+              error={f.nextUpdateReason}
+              hint="Needed only for a later promise; customers never see it."
+            />
+          </div>
           <details>
             <summary className="cursor-pointer text-sm">Backdate this update</summary>
             <div className="mt-2">

@@ -23,6 +23,21 @@ function typedValues(form: HTMLFormElement): Record<string, string> {
   return values;
 }
 
+/**
+ * Sets a field as if typed, so the field's own handlers run (a date field fills
+ * its hidden ISO value): React only hears values set through the native setter.
+ */
+function setAsTyped(
+  field: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement,
+  value: string,
+) {
+  const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(field), "value")?.set;
+  setter?.call(field, value);
+  field.dispatchEvent(
+    new Event(field instanceof HTMLSelectElement ? "change" : "input", { bubbles: true }),
+  );
+}
+
 function read(key: string): StoredDraft | null {
   try {
     const raw = window.localStorage.getItem(key);
@@ -61,7 +76,7 @@ export function useUpdateDraft({
         field instanceof HTMLSelectElement ||
         field instanceof HTMLInputElement
       )
-        field.value = value;
+        setAsTyped(field, value);
     }
     if (draft.values.body !== undefined && draft.values.body !== initialBody) {
       // Restoring browser-held text is a one-time sync from an external store on mount.
