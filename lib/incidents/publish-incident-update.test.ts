@@ -61,7 +61,9 @@ describeEachEngine("publishIncidentUpdate", ({ db }) => {
 
   it("backdates an update's display time and counts the cadence from it", async () => {
     const editor = await createMember(db(), "editor");
-    const declared = await declareTestIncident(editor);
+    const declared = await declareTestIncident(editor, {
+      startedAt: new Date(Date.now() - 20 * MINUTE).toISOString(),
+    });
     const displayAt = new Date(Date.now() - 10 * MINUTE);
     const { update } = await publishIncidentUpdate({
       ctx: editor,

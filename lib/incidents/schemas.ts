@@ -116,6 +116,11 @@ export const publishIncidentUpdateSchema = z.object({
   components: componentChanges,
   rcaDueOn: z.iso
     .date("Pick a date.")
+    // A day of slack: "today" somewhere on Earth may still be yesterday in UTC.
+    .refine(
+      (day) => day >= new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+      "The RCA date cannot be in the past.",
+    )
     .optional()
     .or(z.literal("").transform(() => undefined)),
   ...updateFields,
