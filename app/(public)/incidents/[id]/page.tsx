@@ -11,6 +11,7 @@ import { SiteHeader } from "@/components/status/site-header";
 import { UpdateTimeline } from "@/components/status/update-timeline";
 import { PageTime } from "@/components/status/local-time";
 import { StatusLabel } from "@/components/status/status-dot";
+import { STATUS_LABELS } from "@/lib/components/status";
 import { TEXT, TONE_OF_IMPACT } from "@/components/status/tones";
 
 type Props = { params: Promise<{ id: string }> };
@@ -95,8 +96,16 @@ export default async function IncidentPage({ params }: Props) {
             </h2>
             <ul className="mt-2 flex flex-col gap-1">
               {incident.components.map((c) => (
-                <li key={c.componentId} className="flex items-center gap-3">
-                  {c.name} <StatusLabel status={c.status} />
+                <li key={c.componentId} className="flex flex-wrap items-center gap-x-3">
+                  {c.name}
+                  {incident.resolvedAt ? (
+                    // The incident-time status would read as current: say what it was, and that it is over.
+                    <span className="text-sm text-zinc-700 dark:text-zinc-300">
+                      {STATUS_LABELS[c.status]} during the incident · resolved
+                    </span>
+                  ) : (
+                    <StatusLabel status={c.status} />
+                  )}
                 </li>
               ))}
             </ul>

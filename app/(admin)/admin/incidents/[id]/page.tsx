@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requestCtx } from "@/app/_lib/request-context";
 import { hasRole } from "@/lib/auth/authorize";
@@ -64,6 +65,13 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           </span>
           {incident.rcaDueOn && <span>RCA promised by {incident.rcaDueOn}</span>}
         </p>
+        {resolved && (
+          <p>
+            <Link href={`/admin/postmortems/${incident.id}`} className="font-medium underline">
+              {canEdit ? "Write the postmortem (RCA)" : "Postmortem (RCA)"}
+            </Link>
+          </p>
+        )}
         {!resolved && (
           <div>
             <CadenceCountdown dueAt={due?.toISOString() ?? null} timeZone={settings.timeZone} />
@@ -126,7 +134,11 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
         />
       </section>
       {canEdit && (
-        <details className="rounded-md border border-zinc-200 p-4 dark:border-zinc-800">
+        // Keyed by state: once resolved, "Reopen" starts collapsed instead of inheriting "Resolve"'s open panel.
+        <details
+          key={resolved ? "reopen" : "resolve"}
+          className="rounded-md border border-zinc-200 p-4 dark:border-zinc-800"
+        >
           <summary className="cursor-pointer font-semibold">
             {resolved ? "Reopen incident" : "Resolve incident"}
           </summary>
