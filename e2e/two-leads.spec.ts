@@ -37,7 +37,8 @@ test("two leads publish at once: the second sees the first's update inline, keep
   await expect(leadA.getByRole("status").filter({ hasText: "Update published." })).toBeVisible();
 
   // B publishes from the page as it was: A's update is shown inline, the page catches up, the draft stays.
-  await expect(leadB.getByText("State: Investigating")).toBeVisible();
+  // (B's page may already show A's update: it refreshes while deliveries are in flight. The
+  // draft stays pinned to what B was answering, so publishing still surfaces A's update.)
   await composer(leadB).getByRole("button", { name: "Publish update" }).click();
   const meanwhile = leadB.getByRole("region", { name: "Published while you were writing" });
   await expect(meanwhile).toContainText("The cause is a failed database primary in Frankfurt.");

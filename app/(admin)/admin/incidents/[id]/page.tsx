@@ -20,6 +20,8 @@ import {
 import { Timeline } from "../_components/timeline";
 import { EditDetailsForm, HandOverForm } from "../_components/details-forms";
 import { listMembers } from "@/lib/team/list-members";
+import { listQueuedNotifications } from "@/lib/incidents/list-queued-notifications";
+import { LiveRefresh } from "@/components/admin/live-refresh";
 import { loadPickableComponents } from "../load-pickable";
 
 export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
@@ -29,11 +31,13 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
     if (error instanceof HeraldError && error.code === "not_found") notFound();
     throw error;
   });
-  const [settings, all, deliveries, members] = await Promise.all([
+  const updateIds = data.updates.map((u) => u.id);
+  const [settings, all, deliveries, members, queued] = await Promise.all([
     getPageSettings(ctx.db),
     loadPickableComponents(ctx.db),
-    getDeliveryStatus({ ctx, subjectIds: data.updates.map((u) => u.id) }),
+    getDeliveryStatus({ ctx, subjectIds: updateIds }),
     listMembers({ ctx }),
+    listQueuedNotifications({ ctx, subjectIds: updateIds }),
   ]);
   const { incident } = data;
   const canEdit = hasRole(ctx.actor, "editor");
@@ -131,6 +135,11 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           timeZone={settings.timeZone}
           canEdit={canEdit}
           deliveries={deliveries}
+          queued={queued}
+        />
+        {/* Counts move on their own after a publish: follow them until nothing is in flight. */}
+        <LiveRefresh
+          active={queued.size > 0 || deliveries.some((d) => d.channels.some((c) => c.pending > 0))}
         />
       </section>
       {canEdit && (

@@ -13,11 +13,14 @@ export function Timeline({
   timeZone,
   canEdit,
   deliveries,
+  queued,
 }: {
   incident: ConsoleIncident;
   timeZone: string;
   canEdit: boolean;
   deliveries: DeliveryStatus[];
+  /** Updates whose notifications are queued but not yet counted. */
+  queued: ReadonlySet<string>;
 }) {
   // Corrections and handoffs sit between the updates, by when they happened.
   const entries = [
@@ -48,6 +51,7 @@ export function Timeline({
               <DeliverySummary
                 notify={u.notify}
                 status={deliveries.find((d) => d.subjectId === u.id)}
+                queued={queued.has(u.id)}
               />
               {u.editedAt && <span>Edited {formatStamp(u.editedAt, timeZone)}</span>}
             </p>

@@ -46,17 +46,31 @@ export function UpdateForm(props: UpdateFormProps) {
   const [seen, setSeen] = useState(state);
   const [generation, setGeneration] = useState(0);
   const [body, setBody] = useState(props.initialBody);
+  const [typing, setTyping] = useState(false);
+  /** The writer's own change of the body (typed, restored, or a "Holding statement" button). */
+  const edit = (next: string) => {
+    setTyping(true);
+    setBody(next);
+  };
   const draft = useUpdateDraft({
     key: `herald:draft:${props.draftScope}:${props.name}`,
     initialBody: props.initialBody,
-    setBody,
+    setBody: edit,
   });
+  // The update the writer's text answers to. The page refreshes on its own (live
+  // delivery counts), so once they type it is pinned: another lead's publish must
+  // surface as a conflict, not slip in silently. Seeing that conflict moves it on.
+  const [base, setBase] = useState(props.latestUpdateId);
+  if (!typing && base !== props.latestUpdateId) setBase(props.latestUpdateId);
   // Adjust state while rendering (React's documented pattern) when a new result arrives.
   if (state !== seen) {
     setSeen(state);
     if (state.ok) {
       setGeneration((g) => g + 1);
       setBody(props.initialBody);
+      setTyping(false);
+    } else if (state.meanwhile?.length) {
+      setBase(state.meanwhile[state.meanwhile.length - 1]!.id);
     }
   }
   const { clear, save, container } = draft;
@@ -71,6 +85,7 @@ export function UpdateForm(props: UpdateFormProps) {
 
   const discard = () => {
     clear();
+    setTyping(false);
     setBody(props.initialBody);
     setGeneration((g) => g + 1);
   };
@@ -91,14 +106,17 @@ export function UpdateForm(props: UpdateFormProps) {
       <ActionForm
         key={generation}
         action={action}
-        onInput={(event) => save(event.currentTarget)}
+        onInput={(event) => {
+          setTyping(true);
+          save(event.currentTarget);
+        }}
         className="flex flex-col gap-4"
         aria-label={props.submitLabel}
       >
         <input type="hidden" name="incidentId" value={props.incidentId} />
-        <input type="hidden" name="expectedLatestUpdateId" value={props.latestUpdateId} />
+        <input type="hidden" name="expectedLatestUpdateId" value={base} />
         {props.fields?.(f)}
-        {props.bodyTools && <div className="flex flex-wrap gap-2">{props.bodyTools(setBody)}</div>}
+        {props.bodyTools && <div className="flex flex-wrap gap-2">{props.bodyTools(edit)}</div>}
         <MarkdownField
           label={props.bodyLabel}
           name="body"
