@@ -49,6 +49,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
     timeZone: settings.timeZone,
     state: incident.state,
     cadenceMinutes: incident.cadenceMinutes,
+    previousBody: data.updates[0]?.body ?? "",
     affected: all.filter((c) => affectedIds.has(c.id)),
     others: all.filter((c) => !affectedIds.has(c.id)),
   };

@@ -1,4 +1,5 @@
 "use client";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { LocalDateTimeField } from "@/components/ui/local-datetime-field";
@@ -18,6 +19,8 @@ export type IncidentFormContext = {
   timeZone: string;
   state: IncidentState;
   cadenceMinutes: number | null;
+  /** The latest update's body, for what the composer carries forward. */
+  previousBody: string;
   /** Affected components first (with their current status), then the rest. */
   affected: PickableComponent[];
   others: PickableComponent[];
@@ -45,10 +48,17 @@ function ComponentFields({ context, error }: { context: IncidentFormContext; err
 /** Publish an update: state moves forward only, so earlier states are not offered. */
 export function Composer({ context }: { context: IncidentFormContext }) {
   const names = context.affected.map((c) => c.name);
+  const [chosen, setChosen] = useState<IncidentState>(context.state);
+  // The page may move on (another lead's update): a state no longer offered falls back to the current one.
+  const state =
+    INCIDENT_STATES.indexOf(chosen) < INCIDENT_STATES.indexOf(context.state)
+      ? context.state
+      : chosen;
   const text = {
-    state: context.state,
+    state,
     componentNames: names,
     cadenceMinutes: context.cadenceMinutes,
+    previousBody: context.previousBody,
   };
   const states = INCIDENT_STATES.filter(
     (s) => s !== "resolved" && INCIDENT_STATES.indexOf(s) >= INCIDENT_STATES.indexOf(context.state),
@@ -71,7 +81,8 @@ export function Composer({ context }: { context: IncidentFormContext }) {
             label="State"
             name="state"
             id="composer-state"
-            defaultValue={context.state}
+            value={state}
+            onChange={(e) => setChosen(e.currentTarget.value as IncidentState)}
             options={states.map((s) => [s, STATE_LABELS[s]])}
             error={f.state}
           />

@@ -46,6 +46,12 @@ export function UpdateForm(props: UpdateFormProps) {
   const [seen, setSeen] = useState(state);
   const [generation, setGeneration] = useState(0);
   const [body, setBody] = useState(props.initialBody);
+  // An untouched body follows its template (the composer's changes with the chosen state).
+  const [template, setTemplate] = useState(props.initialBody);
+  if (template !== props.initialBody) {
+    setTemplate(props.initialBody);
+    if (body === template) setBody(props.initialBody);
+  }
   const [typing, setTyping] = useState(false);
   /** The writer's own change of the body (typed, restored, or a "Holding statement" button). */
   const edit = (next: string) => {
