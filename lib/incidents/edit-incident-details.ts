@@ -10,7 +10,7 @@ import {
 } from "../db/schema";
 import { HeraldError } from "../errors";
 import { requireRole } from "../auth/authorize";
-import { defaultCadenceMinutes } from "../cadence/cadence-state";
+import { chosenCadenceMinutes } from "../cadence/cadence-state";
 import { changeComponentStatuses } from "../components/change-component-status";
 import { STATUS_LABELS } from "../components/status";
 import { getPageSettings } from "../settings/get-page-settings";
@@ -39,12 +39,7 @@ export async function editIncidentDetails({ ctx, input }: { ctx: Ctx; input: unk
     if (before.state === "resolved")
       throw new HeraldError("conflict", "This incident is resolved; reopen it to change it.");
     const settings = await getPageSettings(tx);
-    const cadenceMinutes =
-      data.cadence === "default"
-        ? defaultCadenceMinutes(settings, data.severity)
-        : data.cadence === "none"
-          ? null
-          : data.cadence;
+    const cadenceMinutes = chosenCadenceMinutes(settings, data.severity, data.cadence);
     const impact = data.impact ?? IMPACT_BY_SEVERITY[data.severity];
     const next = {
       title: data.title,

@@ -16,27 +16,7 @@ const body = (missing: string) =>
   text(20_000, missing).transform(dropEmptySections).pipe(z.string().min(1, missing));
 const id = z.string().trim().min(1);
 
-/** An ISO time (the form converts the browser's local time) that is not in the future; empty means now. */
-const pastMoment = (label: string) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v) return undefined;
-      const date = new Date(v);
-      if (Number.isNaN(date.getTime())) {
-        ctx.addIssue({ code: "custom", message: `Enter a valid ${label}.` });
-        return z.NEVER;
-      }
-      if (date.getTime() > Date.now() + CLOCK_SKEW_MS) {
-        ctx.addIssue({ code: "custom", message: `The ${label} cannot be in the future.` });
-        return z.NEVER;
-      }
-      return date;
-    });
-
-/** An ISO time from the form; empty means "not given". Checked against the incident by the domain. */
+/** An ISO time from the form; empty means "not given". */
 const optionalMoment = (label: string) =>
   z
     .string()
@@ -51,6 +31,13 @@ const optionalMoment = (label: string) =>
       }
       return date;
     });
+
+/** An ISO time (the form converts the browser's local time) that is not in the future; empty means now. */
+const pastMoment = (label: string) =>
+  optionalMoment(label).refine(
+    (date) => date === undefined || date.getTime() <= Date.now() + CLOCK_SKEW_MS,
+    `The ${label} cannot be in the future.`,
+  );
 
 const componentChanges = z
   .array(z.object({ componentId: id, status: z.enum(COMPONENT_STATUSES, "Pick a status.") }))
