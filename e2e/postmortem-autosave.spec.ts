@@ -32,7 +32,8 @@ test("postmortem text typed just before leaving is saved, and closing with unsav
   await asked.dismiss();
 
   // Kept open, the text is saved; a fresh session sees it.
-  await expect(page.getByText(/Draft saved/)).toBeVisible();
+  // Said on the page's 24-hour clock with its zone, not the browser's "4:05:12 PM".
+  await expect(page.getByText(/^Draft saved \d\d:\d\d [A-Z+\d:-]+$/)).toBeVisible();
   const again = await (await browser.newContext()).newPage();
   await signIn(again, new URL(editor).pathname);
   await expect(again.getByLabel("Root cause")).toHaveValue("A consumer deploy paused the queue.");

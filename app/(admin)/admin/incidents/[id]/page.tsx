@@ -11,6 +11,7 @@ import { defaultCadenceMinutes, nextUpdateDue } from "@/lib/cadence/cadence-stat
 import { SEVERITY_LABELS, STATE_LABELS } from "@/lib/incidents/severity";
 import { CadenceCountdown } from "@/components/admin/cadence-countdown";
 import { formatStamp } from "@/components/admin/format-time";
+import { formatDay } from "@/lib/time/format";
 import {
   Composer,
   ReopenForm,
@@ -68,7 +69,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           <span>
             Cadence: {incident.cadenceMinutes ? `every ${incident.cadenceMinutes} min` : "none"}
           </span>
-          {incident.rcaDueOn && <span>RCA promised by {incident.rcaDueOn}</span>}
+          {incident.rcaDueOn && <span>RCA promised by {formatDay(incident.rcaDueOn)}</span>}
         </p>
         {resolved && (
           <p>
