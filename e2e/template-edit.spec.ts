@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { signInToConsole as signIn } from "./console-sign-in";
+import { composer, declare, resolveHere } from "./support/incident-console";
 
-test("a saved template can be edited, not only deleted", async ({ page }) => {
+test("a saved template can be edited, and any update can start from one", async ({ page }) => {
   const name = `DNS provider down ${Date.now()}`;
   await signIn(page, "/admin/incidents/new");
   await page.locator("summary").filter({ hasText: "Save a new template" }).click();
@@ -22,4 +23,13 @@ test("a saved template can be edited, not only deleted", async ({ page }) => {
   await edit.getByLabel("Incident title").fill("Websites on custom domains do not load");
   await edit.getByRole("button", { name: "Save template" }).click();
   await expect(list).toContainText(`${name} · SEV2 · Websites on custom domains do not load`);
+
+  // Any update, not only the first, may start from a template.
+  await declare(page, { title: `DNS errors ${Date.now()}` });
+  await composer(page).getByLabel("Template", { exact: true }).selectOption({ label: name });
+  await composer(page).getByRole("button", { name: "Use template" }).click();
+  await expect(composer(page).getByLabel("Public update")).toHaveValue(
+    "**Impact:** Some hostnames fail.",
+  );
+  await resolveHere(page);
 });

@@ -21,6 +21,7 @@ import {
 import { Timeline } from "../_components/timeline";
 import { EditDetailsForm, HandOverForm } from "../_components/details-forms";
 import { listMembers } from "@/lib/team/list-members";
+import { listIncidentTemplates } from "@/lib/incidents/templates";
 import { listQueuedNotifications } from "@/lib/incidents/list-queued-notifications";
 import { LiveRefresh } from "@/components/admin/live-refresh";
 import { loadPickableComponents } from "../load-pickable";
@@ -33,12 +34,13 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
     throw error;
   });
   const updateIds = data.updates.map((u) => u.id);
-  const [settings, all, deliveries, members, queued] = await Promise.all([
+  const [settings, all, deliveries, members, queued, templates] = await Promise.all([
     getPageSettings(ctx.db),
     loadPickableComponents(ctx.db),
     getDeliveryStatus({ ctx, subjectIds: updateIds }),
     listMembers({ ctx }),
     listQueuedNotifications({ ctx, subjectIds: updateIds }),
+    listIncidentTemplates({ ctx }),
   ]);
   const { incident } = data;
   const canEdit = hasRole(ctx.actor, "editor");
@@ -51,6 +53,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
     state: incident.state,
     cadenceMinutes: incident.cadenceMinutes,
     previousBody: data.updates[0]?.body ?? "",
+    templates: templates.map((t) => ({ id: t.id, name: t.name, body: t.body })),
     affected: all.filter((c) => affectedIds.has(c.id)),
     others: all.filter((c) => !affectedIds.has(c.id)),
   };

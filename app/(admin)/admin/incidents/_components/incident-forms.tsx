@@ -21,6 +21,8 @@ export type IncidentFormContext = {
   cadenceMinutes: number | null;
   /** The latest update's body, for what the composer carries forward. */
   previousBody: string;
+  /** Saved templates any update may start from. */
+  templates: { id: string; name: string; body: string }[];
   /** Affected components first (with their current status), then the rest. */
   affected: PickableComponent[];
   others: PickableComponent[];
@@ -120,6 +122,9 @@ export function Composer({ context }: { context: IncidentFormContext }) {
       )}
       bodyTools={(setBody) => (
         <>
+          {context.templates.length > 0 && (
+            <TemplateChoice templates={context.templates} onUse={setBody} />
+          )}
           <Button variant="secondary" onClick={() => setBody(holdingStatement(text))}>
             Holding statement
           </Button>
@@ -201,5 +206,41 @@ export function ReopenForm({ context }: { context: IncidentFormContext }) {
         </>
       )}
     />
+  );
+}
+
+/** Start this update from a saved template (Statuspage offers templates for every update, not only the first). */
+function TemplateChoice({
+  templates,
+  onUse,
+}: {
+  templates: IncidentFormContext["templates"];
+  onUse: (body: string) => void;
+}) {
+  const [id, setId] = useState(templates[0]!.id);
+  return (
+    <span className="flex items-center gap-2">
+      <label htmlFor="composer-template" className="text-sm">
+        Template
+      </label>
+      <select
+        id="composer-template"
+        value={id}
+        onChange={(e) => setId(e.currentTarget.value)}
+        className="rounded-md border border-zinc-300 px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+      >
+        {templates.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.name}
+          </option>
+        ))}
+      </select>
+      <Button
+        variant="secondary"
+        onClick={() => onUse(templates.find((t) => t.id === id)?.body ?? "")}
+      >
+        Use template
+      </Button>
+    </span>
   );
 }
