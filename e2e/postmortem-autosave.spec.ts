@@ -20,6 +20,8 @@ test("postmortem text typed just before leaving is saved, and closing with unsav
     .getByRole("link", { name: "Incidents", exact: true })
     .click();
   await expect(page).toHaveURL(/\/admin\/incidents$/);
+  // The save left with the navigation; let it land before a hard reload could cut it off.
+  await page.waitForLoadState("networkidle");
   await page.goto(editor);
   await expect(page.getByLabel("Summary")).toHaveValue("Webhook deliveries queued for 40 minutes.");
 
