@@ -75,7 +75,7 @@ test("an editor declares a SEV1, keeps the cadence with two updates, and resolve
     .getByRole("button", { name: "Resolve incident" })
     .click();
   await expect(page.getByText("State: Resolved")).toBeVisible();
-  await expect(page.getByText("RCA promised by 2030-01-15")).toBeVisible();
+  await expect(page.getByText("RCA promised by Jan 15, 2030")).toBeVisible();
   await expect(page.getByRole("timer")).toHaveCount(0);
   await expect(timelineItems(page).first()).toContainText(
     "Billing: Degraded performance → Operational",

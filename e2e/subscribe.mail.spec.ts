@@ -42,10 +42,13 @@ test("a visitor subscribes, confirms from the email, and unsubscribes with one c
   const confirmUrl = hrefTo(confirmation, "/subscribe/confirm");
   expect(confirmUrl).toBeTruthy();
   await page.goto(confirmUrl!);
+  await expect(page.getByText(/One more step/)).toBeVisible();
   await page.getByRole("button", { name: "Confirm subscription" }).click();
   await expect(page.getByRole("status")).toContainText(
     `Subscribed: ${email} will receive updates.`,
   );
+  // Done: the page no longer asks for the step just taken.
+  await expect(page.getByText(/One more step/)).toHaveCount(0);
   await page.getByRole("link", { name: "Choose which components you hear about" }).click();
   await expect(page.getByText(`${email} is subscribed.`)).toBeVisible();
 

@@ -5,12 +5,20 @@ const TIME = {
   timeZoneName: "short",
 } as const;
 
-/** "Mar 2, 14:05 EST": a moment as read in the page's time zone, with the zone named. */
-export function formatStamp(date: Date, timeZone: string): string {
+const yearIn = (date: Date, timeZone: string) =>
+  new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric" }).format(date);
+
+/**
+ * "Mar 2, 14:05 EST": a moment as read in the page's time zone, with the zone
+ * named; "Mar 2, 2025, 14:05 EST" when it is not this year, so nothing old reads as recent.
+ */
+export function formatStamp(date: Date, timeZone: string, now = new Date()): string {
+  const otherYear = yearIn(date, timeZone) !== yearIn(now, timeZone);
   return new Intl.DateTimeFormat("en-US", {
     timeZone,
     month: "short",
     day: "numeric",
+    ...(otherYear ? { year: "numeric" } : {}),
     ...TIME,
   }).format(date);
 }

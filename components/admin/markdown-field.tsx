@@ -3,6 +3,7 @@ import { useId } from "react";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { dropEmptySections } from "@/lib/incidents/update-text";
 import { MarkdownBody } from "@/components/ui/markdown-body";
+import { markdownWarnings } from "@/lib/markdown/render-markdown";
 
 /**
  * The public body editor: Markdown on the left, the sanitized result on the
@@ -25,6 +26,8 @@ export function MarkdownField({
   id?: string;
 }) {
   const previewId = useId();
+  const published = dropEmptySections(value);
+  const warnings = markdownWarnings(published);
   return (
     <div className="grid gap-3 md:grid-cols-2">
       <TextareaField
@@ -43,10 +46,20 @@ export function MarkdownField({
           Preview
         </h3>
         <MarkdownBody
-          markdown={dropEmptySections(value)}
+          markdown={published}
           testId="markdown-preview"
           className="min-h-40 rounded-md border border-dashed border-zinc-300 p-3 text-sm dark:border-zinc-700"
         />
+        {warnings.length > 0 && (
+          <ul
+            aria-label="Publishing will change"
+            className="list-disc rounded-md bg-amber-50 py-2 pr-2 pl-6 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-50"
+          >
+            {warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        )}
       </section>
     </div>
   );

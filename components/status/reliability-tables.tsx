@@ -60,33 +60,36 @@ export function OverallReliabilityTable({
   caption: string;
 }) {
   return (
-    <table className="w-full text-left text-sm">
-      <caption className="mb-2 text-left text-lg font-semibold">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col" className={cell}>
-            Figure
-          </th>
-          <th scope="col" className={cell}>
-            Value
-          </th>
-          <th scope="col" className={cell}>
-            How it is computed
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {METRICS.map((m) => (
-          <tr key={m.label}>
-            <th scope="row" className={`${cell} font-medium`}>
-              {m.label}
+    // Scrolls sideways on a phone instead of widening the page.
+    <div role="region" aria-label={caption} tabIndex={0} className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <caption className="mb-2 text-left text-lg font-semibold">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className={cell}>
+              Figure
             </th>
-            <td className={`${cell} whitespace-nowrap font-semibold`}>{m.value(figures)}</td>
-            <td className={`${cell} ${muted}`}>{m.how}</td>
+            <th scope="col" className={cell}>
+              Value
+            </th>
+            <th scope="col" className={cell}>
+              How it is computed
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {METRICS.map((m) => (
+            <tr key={m.label}>
+              <th scope="row" className={`${cell} font-medium`}>
+                {m.label}
+              </th>
+              <td className={`${cell} whitespace-nowrap font-semibold`}>{m.value(figures)}</td>
+              <td className={`${cell} ${muted}`}>{m.how}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

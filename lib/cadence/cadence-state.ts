@@ -104,3 +104,13 @@ export function defaultCadenceMinutes(
 ): number | null {
   return defaults[SETTING_BY_SEVERITY[severity]];
 }
+
+/** A form's cadence choice as minutes: "default" follows the page's setting for the severity. */
+export function chosenCadenceMinutes(
+  defaults: CadenceDefaults,
+  severity: Severity,
+  choice: "default" | "none" | number,
+): number | null {
+  if (choice === "default") return defaultCadenceMinutes(defaults, severity);
+  return choice === "none" ? null : choice;
+}

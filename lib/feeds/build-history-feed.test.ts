@@ -43,7 +43,7 @@ describeEachEngine("history feeds", ({ db }) => {
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\s*<rss version="2.0"/);
     const feed = parseRssFeed(xml);
     expect(feed).toMatchObject({
-      title: "Status Status - Incident History",
+      title: "Status - Incident History",
       link: `${baseUrl}/history`,
       description: expect.any(String),
     });
@@ -71,7 +71,7 @@ describeEachEngine("history feeds", ({ db }) => {
     const all = parseAtomFeed(buildHistoryFeed(snapshot, { baseUrl, format: "atom" }));
     expect(all).toMatchObject({
       id: `${baseUrl}/history.atom`,
-      title: { value: "Status Status - Incident History" },
+      title: { value: "Status - Incident History" },
       updated: expect.any(String),
     });
     expect(all.links).toEqual(

@@ -113,7 +113,8 @@ export function buildHistoryFeed(
     id: self,
     title: component
       ? `${settings.name} - ${component.name} - Incident History`
-      : `${settings.name} Status - Incident History`,
+      : // Statuspage's "<name> Status"; a page already named "… Status" is not doubled.
+        `${/\bstatus$/i.test(settings.name.trim()) ? settings.name.trim() : `${settings.name} Status`} - Incident History`,
     description: component
       ? `Incidents and maintenance affecting ${component.name}.`
       : `Incidents and maintenance for ${settings.name}.`,

@@ -3,7 +3,7 @@ import { actorUserId } from "../context";
 import { incidents } from "../db/schema";
 import { HeraldError } from "../errors";
 import { requireRole } from "../auth/authorize";
-import { defaultCadenceMinutes } from "../cadence/cadence-state";
+import { chosenCadenceMinutes } from "../cadence/cadence-state";
 import { getPageSettings } from "../settings/get-page-settings";
 import { declareIncidentSchema } from "./schemas";
 import { IMPACT_BY_SEVERITY } from "./severity";
@@ -23,12 +23,7 @@ export async function declareIncident({ ctx, input }: { ctx: Ctx; input: unknown
   const startedAt = data.startedAt ?? now;
   const result = await ctx.db.transaction(async (tx) => {
     const settings = await getPageSettings(tx);
-    const cadenceMinutes =
-      data.cadence === "default"
-        ? defaultCadenceMinutes(settings, data.severity)
-        : data.cadence === "none"
-          ? null
-          : data.cadence;
+    const cadenceMinutes = chosenCadenceMinutes(settings, data.severity, data.cadence);
     const [incident] = await tx
       .insert(incidents)
       .values({

@@ -2,6 +2,7 @@ import { asc, desc, eq, inArray } from "drizzle-orm";
 import type { Ctx } from "../context";
 import {
   components,
+  incidentChanges,
   incidentComponents,
   incidents,
   incidentUpdateComponents,
@@ -26,7 +27,7 @@ export async function getIncident({ ctx, input }: { ctx: Ctx; input: { incidentI
     .from(incidents)
     .where(eq(incidents.id, input.incidentId));
   if (!incident) throw notFound("Incident");
-  const [updates, affected, lead] = await Promise.all([
+  const [updates, affected, lead, changesOutsideUpdates] = await Promise.all([
     ctx.db
       .select()
       .from(incidentUpdates)
@@ -49,6 +50,11 @@ export async function getIncident({ ctx, input }: { ctx: Ctx; input: { incidentI
           .from(users)
           .where(eq(users.id, incident.commsLeadId))
       : [],
+    ctx.db
+      .select()
+      .from(incidentChanges)
+      .where(eq(incidentChanges.incidentId, incident.id))
+      .orderBy(desc(incidentChanges.createdAt)),
   ]);
   const updateIds = updates.map((u) => u.id);
   const [changes, revisions] = updateIds.length
@@ -80,6 +86,8 @@ export async function getIncident({ ctx, input }: { ctx: Ctx; input: { incidentI
     commsLead: lead[0] ?? null,
     affected,
     latestUpdateId: latestPublished?.id ?? "",
+    /** Corrections and handoffs, newest first (the timeline interleaves them with updates). */
+    changes: changesOutsideUpdates,
     updates: updates.map((u) => ({
       ...u,
       componentChanges: changes.filter((c) => c.updateId === u.id),

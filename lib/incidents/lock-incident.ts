@@ -29,7 +29,7 @@ export async function lockIncidentForUpdate(
     if (latest && latest.id !== expectedLatestUpdateId) {
       throw new HeraldError(
         "conflict",
-        "Someone published another update to this incident meanwhile. Your text is kept below; read their update, then publish again if yours is still needed.",
+        "Another update was published while you were writing. Your draft is kept; read that update, then publish again if yours is still needed.",
       );
     }
   }

@@ -61,7 +61,9 @@ describeEachEngine("publishIncidentUpdate", ({ db }) => {
 
   it("backdates an update's display time and counts the cadence from it", async () => {
     const editor = await createMember(db(), "editor");
-    const declared = await declareTestIncident(editor);
+    const declared = await declareTestIncident(editor, {
+      startedAt: new Date(Date.now() - 20 * MINUTE).toISOString(),
+    });
     const displayAt = new Date(Date.now() - 10 * MINUTE);
     const { update } = await publishIncidentUpdate({
       ctx: editor,
@@ -116,7 +118,7 @@ describeEachEngine("publishIncidentUpdate", ({ db }) => {
       },
     }).catch((e) => e);
     expect(error).toMatchObject({ code: "conflict" });
-    expect(error.message).toMatch(/published another update/);
+    expect(error.message).toMatch(/Another update was published while you were writing/);
     expect(await writeCounts(db())).toEqual(before);
     const [component] = await db().select().from(components).where(eq(components.id, api.id));
     expect(component!.status).toBe("operational");

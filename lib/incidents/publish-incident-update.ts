@@ -29,6 +29,11 @@ export async function publishIncidentUpdate({ ctx, input }: { ctx: Ctx; input: u
         state: `The incident is already ${incident.state}.`,
       });
     }
+    if (data.displayAt && data.displayAt < incident.startedAt) {
+      throw new HeraldError("invalid", "Please correct the highlighted fields.", {
+        displayAt: "An update cannot be dated before the incident started.",
+      });
+    }
     const resolving = data.state === "resolved";
     const written = await writeIncidentUpdate(tx, ctx.actor, incident, {
       ...data,

@@ -25,7 +25,7 @@ describeEachEngine("resolveIncident and reopenIncident", ({ db }) => {
         incidentId: declared.incident.id,
         expectedLatestUpdateId: declared.update.id,
         body: "All fixed.",
-        rcaDueOn: "2026-12-01",
+        rcaDueOn: "2030-01-15",
       },
     });
     return { editor, api, web, declared, resolved };
@@ -33,7 +33,7 @@ describeEachEngine("resolveIncident and reopenIncident", ({ db }) => {
 
   it("restores every affected component to operational, stops the cadence and records the RCA promise", async () => {
     const { api, web, resolved } = await resolvedIncident();
-    expect(resolved.incident).toMatchObject({ state: "resolved", rcaDueOn: "2026-12-01" });
+    expect(resolved.incident).toMatchObject({ state: "resolved", rcaDueOn: "2030-01-15" });
     expect(resolved.incident.resolvedAt).toEqual(resolved.update.displayAt);
     expect(resolved.update.nextUpdateBy).toBeNull();
     expect(cadenceState(resolved.incident, [resolved.update], new Date()).kind).toBe("none");

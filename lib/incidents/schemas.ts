@@ -17,8 +17,8 @@ const body = (missing: string) =>
   text(20_000, missing).transform(dropEmptySections).pipe(safeString().min(1, missing));
 const id = safeString().trim().min(1);
 
-/** An ISO time (the form converts the browser's local time) that is not in the future; empty means now. */
-const pastMoment = (label: string) =>
+/** An ISO time from the form; empty means "not given". */
+const optionalMoment = (label: string) =>
   safeString()
     .trim()
     .optional()
@@ -29,12 +29,15 @@ const pastMoment = (label: string) =>
         ctx.addIssue({ code: "custom", message: `Enter a valid ${label}.` });
         return z.NEVER;
       }
-      if (date.getTime() > Date.now() + CLOCK_SKEW_MS) {
-        ctx.addIssue({ code: "custom", message: `The ${label} cannot be in the future.` });
-        return z.NEVER;
-      }
       return date;
     });
+
+/** An ISO time (the form converts the browser's local time) that is not in the future; empty means now. */
+const pastMoment = (label: string) =>
+  optionalMoment(label).refine(
+    (date) => date === undefined || date.getTime() <= Date.now() + CLOCK_SKEW_MS,
+    `The ${label} cannot be in the future.`,
+  );
 
 const componentChanges = z
   .array(z.object({ componentId: id, status: z.enum(COMPONENT_STATUSES, "Pick a status.") }))
@@ -93,9 +96,18 @@ export const publishIncidentUpdateSchema = z.object({
   ...staleGuard,
   state: z.enum(INCIDENT_STATES, "Pick a state."),
   displayAt: pastMoment("display time"),
+  /** The promised next update; empty means one cadence after the update. */
+  nextUpdateBy: optionalMoment("next update time"),
+  /** Required when the promise is later than the cadence; console only. */
+  nextUpdateReason: optionalText(500),
   components: componentChanges,
   rcaDueOn: z.iso
     .date("Pick a date.")
+    // A day of slack: "today" somewhere on Earth may still be yesterday in UTC.
+    .refine(
+      (day) => day >= new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+      "The RCA date cannot be in the past.",
+    )
     .optional()
     .or(z.literal("").transform(() => undefined)),
   ...updateFields,
@@ -125,3 +137,26 @@ export const editIncidentUpdateSchema = z.object({
   expectedUpdatedAt: safeString().optional(),
 });
 export type EditIncidentUpdateInput = z.input<typeof editIncidentUpdateSchema>;
+
+/** A component's place in a corrected incident: a status, or "" for "not affected". */
+const affectedChoice = z.object({
+  componentId: id,
+  status: z.union([z.literal(""), z.enum(COMPONENT_STATUSES, "Pick a status.")]),
+});
+
+export const editIncidentDetailsSchema = z.object({
+  incidentId: id,
+  title: declareIncidentSchema.shape.title,
+  severity: declareIncidentSchema.shape.severity,
+  impact: declareIncidentSchema.shape.impact,
+  cadence,
+  /** Only the components whose choice changed in the form. */
+  components: z.array(affectedChoice).max(200).default([]),
+});
+export type EditIncidentDetailsInput = z.input<typeof editIncidentDetailsSchema>;
+
+export const handOverIncidentSchema = z.object({
+  incidentId: id,
+  commsLeadId: safeString("Pick the new comms lead.").trim().min(1, "Pick the new comms lead."),
+});
+export type HandOverIncidentInput = z.input<typeof handOverIncidentSchema>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { composerTemplate, dropEmptySections, holdingStatement } from "./update-text";
+import { composerTemplate, dropEmptySections, holdingStatement, sectionText } from "./update-text";
 
 describe("composer text", () => {
   it("prefills the comms structure with the affected components and the cadence promise", () => {
@@ -56,5 +56,25 @@ describe("composer text", () => {
     );
     expect(dropEmptySections("**Impact:**\n\n**Workaround:**  ")).toBe("");
     expect(dropEmptySections("Plain text.\nSecond line.")).toBe("Plain text.\nSecond line.");
+  });
+});
+
+describe("the composer's template follows the incident", () => {
+  it("states what the chosen state means, and carries impact and workaround from the previous update", () => {
+    const previousBody =
+      "**Impact:** Card payments fail at checkout.\n\n**Current status:** Investigating.\n\n**Workaround:** Pay by invoice.";
+    const body = composerTemplate({
+      state: "monitoring",
+      componentNames: ["Billing"],
+      cadenceMinutes: 30,
+      previousBody,
+    });
+    expect(body).toContain("**Impact:** Card payments fail at checkout.");
+    expect(body).toContain(
+      "**Current status:** A fix is in place and we are monitoring the results.",
+    );
+    expect(body).toContain("**Workaround:** Pay by invoice.");
+    expect(sectionText(previousBody, "Current status")).toBe("Investigating.");
+    expect(sectionText(previousBody, "Actions")).toBe("");
   });
 });

@@ -10,6 +10,8 @@ type Context = {
   state: IncidentState;
   componentNames: readonly string[];
   cadenceMinutes: number | null;
+  /** The previous update's body: what usually stays the same (impact, workaround) carries forward. */
+  previousBody?: string;
 };
 
 const STATUS_BY_STATE: Record<IncidentState, string> = {
@@ -43,18 +45,32 @@ export function renderSections(
   return sections.map(([label, value]) => `**${label}:** ${value}`.trimEnd()).join("\n\n");
 }
 
-/** The composer's starting text: every section present, the ones only a human knows left blank. */
+/** The text of one "**Label:** text" section of an update body, or "" if it has none. */
+export function sectionText(body: string, label: string): string {
+  const prefix = `**${label}:**`;
+  const paragraph = body.split(/\n\s*\n/).find((p) => p.trim().startsWith(prefix));
+  return paragraph ? paragraph.trim().slice(prefix.length).trim() : "";
+}
+
+/**
+ * The composer's starting text: every section present, the status following the
+ * chosen state, impact and workaround carried from the previous update, the
+ * ones only a human knows left blank.
+ */
 export function composerTemplate(context: Context): string {
+  const carried = (label: string) =>
+    context.previousBody ? sectionText(context.previousBody, label) : "";
   return renderSections([
     [
       "Impact",
-      context.componentNames.length
-        ? `Customers may see errors or slowness using ${affectedList(context.componentNames)}.`
-        : "",
+      carried("Impact") ||
+        (context.componentNames.length
+          ? `Customers may see errors or slowness using ${affectedList(context.componentNames)}.`
+          : ""),
     ],
     ["Current status", STATUS_BY_STATE[context.state]],
     ["Actions", ""],
-    ["Workaround", ""],
+    ["Workaround", carried("Workaround")],
     ["Next update", nextUpdatePromise(context.cadenceMinutes)],
   ]);
 }

@@ -19,6 +19,7 @@ import {
 import { worstStatus } from "../components/status";
 import { enqueueIncidentUpdateNotifications } from "../notifications/enqueue-incident-update";
 import { recordAudit } from "../audit/record-audit";
+import { nextUpdatePromise } from "./next-update-promise";
 
 export type UpdateDraft = {
   state: IncidentState;
@@ -33,9 +34,11 @@ export type UpdateDraft = {
   /** When component changes took effect, if not at displayAt (a declared incident's backfilled start). */
   changesAt?: Date;
   rcaDueOn?: string | null;
+  /** An explicit promise (see nextUpdatePromise); the cadence decides otherwise. */
+  nextUpdateBy?: Date;
+  nextUpdateReason?: string | null;
 };
 
-const MINUTE = 60_000;
 const rank = (state: IncidentState) => INCIDENT_STATES.indexOf(state);
 
 /**
@@ -65,10 +68,13 @@ export async function writeIncidentUpdate(
   });
   await recordAffected(tx, incident.id, affected, requests);
 
-  const nextUpdateBy =
-    resolving || incident.cadenceMinutes === null
-      ? null
-      : new Date(draft.displayAt.getTime() + incident.cadenceMinutes * MINUTE);
+  const promise = nextUpdatePromise({
+    cadenceMinutes: incident.cadenceMinutes,
+    displayAt: draft.displayAt,
+    resolving,
+    requested: draft.nextUpdateBy,
+    reason: draft.nextUpdateReason,
+  });
   const [update] = await tx
     .insert(incidentUpdates)
     .values({
@@ -80,7 +86,7 @@ export async function writeIncidentUpdate(
       eta: draft.eta,
       notify: draft.notify,
       displayAt: draft.displayAt,
-      nextUpdateBy,
+      ...promise,
       reopened: draft.reopened ?? false,
       authorId: actorUserId(actor),
     })

@@ -41,6 +41,11 @@ export const scheduleMaintenanceSchema = z
   .refine((m) => m.scheduledUntil > m.scheduledFor, {
     message: "The end must be after the start.",
     path: ["scheduledUntil"],
+  })
+  // A window already over would be listed as upcoming and then "run" at once.
+  .refine((m) => m.scheduledUntil.getTime() > Date.now(), {
+    message: "This window has already ended: pick an end in the future.",
+    path: ["scheduledUntil"],
   });
 
 /** A state change, with an optional public message (a default one is written otherwise). */

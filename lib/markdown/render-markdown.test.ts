@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { activeMarkup, TEXT_TAGS, XSS_PAYLOADS } from "../testing/xss-payloads";
-import { renderMarkdown } from "./render-markdown";
+import { markdownWarnings, renderMarkdown } from "./render-markdown";
 
 describe("renderMarkdown", () => {
   it("renders the comms structure: bold labels, lists, links and line breaks", () => {
@@ -14,13 +14,30 @@ describe("renderMarkdown", () => {
     );
   });
 
-  it("strips scripts, event handlers and javascript: links", () => {
+  it("turns scripts, event handlers and javascript: links into inert text", () => {
     const html = renderMarkdown(
       '<script>alert(1)</script>\n\nText <img src=x onerror="alert(1)"> <b onclick="x()">hi</b>\n\n[click](javascript:alert(1))',
     );
-    expect(html).not.toMatch(/script|onerror|onclick|javascript:|<img/i);
+    expect(activeMarkup(html, TEXT_TAGS)).toEqual([]);
+    expect(html).not.toMatch(/<(script|img|b)\b|href="javascript:/i);
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(html).toContain('&lt;b onclick="x()"&gt;hi&lt;/b&gt;');
     expect(html).toContain(">click</a>");
-    expect(html).toContain("hi");
+  });
+
+  it("keeps angle-bracket text that is not markup as literal text", () => {
+    expect(renderMarkdown("Use the <region>-backup endpoint")).toBe(
+      "<p>Use the &lt;region&gt;-backup endpoint</p>\n",
+    );
+    expect(renderMarkdown("a <strong>b</strong> c")).toBe("<p>a <strong>b</strong> c</p>\n");
+  });
+
+  it("warns the author about everything publishing will change, and nothing else", () => {
+    expect(markdownWarnings("Use the <region>-backup endpoint, [docs](javascript:x)")).toEqual([
+      "Shown exactly as typed, not as formatting: <region>",
+      "The link to javascript:x will be removed (only http, https and mailto links work).",
+    ]);
+    expect(markdownWarnings("**Bold**, <em>fine</em>, [docs](https://acme.test)")).toEqual([]);
   });
 
   it("keeps the page's heading levels intact", () => {
@@ -48,12 +65,15 @@ describe("renderMarkdown", () => {
     it.each(XSS_PAYLOADS)("leaves %s inert", (payload) => {
       const html = renderMarkdown(wrap(payload));
       expect(activeMarkup(html, TEXT_TAGS)).toEqual([]);
-      expect(html).not.toMatch(/javascript:|<script|<iframe|<svg|<img/i);
+      // Escaped text may say "javascript:"; no live tag or attribute may.
+      expect(html).not.toMatch(/<(script|iframe|svg|img|object|form|style)\b/i);
     });
   });
 
-  it("keeps the words around a stripped payload, so the update still reads", () => {
-    expect(renderMarkdown("Before <script>alert(1)</script> after")).toBe("<p>Before  after</p>\n");
+  it("keeps the words around an inert payload, so the update still reads", () => {
+    expect(renderMarkdown("Before <script>alert(1)</script> after")).toBe(
+      "<p>Before &lt;script&gt;alert(1)&lt;/script&gt; after</p>\n",
+    );
     expect(renderMarkdown("[x](javascript:alert(1)) stays")).toBe(
       '<p><a rel="nofollow noopener noreferrer">x</a> stays</p>\n',
     );

@@ -19,7 +19,7 @@ export type ComponentChange = {
 };
 export type PublicIncidentUpdate = Omit<
   IncidentUpdate,
-  "internalNote" | "businessImpact" | "eta"
+  "internalNote" | "businessImpact" | "eta" | "nextUpdateReason"
 > & { componentChanges: ComponentChange[] };
 export type PublicIncident = Incident & {
   /** Newest first, as status pages and the Statuspage API show them. */
@@ -67,7 +67,7 @@ export async function hydrateIncidents(db: Db, rows: Incident[]): Promise<Public
     ...incident,
     updates: updates
       .filter((u) => u.incidentId === incident.id)
-      .map(({ internalNote: _n, businessImpact: _b, eta: _e, ...u }) => ({
+      .map(({ internalNote: _n, businessImpact: _b, eta: _e, nextUpdateReason: _r, ...u }) => ({
         ...u,
         componentChanges: changes
           .filter((c) => c.updateId === u.id)

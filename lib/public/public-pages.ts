@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, lt, min } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { incidents, maintenances, postmortems } from "../db/schema";
+import { incidentChanges, incidents, maintenances, postmortems } from "../db/schema";
 import { addDays, dayKeyOf, startOfDayKey } from "../time/days";
 import { hydrateIncidents } from "./hydrate-incidents";
 import { hydrateMaintenances } from "./hydrate-maintenances";
@@ -20,12 +20,23 @@ export function loadIncidentPage(getDb: () => Promise<Db>, id: string | null) {
       const rows = await db.select().from(incidents).where(eq(incidents.id, id));
       const [incident] = await hydrateIncidents(db, rows);
       if (!incident) return null;
-      const [postmortem] = await db
-        .select({ state: postmortems.state })
-        .from(postmortems)
-        .where(eq(postmortems.incidentId, id));
+      const [[postmortem], corrections] = await Promise.all([
+        db
+          .select({ state: postmortems.state })
+          .from(postmortems)
+          .where(eq(postmortems.incidentId, id)),
+        db
+          .select({ at: incidentChanges.createdAt, changes: incidentChanges.changes })
+          .from(incidentChanges)
+          .where(and(eq(incidentChanges.incidentId, id), eq(incidentChanges.kind, "details")))
+          .orderBy(desc(incidentChanges.createdAt)),
+      ]);
       return {
         ...incident,
+        /** Earlier titles, newest first: a renamed incident stays recognisable. Nothing else corrected is public. */
+        formerTitles: corrections.flatMap(({ at, changes }) =>
+          changes.filter((c) => c.field === "title").map((c) => ({ title: c.from ?? "", at })),
+        ),
         hasPublishedPostmortem:
           postmortem?.state === "published" || incident.postmortemPublishedAt !== null,
       };

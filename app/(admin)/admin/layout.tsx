@@ -14,25 +14,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   return (
     <div className="min-h-dvh">
       <header className="border-b border-zinc-200 dark:border-zinc-800">
-        <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-4 px-4 py-3">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-1 px-4 pt-3">
           <span className="font-semibold">Herald console</span>
-          <nav aria-label="Console" className="flex gap-4 text-sm">
-            <Link href="/admin">Dashboard</Link>
-            <Link href="/admin/incidents">Incidents</Link>
-            <Link href="/admin/components">Components</Link>
-            <Link href="/admin/maintenance">Maintenance</Link>
-            <Link href="/admin/postmortems">Postmortems</Link>
-            <Link href="/admin/team">Team</Link>
-            <Link href="/admin/api-keys">API keys</Link>
-            <Link href="/admin/audit">Audit log</Link>
-            <Link href="/admin/subscribers">Subscribers</Link>
-            <Link href="/admin/stakeholders">Stakeholders</Link>
-            <Link href="/admin/outbox">Outbox</Link>
-            <Link href="/admin/settings">Settings</Link>
-            <Link href="/admin/account">Account</Link>
-            <Link href="/">Public page</Link>
-          </nav>
-          <span className="ml-auto text-sm text-zinc-600 dark:text-zinc-400">
+          <span className="ml-auto min-w-0 truncate text-sm text-zinc-600 dark:text-zinc-400">
             {actor.email} · {actor.role}
           </span>
           <form action={signOutAction}>
@@ -45,6 +29,26 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             </button>
           </form>
         </div>
+        {/* One line at any width: it scrolls sideways on a phone rather than wrapping or widening the page. */}
+        <nav
+          aria-label="Console"
+          className="mx-auto flex max-w-5xl gap-4 overflow-x-auto px-4 py-2 text-sm whitespace-nowrap"
+        >
+          <Link href="/admin">Dashboard</Link>
+          <Link href="/admin/incidents">Incidents</Link>
+          <Link href="/admin/components">Components</Link>
+          <Link href="/admin/maintenance">Maintenance</Link>
+          <Link href="/admin/postmortems">Postmortems</Link>
+          <Link href="/admin/team">Team</Link>
+          <Link href="/admin/api-keys">API keys</Link>
+          <Link href="/admin/audit">Audit log</Link>
+          <Link href="/admin/subscribers">Subscribers</Link>
+          <Link href="/admin/stakeholders">Stakeholders</Link>
+          <Link href="/admin/outbox">Outbox</Link>
+          <Link href="/admin/settings">Settings</Link>
+          <Link href="/admin/account">Account</Link>
+          <Link href="/">Public page</Link>
+        </nav>
       </header>
       <main className="mx-auto max-w-5xl px-4 py-6">{children}</main>
     </div>

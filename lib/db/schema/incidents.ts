@@ -74,6 +74,8 @@ export const incidentUpdates = pgTable(
     displayAt: at().notNull().defaultNow(),
     /** The public promise "Next update by HH:MM"; null once resolved or without cadence. */
     nextUpdateBy: at(),
+    /** Why the promise is later than the cadence: console only, never public. */
+    nextUpdateReason: text(),
     /** True for the update that reopened a resolved incident. */
     reopened: boolean().notNull().default(false),
     authorId: text().references(() => users.id, { onDelete: "set null" }),
@@ -126,3 +128,29 @@ export const incidentTemplates = pgTable("incident_templates", {
   updatedAt: updatedAt(),
 });
 export type IncidentTemplate = typeof incidentTemplates.$inferSelect;
+
+/** One change made to an incident outside an update: corrected details, or a comms-lead handoff. */
+export type IncidentChangeKind = "details" | "handoff";
+export type IncidentFieldChange = { field: string; from: string | null; to: string | null };
+
+/**
+ * What was changed on an incident after declaring, shown on the console timeline
+ * (and, for a changed title, in the public history). The audit log keeps the full rows.
+ */
+export const incidentChanges = pgTable(
+  "incident_changes",
+  {
+    id: id(),
+    incidentId: text()
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    kind: text().$type<IncidentChangeKind>().notNull(),
+    /** Field by field, with readable values ("Billing: Major outage"), oldest value first. */
+    changes: jsonb().$type<IncidentFieldChange[]>().notNull(),
+    actorId: text().references(() => users.id, { onDelete: "set null" }),
+    actorLabel: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("incident_changes_incident_idx").on(t.incidentId, t.createdAt)],
+);
+export type IncidentChange = typeof incidentChanges.$inferSelect;

@@ -17,10 +17,15 @@ export function readCheckbox(form: FormData, name: string): boolean {
  * `component-was:<id>` holding the status the form was showing. Only real
  * changes are sent, so an untouched select never reverts someone else's change.
  */
-export function readComponentChanges(form: FormData): { componentId: string; status: string }[] {
+export function readComponentChanges(
+  form: FormData,
+  { keepBlank = false }: { keepBlank?: boolean } = {},
+): { componentId: string; status: string }[] {
   const changes: { componentId: string; status: string }[] = [];
   for (const [key, value] of form.entries()) {
-    if (!key.startsWith("component:") || typeof value !== "string" || value === "") continue;
+    if (!key.startsWith("component:") || typeof value !== "string") continue;
+    // Blank is "not affected": a change only where the form can take a component off.
+    if (value === "" && !keepBlank) continue;
     const componentId = key.slice("component:".length);
     if (form.get(`component-was:${componentId}`) !== value)
       changes.push({ componentId, status: value });

@@ -8,6 +8,11 @@ import { publishIncidentUpdate } from "@/lib/incidents/publish-incident-update";
 import { resolveIncident } from "@/lib/incidents/resolve-incident";
 import { reopenIncident } from "@/lib/incidents/reopen-incident";
 import { editIncidentUpdate } from "@/lib/incidents/edit-incident-update";
+import { editIncidentDetails } from "@/lib/incidents/edit-incident-details";
+import { handOverIncident } from "@/lib/incidents/hand-over-incident";
+import { listUpdatesSince } from "@/lib/incidents/list-updates-since";
+import { HeraldError } from "@/lib/errors";
+import type { IncidentActionState } from "./_components/incident-action-state";
 import { readCheckbox, readComponentChanges, readFields } from "../_lib/form-input";
 
 /** Thin callers of the domain: every check (role, input, staleness) happens there. */
@@ -58,21 +63,40 @@ async function run(
   form: FormData,
   write: () => Promise<unknown>,
   message: string,
-): Promise<ActionState> {
+): Promise<IncidentActionState> {
   try {
     await write();
   } catch (error) {
+    if (error instanceof HeraldError && error.code === "conflict") return staleForm(form, error);
     return actionError(error, form);
   }
   refresh(String(form.get("incidentId") ?? ""));
   return { ok: true, message };
 }
 
+/**
+ * Another lead published while this form was open: return their updates so the
+ * form shows them inline, and refresh the page so the countdown, state and the
+ * form's "latest update" are current. Publishing again is then one click.
+ */
+async function staleForm(form: FormData, error: HeraldError): Promise<IncidentActionState> {
+  const incidentId = String(form.get("incidentId") ?? "");
+  const afterUpdateId = String(form.get("expectedLatestUpdateId") ?? "");
+  const state = actionError(error, form);
+  if (!afterUpdateId) return state;
+  const { updates } = await listUpdatesSince({
+    ctx: await requestCtx(),
+    input: { incidentId, afterUpdateId },
+  });
+  refresh(incidentId);
+  return { ...state, meanwhile: updates };
+}
+
 export async function publishUpdateAction(
-  _prev: ActionState,
+  _prev: IncidentActionState,
   form: FormData,
-): Promise<ActionState> {
-  const input = updateInput(form, ["state", "displayAt"]);
+): Promise<IncidentActionState> {
+  const input = updateInput(form, ["state", "displayAt", "nextUpdateBy", "nextUpdateReason"]);
   return run(
     form,
     async () => publishIncidentUpdate({ ctx: await requestCtx(), input }),
@@ -81,9 +105,9 @@ export async function publishUpdateAction(
 }
 
 export async function resolveIncidentAction(
-  _prev: ActionState,
+  _prev: IncidentActionState,
   form: FormData,
-): Promise<ActionState> {
+): Promise<IncidentActionState> {
   const input = updateInput(form, ["rcaDueOn"]);
   return run(
     form,
@@ -93,9 +117,9 @@ export async function resolveIncidentAction(
 }
 
 export async function reopenIncidentAction(
-  _prev: ActionState,
+  _prev: IncidentActionState,
   form: FormData,
-): Promise<ActionState> {
+): Promise<IncidentActionState> {
   const input = updateInput(form, ["state"]);
   return run(
     form,
@@ -110,5 +134,26 @@ export async function editUpdateAction(_prev: ActionState, form: FormData): Prom
     form,
     async () => editIncidentUpdate({ ctx: await requestCtx(), input }),
     "Update corrected.",
+  );
+}
+
+export async function editDetailsAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const input = {
+    ...readFields(form, ["incidentId", "title", "severity", "impact", "cadence"]),
+    components: readComponentChanges(form, { keepBlank: true }),
+  };
+  return run(
+    form,
+    async () => editIncidentDetails({ ctx: await requestCtx(), input }),
+    "Incident details saved.",
+  );
+}
+
+export async function handOverAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const input = readFields(form, ["incidentId", "commsLeadId"]);
+  return run(
+    form,
+    async () => handOverIncident({ ctx: await requestCtx(), input }),
+    "Comms lead handed over.",
   );
 }

@@ -12,6 +12,7 @@ import { SiteHeader } from "@/components/status/site-header";
 import { UpdateTimeline } from "@/components/status/update-timeline";
 import { PageTime } from "@/components/status/local-time";
 import { StatusLabel } from "@/components/status/status-dot";
+import { STATUS_LABELS } from "@/lib/components/status";
 import { TEXT, TONE_OF_IMPACT } from "@/components/status/tones";
 
 type Props = { params: Promise<{ id: string }> };
@@ -40,6 +41,18 @@ export default async function IncidentPage({ params }: Props) {
           <h1 className={`text-2xl font-semibold ${TEXT[TONE_OF_IMPACT[incident.impact]]}`}>
             {incident.title}
           </h1>
+          {incident.formerTitles.length > 0 && (
+            <ul
+              className="mt-1 text-sm text-zinc-600 dark:text-zinc-400"
+              aria-label="Title history"
+            >
+              {incident.formerTitles.map((t) => (
+                <li key={t.at.toISOString() + t.title}>
+                  Previously titled “{t.title}” (renamed <PageTime date={t.at} timeZone={tz} />)
+                </li>
+              ))}
+            </ul>
+          )}
           <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
             <dt className="text-zinc-600 dark:text-zinc-400">Impact</dt>
             <dd>{SEVERITY_IMPACT_LABELS[incident.impact]}</dd>
@@ -84,8 +97,16 @@ export default async function IncidentPage({ params }: Props) {
             </h2>
             <ul className="mt-2 flex flex-col gap-1">
               {incident.components.map((c) => (
-                <li key={c.componentId} className="flex items-center gap-3">
-                  {c.name} <StatusLabel status={c.status} />
+                <li key={c.componentId} className="flex flex-wrap items-center gap-x-3">
+                  {c.name}
+                  {incident.resolvedAt ? (
+                    // The incident-time status would read as current: say what it was, and that it is over.
+                    <span className="text-sm text-zinc-700 dark:text-zinc-300">
+                      {STATUS_LABELS[c.status]} during the incident · resolved
+                    </span>
+                  ) : (
+                    <StatusLabel status={c.status} />
+                  )}
                 </li>
               ))}
             </ul>

@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, type ReactNode } from "react";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { SubscriptionState } from "../actions";
@@ -10,6 +10,8 @@ type Props = {
   token: string;
   label: string;
   pendingLabel: string;
+  /** What the page asks before the click ("One more step…"); gone once done. */
+  intro?: ReactNode;
 };
 
 /**
@@ -17,7 +19,7 @@ type Props = {
  * page; the change happens on the POST, so mail scanners that open every link
  * do not confirm or unsubscribe anyone.
  */
-export function TokenAction({ action, token, label, pendingLabel }: Props) {
+export function TokenAction({ action, token, label, pendingLabel, intro }: Props) {
   const [state, formAction] = useActionState(action, { ok: false });
   if (state.ok) {
     return (
@@ -36,6 +38,7 @@ export function TokenAction({ action, token, label, pendingLabel }: Props) {
   }
   return (
     <form action={formAction} className="flex flex-col gap-3">
+      {intro}
       <input type="hidden" name="token" value={token} />
       <FormMessage ok={false} message={state.message} />
       <div>

@@ -14,18 +14,18 @@ export default async function ConfirmPage(props: TokenPageProps) {
   return (
     <SubscriptionPage title="Confirm your subscription">
       {token ? (
-        <>
-          <p>
-            One more step: confirm that you want to receive incident and maintenance updates at this
-            address.
-          </p>
-          <TokenAction
-            action={confirmAction}
-            token={token}
-            label="Confirm subscription"
-            pendingLabel="Confirming…"
-          />
-        </>
+        <TokenAction
+          action={confirmAction}
+          token={token}
+          label="Confirm subscription"
+          pendingLabel="Confirming…"
+          intro={
+            <p>
+              One more step: confirm that you want to receive incident and maintenance updates at
+              this address.
+            </p>
+          }
+        />
       ) : (
         <MissingToken />
       )}

@@ -1,12 +1,15 @@
+import Link from "next/link";
 import { requestCtx } from "@/app/_lib/request-context";
 import { hasRole } from "@/lib/auth/authorize";
+import { actorUserId } from "@/lib/context";
 import { getIncident } from "@/lib/incidents/get-incident";
 import { getPageSettings } from "@/lib/settings/get-page-settings";
 import { getDeliveryStatus } from "@/lib/notifications/delivery-status";
-import { nextUpdateDue } from "@/lib/cadence/cadence-state";
+import { defaultCadenceMinutes, nextUpdateDue } from "@/lib/cadence/cadence-state";
 import { SEVERITY_LABELS, STATE_LABELS } from "@/lib/incidents/severity";
 import { CadenceCountdown } from "@/components/admin/cadence-countdown";
 import { formatStamp } from "@/components/admin/format-time";
+import { formatDay } from "@/lib/time/format";
 import {
   Composer,
   ReopenForm,
@@ -14,6 +17,11 @@ import {
   type IncidentFormContext,
 } from "../_components/incident-forms";
 import { Timeline } from "../_components/timeline";
+import { EditDetailsForm, HandOverForm } from "../_components/details-forms";
+import { listMembers } from "@/lib/team/list-members";
+import { listIncidentTemplates } from "@/lib/incidents/templates";
+import { listQueuedNotifications } from "@/lib/incidents/list-queued-notifications";
+import { LiveRefresh } from "@/components/admin/live-refresh";
 import { loadPickableComponents } from "../load-pickable";
 import { orNotFound } from "../../_lib/or-not-found";
 
@@ -21,10 +29,14 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   const ctx = await requestCtx();
   const { id } = await params;
   const data = await orNotFound(getIncident({ ctx, input: { incidentId: id } }));
-  const [settings, all, deliveries] = await Promise.all([
+  const updateIds = data.updates.map((u) => u.id);
+  const [settings, all, deliveries, members, queued, templates] = await Promise.all([
     getPageSettings(ctx.db),
     loadPickableComponents(ctx.db),
-    getDeliveryStatus({ ctx, subjectIds: data.updates.map((u) => u.id) }),
+    getDeliveryStatus({ ctx, subjectIds: updateIds }),
+    listMembers({ ctx }),
+    listQueuedNotifications({ ctx, subjectIds: updateIds }),
+    listIncidentTemplates({ ctx }),
   ]);
   const { incident } = data;
   const canEdit = hasRole(ctx.actor, "editor");
@@ -32,8 +44,12 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   const context: IncidentFormContext = {
     incidentId: incident.id,
     latestUpdateId: data.latestUpdateId,
+    draftScope: `${actorUserId(ctx.actor) ?? "anyone"}:${incident.id}`,
+    timeZone: settings.timeZone,
     state: incident.state,
     cadenceMinutes: incident.cadenceMinutes,
+    previousBody: data.updates[0]?.body ?? "",
+    templates: templates.map((t) => ({ id: t.id, name: t.name, body: t.body })),
     affected: all.filter((c) => affectedIds.has(c.id)),
     others: all.filter((c) => !affectedIds.has(c.id)),
   };
@@ -52,8 +68,15 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           <span>
             Cadence: {incident.cadenceMinutes ? `every ${incident.cadenceMinutes} min` : "none"}
           </span>
-          {incident.rcaDueOn && <span>RCA promised by {incident.rcaDueOn}</span>}
+          {incident.rcaDueOn && <span>RCA promised by {formatDay(incident.rcaDueOn)}</span>}
         </p>
+        {resolved && (
+          <p>
+            <Link href={`/admin/postmortems/${incident.id}`} className="font-medium underline">
+              {canEdit ? "Write the postmortem (RCA)" : "Postmortem (RCA)"}
+            </Link>
+          </p>
+        )}
         {!resolved && (
           <div>
             <CadenceCountdown dueAt={due?.toISOString() ?? null} timeZone={settings.timeZone} />
@@ -68,6 +91,42 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           <Composer context={context} />
         </section>
       )}
+      {canEdit && !resolved && (
+        <details className="rounded-md border border-zinc-200 p-4 dark:border-zinc-800">
+          <summary className="cursor-pointer font-semibold">Edit details</summary>
+          <div className="mt-3">
+            <EditDetailsForm
+              components={all}
+              details={{
+                incidentId: incident.id,
+                title: incident.title,
+                severity: incident.severity,
+                impact: incident.impact,
+                impactOverridden: incident.impactOverridden,
+                cadenceMinutes: incident.cadenceMinutes,
+                cadenceIsDefault:
+                  incident.cadenceMinutes === defaultCadenceMinutes(settings, incident.severity),
+                affected: Object.fromEntries(
+                  data.affected.map((a) => [a.componentId, a.worstStatus]),
+                ),
+              }}
+            />
+          </div>
+        </details>
+      )}
+      {canEdit && (
+        <details className="rounded-md border border-zinc-200 p-4 dark:border-zinc-800">
+          <summary className="cursor-pointer font-semibold">Hand over comms lead</summary>
+          <div className="mt-3">
+            <HandOverForm
+              incidentId={incident.id}
+              candidates={members.filter(
+                (m) => m.role !== "viewer" && m.id !== incident.commsLeadId,
+              )}
+            />
+          </div>
+        </details>
+      )}
       <section aria-labelledby="timeline-heading" className="flex flex-col gap-3">
         <h2 id="timeline-heading" className="text-lg font-semibold">
           Timeline
@@ -77,10 +136,19 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           timeZone={settings.timeZone}
           canEdit={canEdit}
           deliveries={deliveries}
+          queued={queued}
+        />
+        {/* Counts move on their own after a publish: follow them until nothing is in flight. */}
+        <LiveRefresh
+          active={queued.size > 0 || deliveries.some((d) => d.channels.some((c) => c.pending > 0))}
         />
       </section>
       {canEdit && (
-        <details className="rounded-md border border-zinc-200 p-4 dark:border-zinc-800">
+        // Keyed by state: once resolved, "Reopen" starts collapsed instead of inheriting "Resolve"'s open panel.
+        <details
+          key={resolved ? "reopen" : "resolve"}
+          className="rounded-md border border-zinc-200 p-4 dark:border-zinc-800"
+        >
           <summary className="cursor-pointer font-semibold">
             {resolved ? "Reopen incident" : "Resolve incident"}
           </summary>

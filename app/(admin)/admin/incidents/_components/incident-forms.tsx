@@ -1,4 +1,5 @@
 "use client";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { LocalDateTimeField } from "@/components/ui/local-datetime-field";
@@ -13,8 +14,15 @@ import { UpdateForm } from "./update-form";
 export type IncidentFormContext = {
   incidentId: string;
   latestUpdateId: string;
+  /** The signed-in author and the incident: drafts are kept per both. */
+  draftScope: string;
+  timeZone: string;
   state: IncidentState;
   cadenceMinutes: number | null;
+  /** The latest update's body, for what the composer carries forward. */
+  previousBody: string;
+  /** Saved templates any update may start from. */
+  templates: { id: string; name: string; body: string }[];
   /** Affected components first (with their current status), then the rest. */
   affected: PickableComponent[];
   others: PickableComponent[];
@@ -42,10 +50,17 @@ function ComponentFields({ context, error }: { context: IncidentFormContext; err
 /** Publish an update: state moves forward only, so earlier states are not offered. */
 export function Composer({ context }: { context: IncidentFormContext }) {
   const names = context.affected.map((c) => c.name);
+  const [chosen, setChosen] = useState<IncidentState>(context.state);
+  // The page may move on (another lead's update): a state no longer offered falls back to the current one.
+  const state =
+    INCIDENT_STATES.indexOf(chosen) < INCIDENT_STATES.indexOf(context.state)
+      ? context.state
+      : chosen;
   const text = {
-    state: context.state,
+    state,
     componentNames: names,
     cadenceMinutes: context.cadenceMinutes,
+    previousBody: context.previousBody,
   };
   const states = INCIDENT_STATES.filter(
     (s) => s !== "resolved" && INCIDENT_STATES.indexOf(s) >= INCIDENT_STATES.indexOf(context.state),
@@ -56,6 +71,8 @@ export function Composer({ context }: { context: IncidentFormContext }) {
       action={publishUpdateAction}
       incidentId={context.incidentId}
       latestUpdateId={context.latestUpdateId}
+      draftScope={context.draftScope}
+      timeZone={context.timeZone}
       initialBody={composerTemplate(text)}
       bodyLabel="Public update"
       submitLabel="Publish update"
@@ -66,11 +83,30 @@ export function Composer({ context }: { context: IncidentFormContext }) {
             label="State"
             name="state"
             id="composer-state"
-            defaultValue={context.state}
+            value={state}
+            onChange={(e) => setChosen(e.currentTarget.value as IncidentState)}
             options={states.map((s) => [s, STATE_LABELS[s]])}
             error={f.state}
           />
           <ComponentFields context={context} error={f.components} />
+          <div className="grid gap-3 sm:grid-cols-2">
+            <LocalDateTimeField
+              label="Next update by"
+              name="nextUpdateBy"
+              error={f.nextUpdateBy}
+              hint={
+                context.cadenceMinutes
+                  ? `Leave empty for the cadence: ${context.cadenceMinutes} min after this update.`
+                  : "Optional: this incident has no cadence."
+              }
+            />
+            <Field
+              label="Why later than the cadence (console only)"
+              name="nextUpdateReason"
+              error={f.nextUpdateReason}
+              hint="Needed only for a later promise; customers never see it."
+            />
+          </div>
           <details>
             <summary className="cursor-pointer text-sm">Backdate this update</summary>
             <div className="mt-2">
@@ -86,6 +122,9 @@ export function Composer({ context }: { context: IncidentFormContext }) {
       )}
       bodyTools={(setBody) => (
         <>
+          {context.templates.length > 0 && (
+            <TemplateChoice templates={context.templates} onUse={setBody} />
+          )}
           <Button variant="secondary" onClick={() => setBody(holdingStatement(text))}>
             Holding statement
           </Button>
@@ -106,6 +145,8 @@ export function ResolveForm({ context }: { context: IncidentFormContext }) {
       action={resolveIncidentAction}
       incidentId={context.incidentId}
       latestUpdateId={context.latestUpdateId}
+      draftScope={context.draftScope}
+      timeZone={context.timeZone}
       initialBody={renderSections([
         [
           "Current status",
@@ -140,6 +181,8 @@ export function ReopenForm({ context }: { context: IncidentFormContext }) {
       action={reopenIncidentAction}
       incidentId={context.incidentId}
       latestUpdateId={context.latestUpdateId}
+      draftScope={context.draftScope}
+      timeZone={context.timeZone}
       initialBody={renderSections([
         ["Current status", "We are seeing the problem again and are investigating."],
       ])}
@@ -163,5 +206,41 @@ export function ReopenForm({ context }: { context: IncidentFormContext }) {
         </>
       )}
     />
+  );
+}
+
+/** Start this update from a saved template (Statuspage offers templates for every update, not only the first). */
+function TemplateChoice({
+  templates,
+  onUse,
+}: {
+  templates: IncidentFormContext["templates"];
+  onUse: (body: string) => void;
+}) {
+  const [id, setId] = useState(templates[0]!.id);
+  return (
+    <span className="flex items-center gap-2">
+      <label htmlFor="composer-template" className="text-sm">
+        Template
+      </label>
+      <select
+        id="composer-template"
+        value={id}
+        onChange={(e) => setId(e.currentTarget.value)}
+        className="rounded-md border border-zinc-300 px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+      >
+        {templates.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.name}
+          </option>
+        ))}
+      </select>
+      <Button
+        variant="secondary"
+        onClick={() => onUse(templates.find((t) => t.id === id)?.body ?? "")}
+      >
+        Use template
+      </Button>
+    </span>
   );
 }

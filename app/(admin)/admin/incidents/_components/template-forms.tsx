@@ -13,13 +13,33 @@ import { SEVERITY_LABELS } from "@/lib/incidents/severity";
 import { deleteTemplateAction, saveTemplateAction } from "../new/template-actions";
 import type { PickableComponent } from "./component-status-picker";
 
-/** Saves a new template; the section remounts it once the list changes, so the next one starts empty. */
-function SaveTemplateForm({ components }: { components: readonly PickableComponent[] }) {
+/**
+ * Saves a new template, or edits `template`. The section remounts the new-template
+ * form once the list changes, so the next one starts empty.
+ */
+function SaveTemplateForm({
+  components,
+  template,
+}: {
+  components: readonly PickableComponent[];
+  template?: IncidentTemplate;
+}) {
   const [state, action, pending] = useActionState(saveTemplateAction, initialActionState);
   const f = state.fields ?? {};
-  const v = state.values ?? {};
+  const v: Record<string, string | undefined> = state.values ?? {
+    name: template?.name,
+    title: template?.title,
+    severity: template?.severity,
+    body: template?.body,
+  };
+  const suffix = template ? `-${template.id}` : "";
   return (
-    <ActionForm action={action} aria-label="Save as template" className="flex flex-col gap-3">
+    <ActionForm
+      action={action}
+      aria-label={template ? `Edit template ${template.name}` : "Save as template"}
+      className="flex flex-col gap-3"
+    >
+      {template && <input type="hidden" name="id" value={template.id} />}
       <Field
         label="Template name"
         name="name"
@@ -32,7 +52,7 @@ function SaveTemplateForm({ components }: { components: readonly PickableCompone
       <SelectField
         label="Template severity"
         name="severity"
-        id="template-severity"
+        id={`template-severity${suffix}`}
         defaultValue={v.severity ?? "SEV2"}
         options={SEVERITIES.map((s) => [s, SEVERITY_LABELS[s]])}
         error={f.severity}
@@ -41,7 +61,13 @@ function SaveTemplateForm({ components }: { components: readonly PickableCompone
         <legend className="mb-1 text-sm font-medium">Usually affected</legend>
         {components.map((c) => (
           <label key={c.id} className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="componentIds" value={c.id} className="size-4" />
+            <input
+              type="checkbox"
+              name="componentIds"
+              value={c.id}
+              defaultChecked={template?.componentIds.includes(c.id)}
+              className="size-4"
+            />
             {c.label}
           </label>
         ))}
@@ -52,7 +78,7 @@ function SaveTemplateForm({ components }: { components: readonly PickableCompone
       <TextareaField
         label="Template first update"
         name="body"
-        id="template-body"
+        id={`template-body${suffix}`}
         required
         rows={6}
         defaultValue={v.body}
@@ -108,11 +134,23 @@ export function TemplatesSection({
       {templates.length > 0 && (
         <ul aria-label="Templates" className="flex flex-col gap-2">
           {templates.map((t) => (
-            <li key={t.id} className="flex items-center justify-between gap-3 text-sm">
-              <span>
-                <strong>{t.name}</strong> · {t.severity} · {t.title}
-              </span>
-              <DeleteTemplateButton template={t} />
+            <li key={t.id} className="flex flex-col gap-2 text-sm">
+              <div className="flex items-center justify-between gap-3">
+                <span>
+                  <strong>{t.name}</strong> · {t.severity} · {t.title}
+                </span>
+                <DeleteTemplateButton template={t} />
+              </div>
+              <details>
+                <summary className="cursor-pointer">Edit {t.name}</summary>
+                <div className="mt-2">
+                  <SaveTemplateForm
+                    key={t.updatedAt.toISOString()}
+                    components={components}
+                    template={t}
+                  />
+                </div>
+              </details>
             </li>
           ))}
         </ul>

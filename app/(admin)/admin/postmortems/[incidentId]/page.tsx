@@ -6,6 +6,7 @@ import { ActionItemsEditor } from "./action-items-editor";
 import { SectionsEditor } from "./sections-editor";
 import { StartButton } from "./start-button";
 import { orNotFound } from "../../_lib/or-not-found";
+import { getPageSettings } from "@/lib/settings/get-page-settings";
 
 export default async function PostmortemEditorPage({
   params,
@@ -14,7 +15,10 @@ export default async function PostmortemEditorPage({
 }) {
   const { incidentId } = await params;
   const ctx = await requestCtx();
-  const ws = await orNotFound(getPostmortemWorkspace({ ctx, incidentId }));
+  const [ws, settings] = await Promise.all([
+    orNotFound(getPostmortemWorkspace({ ctx, incidentId })),
+    getPageSettings(ctx.db),
+  ]);
   const canEdit = hasRole(ctx.actor, "editor");
   const published = (ws.postmortem?.publishedRevision ?? 0) > 0;
   return (
@@ -53,6 +57,7 @@ export default async function PostmortemEditorPage({
             peopleNames={ws.peopleNames}
             canEdit={canEdit}
             publishedRevision={ws.postmortem.publishedRevision}
+            timeZone={settings.timeZone}
           />
           <section aria-labelledby="action-items" className="flex flex-col gap-3">
             <h2 id="action-items" className="text-xl font-semibold">

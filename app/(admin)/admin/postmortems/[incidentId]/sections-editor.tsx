@@ -5,6 +5,7 @@ import { blamelessHints } from "@/lib/postmortems/blameless-hints";
 import { MarkdownBody } from "@/components/ui/markdown-body";
 import { publishAction, saveDraftAction } from "./actions";
 import { useAutosave } from "./use-autosave";
+import { formatTime } from "@/components/admin/format-time";
 
 const FIELDS: {
   key: Exclude<keyof PostmortemSections, "fiveWhys">;
@@ -39,6 +40,8 @@ type Props = {
   peopleNames: string[];
   canEdit: boolean;
   publishedRevision: number;
+  /** The page's zone: "Draft saved 14:05 CET", the same clock on server and browser. */
+  timeZone: string;
 };
 
 export function SectionsEditor({
@@ -48,6 +51,7 @@ export function SectionsEditor({
   peopleNames,
   canEdit,
   publishedRevision,
+  timeZone,
 }: Props) {
   const [sections, setSections] = useState<PostmortemSections>({
     ...initial,
@@ -82,7 +86,7 @@ export function SectionsEditor({
           {preview ? "Back to editing" : "Preview"}
         </button>
         <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
-          {status.kind === "saved" && `Draft saved ${status.at.toLocaleTimeString()}`}
+          {status.kind === "saved" && `Draft saved ${formatTime(status.at, timeZone)}`}
           {status.kind === "dirty" && "Unsaved changes…"}
           {status.kind === "saving" && "Saving…"}
           {status.kind === "error" && (

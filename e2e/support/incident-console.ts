@@ -1,0 +1,58 @@
+import { expect, type Browser, type Page } from "@playwright/test";
+import { signInToConsole } from "../console-sign-in";
+
+/** Page objects for the incident console, shared by the SEV1 walk-through specs. */
+
+export const composer = (page: Page) => page.getByRole("form", { name: "Publish update" });
+
+export const timelineItems = (page: Page) =>
+  page
+    .getByRole("list", { name: "Updates" })
+    .getByRole("listitem")
+    .filter({ has: page.locator("strong") });
+
+/** The owner adds a member on the team page; returns the one-time password they hand over. */
+export async function addMember(ownerPage: Page, role: "editor" | "viewer" = "editor") {
+  const email = `${role}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.test`;
+  await ownerPage.goto("/admin/team");
+  await ownerPage.getByLabel("Email", { exact: true }).fill(email);
+  await ownerPage.getByLabel("Role", { exact: true }).selectOption(role);
+  await ownerPage.getByRole("button", { name: "Add member" }).click();
+  const message = await ownerPage.getByText(/One-time password: /).textContent();
+  return { email, password: message!.split("One-time password: ")[1]!.trim() };
+}
+
+/** A second person at their own browser (own cookies and storage), signed in at `path`. */
+export async function secondPerson(
+  browser: Browser,
+  who: { email: string; password: string },
+  path: string,
+) {
+  const page = await (await browser.newContext()).newPage();
+  await signInToConsole(page, path, who);
+  return page;
+}
+
+/** Declares an incident through the form and waits for its page. */
+export async function declare(
+  page: Page,
+  { title, component = "Core Platform · Billing" }: { title: string; component?: string },
+) {
+  await page.goto("/admin/incidents/new");
+  const form = page.getByRole("form", { name: "Declare incident" });
+  await form.getByLabel("Title").fill(title);
+  await form.getByLabel(component).selectOption("major_outage");
+  await form.getByRole("button", { name: "Declare incident" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  return page.url();
+}
+
+/** Resolves the open incident on this page, leaving its components operational for later specs. */
+export async function resolveHere(page: Page) {
+  await page.locator("summary").filter({ hasText: "Resolve incident" }).click();
+  await page
+    .getByRole("form", { name: "Resolve incident" })
+    .getByRole("button", { name: "Resolve incident" })
+    .click();
+  await expect(page.getByText("State: Resolved")).toBeVisible();
+}
