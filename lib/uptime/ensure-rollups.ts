@@ -8,7 +8,7 @@ import { computeDailyMinutes, dayBounds, type StatusChange } from "./compute-dai
 /**
  * Makes sure each of `componentIds` has a rollup row, counted in `timeZone`,
  * for each whole day from `from` to `through` (at most yesterday). Rollups are
- * kept true on write (drizzle/0006: a status event drops the rows it affects, a
+ * kept true on write (drizzle/0007: a status event drops the rows it affects, a
  * time-zone change the rows of other zones), so this only fills gaps: its cost
  * is the missing days of the components shown, never the history behind them.
  * Safe to run concurrently: rows are upserted.
