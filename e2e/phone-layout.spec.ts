@@ -9,16 +9,16 @@ const sidewaysOverflow = (page: Page) =>
 test("a comms lead can run an incident from a phone at 390 px", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, "/admin");
-  expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+  await expect.poll(() => sidewaysOverflow(page)).toBeLessThanOrEqual(0);
   await declare(page, { title: `Phone check ${Date.now()}` });
-  expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+  await expect.poll(() => sidewaysOverflow(page)).toBeLessThanOrEqual(0);
   await composer(page).getByLabel("State").selectOption("identified");
   await composer(page).getByRole("button", { name: "Publish update" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Update published." })).toBeVisible();
-  expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+  await expect.poll(() => sidewaysOverflow(page)).toBeLessThanOrEqual(0);
   await resolveHere(page);
   await page.goto("/reliability");
-  expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+  await expect.poll(() => sidewaysOverflow(page)).toBeLessThanOrEqual(0);
 });
 
 test("the console nav stays on one line on a 1366 px laptop", async ({ page }) => {

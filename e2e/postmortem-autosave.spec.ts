@@ -15,13 +15,14 @@ test("postmortem text typed just before leaving is saved, and closing with unsav
 
   // Typed, then straight to another console page: well inside the autosave delay.
   await page.getByLabel("Summary").fill("Webhook deliveries queued for 40 minutes.");
+  const saved = page.waitForResponse((r) => r.request().method() === "POST");
   await page
     .getByRole("navigation", { name: "Console" })
     .getByRole("link", { name: "Incidents", exact: true })
     .click();
   await expect(page).toHaveURL(/\/admin\/incidents$/);
   // The save left with the navigation; let it land before a hard reload could cut it off.
-  await page.waitForLoadState("networkidle");
+  await saved;
   await page.goto(editor);
   await expect(page.getByLabel("Summary")).toHaveValue("Webhook deliveries queued for 40 minutes.");
 

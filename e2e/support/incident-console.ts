@@ -1,5 +1,6 @@
 import { expect, type Browser, type Page } from "@playwright/test";
 import { signInToConsole } from "../console-sign-in";
+import { acceptInvitation, inviteMember } from "./sign-in";
 
 /** Page objects for the incident console, shared by the SEV1 walk-through specs. */
 
@@ -11,15 +12,19 @@ export const timelineItems = (page: Page) =>
     .getByRole("listitem")
     .filter({ has: page.locator("strong") });
 
-/** The owner adds a member on the team page; returns the one-time password they hand over. */
+/** The owner adds a member on the team page; returns them with a password of their own, ready to sign in. */
 export async function addMember(ownerPage: Page, role: "editor" | "viewer" = "editor") {
-  const email = `${role}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.test`;
-  await ownerPage.goto("/admin/team");
-  await ownerPage.getByLabel("Email", { exact: true }).fill(email);
-  await ownerPage.getByLabel("Role", { exact: true }).selectOption(role);
-  await ownerPage.getByRole("button", { name: "Add member" }).click();
-  const message = await ownerPage.getByText(/One-time password: /).textContent();
-  return { email, password: message!.split("One-time password: ")[1]!.trim() };
+  // Invited members must replace their one-time password before the console opens: done here once,
+  // in a throwaway browser context, so callers get a member who simply signs in.
+  const invited = await inviteMember(ownerPage, role);
+  const context = await ownerPage.context().browser()!.newContext();
+  const member = await acceptInvitation(
+    await context.newPage(),
+    invited,
+    `${invited.password}-own`,
+  );
+  await context.close();
+  return member;
 }
 
 /** A second person at their own browser (own cookies and storage), signed in at `path`. */

@@ -53,7 +53,8 @@ export function createResponseCache({
   now = Date.now,
 }: Options) {
   const entries = new Map<string, Entry>();
-  const inflight = new Map<string, Promise<Rendered | null | typeof RENDER_TIMED_OUT>>();
+  type Flight = Promise<Rendered | null | typeof RENDER_TIMED_OUT>;
+  const inflight = new Map<string, { version: number; flight: Flight }>();
   const failedAt = new Map<string, number>();
   let bytes = 0;
 
@@ -81,7 +82,9 @@ export function createResponseCache({
     at: PublicState,
   ): Promise<Rendered | null | typeof RENDER_TIMED_OUT> {
     const running = inflight.get(key);
-    if (running) return running;
+    if (running && running.version >= at.version) return running.flight;
+    // A render of an older version is running: let it finish, then render what changed since.
+    if (running) return running.flight.then(() => refresh(key, at));
     const controller = new AbortController();
     const renderedAt = now();
     let timer: NodeJS.Timeout | undefined;
@@ -97,7 +100,7 @@ export function createResponseCache({
       timedOut,
     ]).then((rendered) => {
       clearTimeout(timer);
-      inflight.delete(key);
+      if (inflight.get(key)?.flight === flight) inflight.delete(key);
       // A server error is a failed render: the last good copy stays.
       if (!rendered || rendered === RENDER_TIMED_OUT || rendered.response.status >= 500)
         failedAt.set(key, now());
@@ -115,7 +118,7 @@ export function createResponseCache({
       }
       return rendered;
     });
-    inflight.set(key, flight);
+    inflight.set(key, { version: at.version, flight });
     return flight;
   }
 
@@ -140,9 +143,10 @@ export function createResponseCache({
      * their next request: what readers (and a CDN revalidating) ask for next is
      * already being rendered when they do.
      */
-    refreshRecent(limit = 16): void {
+    refreshRecent(limit = 32): void {
       const current = state();
-      const recent = [...entries.keys()].slice(-limit);
+      // Most recently read first: the front page is usually among them.
+      const recent = [...entries.keys()].slice(-limit).reverse();
       for (const key of recent)
         if (!sameState(entries.get(key)!.state, current)) void refresh(key, current);
     },

@@ -19,6 +19,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           <span className="ml-auto min-w-0 truncate text-sm text-zinc-600 dark:text-zinc-400">
             {actor.email} · {actor.role}
           </span>
+          <Link href="/admin/account" className="text-sm underline">
+            Account
+          </Link>
           <form action={signOutAction}>
             <button
               type="submit"
@@ -46,7 +49,6 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           <Link href="/admin/stakeholders">Stakeholders</Link>
           <Link href="/admin/outbox">Outbox</Link>
           <Link href="/admin/settings">Settings</Link>
-          <Link href="/admin/account">Account</Link>
           <Link href="/">Public page</Link>
         </nav>
       </header>
