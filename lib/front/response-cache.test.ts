@@ -19,6 +19,7 @@ function harness(
     maxBytes?: number;
     renderMs?: number;
     timeoutMs?: number;
+    freshWaitMs?: number;
   } = {},
 ) {
   const state: PublicState = { version: 1, live: true };
@@ -44,6 +45,8 @@ function harness(
     refreshAfterMs: options.refreshAfterMs,
     maxBytes: options.maxBytes,
     renderTimeoutMs: options.timeoutMs ?? 50,
+    // Pure stale-while-revalidate unless a test gives readers a budget to wait for a re-render.
+    freshWaitMs: options.freshWaitMs ?? 0,
     now: () => clock.now,
   });
   return {
@@ -70,6 +73,19 @@ describe("the front cache of public responses", () => {
     await tick(40);
     expect(textOf(await cache.get("/"))).toBe("/ v2 live #2");
     expect(renders()).toBe(2);
+  });
+
+  it("gives a reader right after a change the new render when it is ready within the budget", async () => {
+    const quick = harness({ renderMs: 5, freshWaitMs: 200 });
+    await quick.cache.get("/");
+    quick.state.version = 2;
+    expect(textOf(await quick.cache.get("/"))).toBe("/ v2 live #2");
+    const slow = harness({ renderMs: 40, freshWaitMs: 10, timeoutMs: 500 });
+    await slow.cache.get("/");
+    slow.state.version = 2;
+    expect(textOf(await slow.cache.get("/"))).toBe("/ v1 live #1");
+    await tick(60);
+    expect(textOf(await slow.cache.get("/"))).toBe("/ v2 live #2");
   });
 
   it("re-renders what readers were asking for as soon as told of a change, before anyone asks", async () => {

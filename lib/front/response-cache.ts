@@ -22,6 +22,12 @@ type Options = {
   renderTimeoutMs?: number;
   /** Memory for stored responses (every encoding counted); least recently used out first. */
   maxBytes?: number;
+  /**
+   * After a change (a publish, the database going or coming back), how long a reader may wait for
+   * the re-render before getting the previous copy: a visitor right after a publish sees it, and
+   * no reader waits longer than this on a slow render.
+   */
+  freshWaitMs?: number;
   now?: () => number;
 };
 
@@ -50,6 +56,7 @@ export function createResponseCache({
   refreshAfterMs = 30_000,
   renderTimeoutMs = 5_000,
   maxBytes = 64 * 1024 * 1024,
+  freshWaitMs = 1_000,
   now = Date.now,
 }: Options) {
   const entries = new Map<string, Entry>();
@@ -132,11 +139,22 @@ export function createResponseCache({
       }
       entries.delete(key);
       entries.set(key, entry);
-      const outdated =
-        !sameState(entry.state, current) || now() - entry.renderedAt > refreshAfterMs;
+      const changed = !sameState(entry.state, current);
+      const outdated = changed || now() - entry.renderedAt > refreshAfterMs;
       const resting = now() - (failedAt.get(key) ?? -Infinity) < RETRY_AFTER_FAILURE_MS;
-      if (outdated && !resting) void refresh(key, current);
-      return entry.response;
+      if (!outdated || resting) return entry.response;
+      const flight = refresh(key, current);
+      if (!changed || freshWaitMs <= 0) return entry.response;
+      let timer: NodeJS.Timeout | undefined;
+      const fresh = await Promise.race([
+        flight,
+        new Promise<null>((resolve) => (timer = setTimeout(resolve, freshWaitMs, null))),
+      ]);
+      clearTimeout(timer);
+      // Past the budget, or a failed render: the previous copy, as a CDN would serve it.
+      return fresh && fresh !== RENDER_TIMED_OUT && fresh.response.status < 500
+        ? fresh.response
+        : entry.response;
     },
     /**
      * Starts re-rendering the most recently read entries now, rather than on
