@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 
 /** The input classes every form control shares. */
 export const CONTROL_CLASS =
-  "rounded-md border border-zinc-300 bg-white px-3 py-2 text-base dark:border-zinc-700 dark:bg-zinc-900";
+  "max-w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-base dark:border-zinc-700 dark:bg-zinc-900";
 
 /** aria-describedby for a control with an optional hint and error. */
 export function describedBy(id: string, error?: string, hint?: string): string | undefined {

@@ -94,7 +94,15 @@ export async function createMailTransport(
       import("nodemailer/lib/smtp-pool"),
       import("nodemailer/lib/smtp-transport"),
     ]);
-    const options = { url: c.SMTP_URL, getSocket: noDelaySocket, tls: smtpTlsOptions(c) };
+    const options = {
+      url: c.SMTP_URL,
+      getSocket: noDelaySocket,
+      tls: smtpTlsOptions(c),
+      // A relay that stops answering must fail the send (and be retried), not hold the worker for minutes.
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+    };
     // The worker keeps a few connections open and sends on them side by side; a one-off (a sign-in link) opens one and lets it go.
     const smtp = nodemailer.createTransport(
       pool

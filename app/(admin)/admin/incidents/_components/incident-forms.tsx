@@ -219,7 +219,7 @@ function TemplateChoice({
 }) {
   const [id, setId] = useState(templates[0]!.id);
   return (
-    <span className="flex items-center gap-2">
+    <span className="flex max-w-full min-w-0 flex-wrap items-center gap-2">
       <label htmlFor="composer-template" className="text-sm">
         Template
       </label>
@@ -227,7 +227,7 @@ function TemplateChoice({
         id="composer-template"
         value={id}
         onChange={(e) => setId(e.currentTarget.value)}
-        className="rounded-md border border-zinc-300 px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+        className="max-w-full min-w-0 rounded-md border border-zinc-300 px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900"
       >
         {templates.map((t) => (
           <option key={t.id} value={t.id}>
