@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { findInHistory } from "./support/history";
 import { signIn } from "./support/sign-in";
 
 const INCIDENT = "SAML single sign-on failing for some organizations";
@@ -46,7 +47,7 @@ test("a comms lead writes, previews, publishes and revises an RCA that customers
   await page.getByRole("button", { name: "Publish postmortem" }).click();
   await expect(page.getByText("Published. Customers can read it now.")).toBeVisible();
 
-  await page.goto("/history");
+  await findInHistory(page, page.getByRole("link", { name: INCIDENT }));
   await page.getByRole("link", { name: INCIDENT }).click();
   await page.getByRole("link", { name: /Read the postmortem/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: INCIDENT })).toBeVisible();

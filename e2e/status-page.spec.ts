@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { findInHistory } from "./support/history";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 
 test("the seeded page shows the active incident and when the next update is due", async ({
@@ -50,12 +51,7 @@ test("history pages by month and leads to incident permalinks with their postmor
   await expect(page.getByRole("heading", { level: 1, name: /Incident history: / })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   // Walk back month by month until the incident with a published postmortem appears.
-  for (let i = 0; i < 4 && (await page.getByText("postmortem published").count()) === 0; i++) {
-    const previous = page
-      .getByRole("navigation", { name: "Months" })
-      .getByRole("link", { name: /←/ });
-    await page.goto((await previous.getAttribute("href"))!);
-  }
+  await findInHistory(page, page.getByText("postmortem published"));
   const withRca = page
     .getByRole("listitem")
     .filter({ hasText: "postmortem published" })
@@ -139,4 +135,26 @@ test.describe("in a visitor's own time zone", () => {
     await expect(incident.getByText(/Next update by \d{2}:\d{2} GMT\+9/)).toBeVisible();
     expect(scripts).toEqual(["/herald-status.js"]);
   });
+});
+
+test("the front page lists the last seven days of incidents, quiet days included", async ({
+  page,
+}) => {
+  await page.goto("/");
+  const past = page.getByRole("region", { name: "Past incidents" });
+  await expect(past.getByRole("heading", { level: 3 })).toHaveCount(7);
+  await expect(past.getByText("No incidents reported.").first()).toBeVisible();
+  // Resolved five days ago: no longer active, still on the front page.
+  await past
+    .getByRole("link", { name: "SAML single sign-on failing for some organizations" })
+    .click();
+  await expect(
+    page.getByRole("heading", {
+      level: 1,
+      name: "SAML single sign-on failing for some organizations",
+    }),
+  ).toBeVisible();
+  await page.goBack();
+  await past.getByRole("link", { name: "Incident history" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Incident history: / })).toBeVisible();
 });

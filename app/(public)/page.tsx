@@ -5,6 +5,7 @@ import { OverallBanner } from "@/components/status/banner";
 import { ComponentList } from "@/components/status/component-list";
 import { IncidentCard } from "@/components/status/incident-card";
 import { MaintenanceCard } from "@/components/status/maintenance-card";
+import { PastIncidents } from "@/components/status/past-incidents";
 import { SiteHeader } from "@/components/status/site-header";
 import { Section } from "@/components/status/section";
 
@@ -44,6 +45,7 @@ export default async function StatusPage() {
         >
           <ComponentList tree={page.tree} uptime={page.uptime} />
         </Section>
+        <PastIncidents days={page.pastIncidents} timeZone={tz} />
       </div>
     </>
   );

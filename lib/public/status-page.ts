@@ -1,6 +1,7 @@
 import type { Db } from "../db/client";
 import { loadUptime } from "../uptime/load-uptime";
 import { overallStatus } from "./overall-status";
+import { loadPastIncidents } from "./past-incidents";
 import { publicCached } from "./public-cache";
 import { loadStatusSnapshot } from "./status-snapshot";
 
@@ -17,11 +18,22 @@ export async function loadStatusPage(getDb: () => Promise<Db>, now = new Date())
     async () => loadUptime(await getDb(), { timeZone: settings.timeZone, days: UPTIME_DAYS, now }),
     { maxAgeMs: UPTIME_MAX_AGE_MS },
   );
+  const past = await loadPastIncidents(getDb, {
+    days: settings.pastIncidentDays,
+    timeZone: settings.timeZone,
+    now,
+  });
   const s = snapshot.value;
   const overall = overallStatus({
     componentStatuses: s.components.map((c) => c.status),
     openIncidentImpacts: s.openIncidents.map((i) => i.impact),
     maintenanceInProgress: s.activeMaintenances.length > 0,
   });
-  return { ...s, uptime: uptime.value, overall, stale: snapshot.stale || uptime.stale };
+  return {
+    ...s,
+    uptime: uptime.value,
+    pastIncidents: past.value,
+    overall,
+    stale: snapshot.stale || uptime.stale || past.stale,
+  };
 }

@@ -36,6 +36,12 @@ export const pageSettingsSchema = z.object({
   cadenceSev2: cadence,
   cadenceSev3: cadence,
   cadenceSev4: cadence,
+  pastIncidentDays: z.coerce
+    .number({ error: "Enter a number of days." })
+    .int("Enter a whole number of days.")
+    .min(0, "0 hides past incidents; no fewer.")
+    .max(30, "At most 30 days; older incidents are in the history.")
+    .optional(),
   /** The updatedAt the form was loaded with: detects a concurrent edit. */
   expectedUpdatedAt: safeString().optional(),
 });

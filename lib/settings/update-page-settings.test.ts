@@ -58,12 +58,19 @@ describeEachEngine("updatePageSettings", ({ db }) => {
     const before = await getPageSettings(db());
     const error = await updatePageSettings({
       ctx: owner,
-      input: { ...valid, name: "New name", brandColor: "blue", timeZone: "Mars/Base" },
+      input: {
+        ...valid,
+        name: "New name",
+        brandColor: "blue",
+        timeZone: "Mars/Base",
+        pastIncidentDays: "90",
+      },
     }).catch((e) => e);
     expect(error.code).toBe("invalid");
     expect(error.fields).toMatchObject({
       brandColor: "Use a colour like #2563eb.",
       timeZone: "Pick a time zone from the list.",
+      pastIncidentDays: "At most 30 days; older incidents are in the history.",
     });
     expect((await getPageSettings(db())).name).toBe(before.name);
   });

@@ -19,6 +19,8 @@ export const pageSettings = pgTable("page_settings", {
   cadenceSev2: integer().default(60),
   cadenceSev3: integer().default(240),
   cadenceSev4: integer(),
+  /** Days of past incidents listed on the status page, day by day (0 hides the section). */
+  pastIncidentDays: integer().notNull().default(7),
   updatedAt: updatedAt(),
 });
 export type PageSettings = typeof pageSettings.$inferSelect;

@@ -19,6 +19,7 @@ export async function saveSettings(_prev: ActionState, form: FormData): Promise<
         "cadenceSev2",
         "cadenceSev3",
         "cadenceSev4",
+        "pastIncidentDays",
         "expectedUpdatedAt",
       ].map((k) => [k, String(form.get(k) ?? "")]),
     ),

@@ -88,6 +88,16 @@ export function SettingsForm({
             />
           ))}
         </fieldset>
+        <Field
+          label="Past incidents on the status page (days)"
+          name="pastIncidentDays"
+          type="number"
+          min={0}
+          max={30}
+          defaultValue={v("pastIncidentDays", settings.pastIncidentDays)}
+          hint="Listed day by day under the components, like Statuspage; 0 hides them. Older ones are in the history."
+          error={f.pastIncidentDays}
+        />
         <fieldset className="flex flex-col gap-2">
           <legend className="mb-1 text-sm font-medium">Support links</legend>
           {links.map((l, i) => (

@@ -1,0 +1,1 @@
+ALTER TABLE "page_settings" ADD COLUMN "past_incident_days" integer DEFAULT 7 NOT NULL;
