@@ -6,7 +6,11 @@ import { lastKnownLive } from "../db/liveness";
 import { stampClientAddress } from "../http/client-address";
 import { HSTS } from "../http/security-headers";
 import { publicRouteOf } from "../http/public-routes";
-import { onPublicCacheInvalidated, publicCacheVersion } from "../public/public-cache";
+import {
+  onPublicCacheInvalidated,
+  publicCacheVersion,
+  staleAnswerCount,
+} from "../public/public-cache";
 import { cacheableRequest } from "./cacheable-request";
 import { createResponseCache, RENDER_TIMED_OUT } from "./response-cache";
 import { sendStored } from "./send-stored";
@@ -72,6 +76,7 @@ export async function startHeraldServer({
     state: () => ({ version: publicCacheVersion(), live: lastKnownLive() }),
     renderTimeoutMs,
     async render(url, state, signal) {
+      const staleBefore = staleAnswerCount();
       const response = await fetch(`${origin}${url}`, {
         headers: { [RENDER_HEADER]: secret, "accept-encoding": "identity" },
         redirect: "manual",
@@ -79,9 +84,12 @@ export async function startHeraldServer({
       });
       const kind = publicRouteOf(url.split("?", 1)[0]!)?.kind ?? "resource";
       // Only complete answers are kept; a not-found (any unknown id) or a redirect is sent, not stored.
+      const stored = await storeResponse(response, { kind, live: state.live });
       return {
-        response: await storeResponse(response, { kind, live: state.live }),
+        response: stored,
         keep: response.status === 200,
+        // Another render's stale read counts too: at worst one extra render.
+        degraded: staleAnswerCount() !== staleBefore,
       };
     },
   });

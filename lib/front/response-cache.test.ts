@@ -29,6 +29,7 @@ function harness(
   let renders = 0;
   let hang = false;
   let failing = false;
+  let degraded = false;
   const cache = createResponseCache({
     state: () => ({ ...state }),
     async render(key, at, signal) {
@@ -40,7 +41,11 @@ function harness(
       if (failing) return { response: stored("oops", 500), keep: false };
       if (gone.has(key)) return { response: stored("not found", 404), keep: false };
       const body = `${key} v${at.version} ${at.live ? "live" : "stale"} #${renders}`;
-      return { response: stored(body), keep: true };
+      return {
+        response: stored(degraded ? `${body} from last good data` : body),
+        keep: true,
+        degraded,
+      };
     },
     refreshAfterMs: options.refreshAfterMs,
     maxBytes: options.maxBytes,
@@ -58,6 +63,7 @@ function harness(
     renders: () => renders,
     hang: (on: boolean) => (hang = on),
     fail: (on: boolean) => (failing = on),
+    degrade: (on: boolean) => (degraded = on),
   };
 }
 
@@ -111,6 +117,18 @@ describe("the front cache of public responses", () => {
     await cache.get("/");
     await tick();
     expect(textOf(await cache.get("/"))).toContain("live");
+  });
+
+  it("renders a copy made from last-good data again soon, though nothing announces the recovery", async () => {
+    const { cache, clock, degrade } = harness();
+    degrade(true);
+    expect(textOf(await cache.get("/"))).toContain("from last good data");
+    degrade(false);
+    expect(textOf(await cache.get("/"))).toContain("from last good data");
+    clock.now += 2_500;
+    await cache.get("/");
+    await tick();
+    expect(textOf(await cache.get("/"))).toBe("/ v1 live #2");
   });
 
   it("shares one render between concurrent requests", async () => {

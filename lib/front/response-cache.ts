@@ -7,10 +7,20 @@ import type { StoredResponse } from "./stored-response";
  */
 export type PublicState = { version: number; live: boolean };
 
-/** A render's outcome: a response to send, and whether it may be kept for others. */
-export type Rendered = { response: StoredResponse; keep: boolean };
+/**
+ * A render's outcome: a response to send, whether it may be kept for others,
+ * and whether it was made from last-good data (a database read failed during
+ * it): such a copy is kept, but rendered again soon even if nothing changes.
+ */
+export type Rendered = { response: StoredResponse; keep: boolean; degraded?: boolean };
 
-type Entry = { state: PublicState; renderedAt: number; response: StoredResponse; bytes: number };
+type Entry = {
+  state: PublicState;
+  renderedAt: number;
+  response: StoredResponse;
+  bytes: number;
+  degraded: boolean;
+};
 
 type Options = {
   state: () => PublicState;
@@ -119,6 +129,7 @@ export function createResponseCache({
             renderedAt,
             response: rendered.response,
             bytes: sizeOf(rendered.response),
+            degraded: rendered.degraded ?? false,
           });
         // An answer not to keep (a not-found: the record was deleted) is not stored, and ends the old copy.
         else forget(key);
@@ -140,7 +151,11 @@ export function createResponseCache({
       entries.delete(key);
       entries.set(key, entry);
       const changed = !sameState(entry.state, current);
-      const outdated = changed || now() - entry.renderedAt > refreshAfterMs;
+      const age = now() - entry.renderedAt;
+      // A copy made while a read failed ("may be out of date") must not outlive the failure by
+      // refreshAfterMs: nothing announces the recovery of one read.
+      const outdated =
+        changed || age > refreshAfterMs || (entry.degraded && age > RETRY_AFTER_FAILURE_MS);
       const resting = now() - (failedAt.get(key) ?? -Infinity) < RETRY_AFTER_FAILURE_MS;
       if (!outdated || resting) return entry.response;
       const flight = refresh(key, current);

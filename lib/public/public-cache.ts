@@ -33,6 +33,10 @@ const cache = (holder.__heraldPublicCache ??= {
 
 export type Cached<T> = { value: T; stale: boolean };
 
+/** Counts answers served from last-good values: a render that saw one is not a fresh copy. */
+let staleAnswers = 0;
+export const staleAnswerCount = () => staleAnswers;
+
 /**
  * `maxAgeMs` bounds how long a value may live without a publish (for values that
  * change with time, like today's uptime); `keep` refuses values not worth a
@@ -48,6 +52,7 @@ export async function publicCached<T>(
   if (entry?.version === version && Date.now() - entry.loadedAt < maxAgeMs)
     return { value: entry.value as T, stale: false };
   if (entry && Date.now() - (cache.failedAt.get(key) ?? 0) < RETRY_AFTER_FAILURE_MS) {
+    staleAnswers++;
     return { value: entry.value as T, stale: true };
   }
   // Concurrent readers of the same key share one load.
@@ -71,6 +76,7 @@ export async function publicCached<T>(
     if (!entry) throw error;
     cache.failedAt.set(key, Date.now());
     console.error(`[herald] serving last good ${key}: ${(error as Error).message}`);
+    staleAnswers++;
     return { value: entry.value as T, stale: true };
   } finally {
     if (cache.inflight.get(key) === inflight) cache.inflight.delete(key);

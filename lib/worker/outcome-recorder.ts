@@ -11,6 +11,8 @@ export type BatchResult = {
   retried: number;
   skipped: number;
   released: number;
+  /** The last failure's message, for the worker's log line. */
+  lastError?: string;
 };
 
 /** At most this many sends per statement. */
@@ -85,6 +87,7 @@ export function createOutcomeRecorder(db: Db, now: () => Date, claimed: number) 
           source: "smtp",
         });
       result.retried++;
+      result.lastError = error instanceof Error ? error.message : String(error);
     },
     async release(row: OutboxRow) {
       await releaseClaim(db, row);

@@ -10,6 +10,8 @@ import { sleepUntilWoken } from "./wake";
 const POLL_MS = 1_000;
 const TICK_MS = 30_000;
 const ERROR_PAUSE_MS = 5_000;
+/** A batch taking longer than this is logged. */
+const SLOW_BATCH_MS = 10_000;
 
 export type RunningWorker = { transport: MailTransport["name"]; stop: () => Promise<void> };
 
@@ -43,8 +45,17 @@ export async function startWorker(
           lastTick = Date.now();
           await runTick(db, new Date(), { retentionDays: c.HERALD_OUTBOX_RETENTION_DAYS });
         }
-        const { claimed } = await deliverOutboxBatch({ db, transport, baseUrl: baseUrl(c) });
-        if (claimed > 0) continue;
+        const startedAt = Date.now();
+        const batch = await deliverOutboxBatch({ db, transport, baseUrl: baseUrl(c) });
+        const took = Date.now() - startedAt;
+        // Quiet while all is well; an operator sees failing or slow delivery without a debugger.
+        if (batch.retried > 0 || batch.released > 0 || took > SLOW_BATCH_MS)
+          log(
+            `[herald] worker: ${batch.claimed} claimed, ${batch.sent} sent, ${batch.retried} to retry, ` +
+              `${batch.released} released in ${took} ms` +
+              (batch.lastError ? `; last error: ${batch.lastError}` : ""),
+          );
+        if (batch.claimed > 0) continue;
         await sleepUntilWoken(POLL_MS, controller.signal);
       } catch (error) {
         log(`[herald] worker: ${(error as Error).message}; retrying in ${ERROR_PAUSE_MS / 1000} s`);
