@@ -4,7 +4,7 @@ import type SMTPTransport from "nodemailer/lib/smtp-transport";
 import type { Config } from "../config";
 import { createResendTransport, type PaceDeps } from "./resend-transport";
 import { smtpTlsOptions } from "./smtp-tls";
-import { classifySmtpError } from "./delivery-error";
+import { classifySmtpError, DeliveryError } from "./delivery-error";
 
 export type MailMessage = {
   to: string;
@@ -57,6 +57,20 @@ export function messageIdFor(idempotencyKey: string, mailFrom: string): string {
   return `<${sha(idempotencyKey).slice(0, 40)}@${domain}>`;
 }
 
+/** A send not answered by then fails (and is retried); the pool is replaced. Well above a relay's normal pace. */
+const SMTP_SEND_TIMEOUT_MS = 25_000;
+
+/** True when `promise` settled in time (rethrowing its error); false when it did not. */
+async function settleWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(resolve, ms, false)));
+  try {
+    return await Promise.race([promise.then(() => true as const), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Connections a pooled SMTP transport keeps open to the relay: enough that round trips overlap. */
 const SMTP_CONNECTIONS = 8;
 
@@ -85,7 +99,11 @@ function noDelaySocket(
 /** Resend when RESEND_API_KEY is set, SMTP when SMTP_URL is set, otherwise none. `pool` keeps SMTP connections open (for the worker). */
 export async function createMailTransport(
   c: Config,
-  { pool = false, pacing }: { pool?: boolean; pacing?: PaceDeps } = {},
+  {
+    pool = false,
+    pacing,
+    sendTimeoutMs = SMTP_SEND_TIMEOUT_MS,
+  }: { pool?: boolean; pacing?: PaceDeps; sendTimeoutMs?: number } = {},
 ): Promise<MailTransport | null> {
   if (c.RESEND_API_KEY) return createResendTransport(c, pacing);
   if (c.SMTP_URL) {
@@ -104,16 +122,19 @@ export async function createMailTransport(
       socketTimeout: 30_000,
     };
     // The worker keeps a few connections open and sends on them side by side; a one-off (a sign-in link) opens one and lets it go.
-    const smtp = nodemailer.createTransport(
-      pool
-        ? new SMTPPool({ ...options, pool: true, maxConnections: SMTP_CONNECTIONS })
-        : new SMTPTransportClass(options),
-    );
+    const open = () =>
+      nodemailer.createTransport(
+        pool
+          ? new SMTPPool({ ...options, pool: true, maxConnections: SMTP_CONNECTIONS })
+          : new SMTPTransportClass(options),
+      );
+    let smtp = open();
     return {
       name: "smtp",
       concurrency: pool ? SMTP_CONNECTIONS : 1,
       async send({ idempotencyKey, ...m }) {
-        await smtp
+        const current = smtp;
+        const sending = current
           .sendMail({
             from: c.MAIL_FROM,
             ...m,
@@ -122,6 +143,17 @@ export async function createMailTransport(
             ...(idempotencyKey ? { messageId: messageIdFor(idempotencyKey, c.MAIL_FROM) } : {}),
           })
           .catch((error: unknown) => Promise.reject(classifySmtpError(error)));
+        const answered = await settleWithin(sending, sendTimeoutMs);
+        if (answered) return;
+        // nodemailer's pool can wait forever for a connection that never frees up (seen after a
+        // relay dropped its connections): start a fresh pool, and retry this message later.
+        if (smtp === current) {
+          smtp = open();
+          current.close();
+        }
+        throw new DeliveryError(
+          `The SMTP relay did not take the message within ${sendTimeoutMs / 1000} s`,
+        );
       },
       close: () => smtp.close(),
     };
