@@ -8,7 +8,8 @@ import {
 } from "./_components/email-layout";
 import { Facts, MarkdownHtml, Muted, StateBadge, Title } from "./_components/parts";
 
-export type MaintenanceKind = "scheduled" | "started" | "updated" | "completed" | "cancelled";
+export type MaintenanceKind =
+  "scheduled" | "started" | "updated" | "completed" | "cancelled" | "reminder";
 
 export type MaintenanceNoticeEmailProps = {
   brand: Brand;
@@ -28,6 +29,7 @@ const HEADLINE: Record<MaintenanceKind, [label: string, color: string]> = {
   updated: ["Maintenance update", "#1d4ed8"],
   completed: ["Maintenance completed", "#15803d"],
   cancelled: ["Maintenance cancelled", "#4b5563"],
+  reminder: ["Maintenance starts soon", "#1d4ed8"],
 };
 
 /** Scheduled, started, updated, completed or cancelled: one template, the kind picks the words. */

@@ -75,6 +75,14 @@ async function settleWithin(promise: Promise<unknown>, ms: number): Promise<bool
 const SMTP_CONNECTIONS = 8;
 
 /**
+ * Connections that could not be opened. nodemailer's pool (7.x) keeps the slot
+ * of a connection whose custom socket failed to open, busy forever: after
+ * `maxConnections` refused connects (a relay restarting) every later message
+ * waited for a slot that never came. A pool that met one is replaced.
+ */
+const connectFailures = new WeakSet<Error>();
+
+/**
  * Sockets for nodemailer with Nagle's algorithm off. With it on, each message's
  * closing "." waits for the relay to acknowledge the previous write (~40 ms):
  * that capped delivery at ~20 messages a second, and widened the window in
@@ -89,7 +97,10 @@ function noDelaySocket(
     port: options.port ?? (options.secure ? 465 : 587),
     noDelay: true,
   });
-  const fail = (error: Error) => callback(error);
+  const fail = (error: Error) => {
+    connectFailures.add(error);
+    callback(error);
+  };
   socket.once("error", fail).once("connect", () => {
     socket.off("error", fail);
     callback(null, { connection: socket });
@@ -129,6 +140,11 @@ export async function createMailTransport(
           : new SMTPTransportClass(options),
       );
     let smtp = open();
+    const replace = (stuck: typeof smtp) => {
+      if (smtp !== stuck) return;
+      smtp = open();
+      stuck.close();
+    };
     return {
       name: "smtp",
       concurrency: pool ? SMTP_CONNECTIONS : 1,
@@ -142,15 +158,15 @@ export async function createMailTransport(
             textEncoding: "base64",
             ...(idempotencyKey ? { messageId: messageIdFor(idempotencyKey, c.MAIL_FROM) } : {}),
           })
-          .catch((error: unknown) => Promise.reject(classifySmtpError(error)));
+          .catch((error: unknown) => {
+            if (error instanceof Error && connectFailures.has(error)) replace(current);
+            return Promise.reject(classifySmtpError(error));
+          });
         const answered = await settleWithin(sending, sendTimeoutMs);
         if (answered) return;
-        // nodemailer's pool can wait forever for a connection that never frees up (seen after a
-        // relay dropped its connections): start a fresh pool, and retry this message later.
-        if (smtp === current) {
-          smtp = open();
-          current.close();
-        }
+        // Whatever else holds a pool's slots (a relay that stopped answering): a fresh pool, and
+        // this message retried later.
+        replace(current);
         throw new DeliveryError(
           `The SMTP relay did not take the message within ${sendTimeoutMs / 1000} s`,
         );

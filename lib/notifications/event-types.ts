@@ -10,6 +10,7 @@ export const MAINTENANCE_EVENTS = [
   "maintenance.updated",
   "maintenance.completed",
   "maintenance.cancelled",
+  "maintenance.reminder",
 ] as const;
 export const REMINDER_EVENTS = [
   "reminder.due_soon",

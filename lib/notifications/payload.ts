@@ -38,6 +38,8 @@ export const notificationPayloadSchema = z.discriminatedUnion("eventType", [
     eventType: z.literal(MAINTENANCE_EVENTS),
     maintenanceId: id,
     components: componentsAsOfSchema.optional(),
+    /** maintenance.reminder: the lead it was sent for ("starts in 24 hours"). */
+    startsInHours: z.number().int().positive().optional(),
   }),
   z.object({
     eventType: z.literal("postmortem.published"),

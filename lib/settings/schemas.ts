@@ -42,6 +42,24 @@ export const pageSettingsSchema = z.object({
     .min(0, "0 hides past incidents; no fewer.")
     .max(30, "At most 30 days; older incidents are in the history.")
     .optional(),
+  /** "24, 1": hours before a maintenance window that its subscribers are reminded; empty for none. */
+  maintenanceReminderHours: safeString()
+    .trim()
+    .max(40)
+    .transform((v, ctx) => {
+      const parts = v ? v.split(/[\s,]+/).filter(Boolean) : [];
+      const hours = parts.map(Number);
+      if (hours.some((h) => !Number.isInteger(h) || h < 1 || h > 168)) {
+        ctx.addIssue({ code: "custom", message: "Whole hours from 1 to 168, like “24, 1”." });
+        return z.NEVER;
+      }
+      if (hours.length > 3) {
+        ctx.addIssue({ code: "custom", message: "At most three reminders." });
+        return z.NEVER;
+      }
+      return [...new Set(hours)].sort((a, b) => b - a);
+    })
+    .optional(),
   /** The updatedAt the form was loaded with: detects a concurrent edit. */
   expectedUpdatedAt: safeString().optional(),
 });

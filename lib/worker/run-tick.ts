@@ -1,6 +1,7 @@
 import type { Db } from "../db/client";
 import { systemActor } from "../context";
 import { runMaintenanceSchedule } from "../maintenance/run-maintenance-schedule";
+import { enqueueMaintenanceReminders } from "../maintenance/enqueue-maintenance-reminders";
 import { enqueueCadenceReminders } from "./enqueue-reminders";
 import { enqueueRcaReminders } from "./enqueue-rca-reminders";
 import { pruneExpandedFanOuts } from "./expand-fan-outs";
@@ -11,7 +12,8 @@ import { pruneDeliveredOutbox } from "../deliverability/prune-outbox";
 export const DEFAULT_RETENTION_DAYS = 30;
 
 /**
- * The once-a-minute work: cadence and RCA reminders, and maintenance windows that start
+ * The once-a-minute work: cadence and RCA reminders, reminders to subscribers before a
+ * maintenance window, and maintenance windows that start
  * or end on their own (their notifications are queued by the same transition a
  * person would make in the console), pruning fan-outs long expanded and
  * outbox rows and development mail past their retention (counts kept), and the
@@ -24,9 +26,17 @@ export async function runTick(
 ) {
   const reminders = await enqueueCadenceReminders(db, now);
   const rcaReminders = await enqueueRcaReminders(db, now);
+  const maintenanceReminders = await enqueueMaintenanceReminders(db, now);
   const maintenance = await runMaintenanceSchedule({ ctx: { db, actor: systemActor }, now });
   const prunedFanOuts = await pruneExpandedFanOuts(db, now);
   const prunedOutbox = await pruneDeliveredOutbox(db, { now, retentionDays });
   await maintainUptimeRollups(db, now);
-  return { reminders, rcaReminders, maintenance, prunedFanOuts, prunedOutbox };
+  return {
+    reminders,
+    rcaReminders,
+    maintenanceReminders,
+    maintenance,
+    prunedFanOuts,
+    prunedOutbox,
+  };
 }

@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { at, createdAt, id, updatedAt } from "./columns";
 import { maintenanceState } from "./enums";
 import { users } from "./auth";
@@ -54,3 +54,22 @@ export const maintenanceUpdates = pgTable("maintenance_updates", {
   updatedAt: updatedAt(),
 });
 export type MaintenanceUpdate = typeof maintenanceUpdates.$inferSelect;
+
+/**
+ * One row per reminder a window's subscribers were sent (or skipped because a
+ * nearer one applied): the primary key makes each reminder go once, whatever
+ * the number of workers or ticks.
+ */
+export const maintenanceReminders = pgTable(
+  "maintenance_reminders",
+  {
+    maintenanceId: text()
+      .notNull()
+      .references(() => maintenances.id, { onDelete: "cascade" }),
+    leadHours: integer().notNull(),
+    /** When the window started this lead's count: a rescheduled window is reminded again. */
+    scheduledFor: at().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.maintenanceId, t.leadHours, t.scheduledFor] })],
+);

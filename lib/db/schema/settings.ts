@@ -21,6 +21,8 @@ export const pageSettings = pgTable("page_settings", {
   cadenceSev4: integer(),
   /** Days of past incidents listed on the status page, day by day (0 hides the section). */
   pastIncidentDays: integer().notNull().default(7),
+  /** Hours before a maintenance window starts that its subscribers are reminded (each once). */
+  maintenanceReminderHours: jsonb().$type<number[]>().notNull().default([24, 1]),
   updatedAt: updatedAt(),
 });
 export type PageSettings = typeof pageSettings.$inferSelect;

@@ -11,7 +11,9 @@ import { subscriberMail, webhookBody, type Delivery } from "./delivery";
 import { pageOf } from "./incident";
 import type { RenderContext } from "./render-context";
 
-/** Scheduled, started, updated, completed or cancelled maintenance. */
+const hours = (n: number) => (n === 1 ? "1 hour" : `${n} hours`);
+
+/** Scheduled, started, updated, completed or cancelled maintenance, and reminders before it starts. */
 export async function renderMaintenanceEvent(
   ctx: RenderContext,
   row: OutboxRow,
@@ -82,6 +84,7 @@ export async function renderMaintenanceEvent(
     updated: "Maintenance update",
     completed: "Maintenance completed",
     cancelled: "Maintenance cancelled",
+    reminder: `Maintenance in ${hours(payload.startsInHours ?? 1)}`,
   }[kind];
   return subscriberMail(
     ctx,

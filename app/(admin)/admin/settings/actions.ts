@@ -20,6 +20,7 @@ export async function saveSettings(_prev: ActionState, form: FormData): Promise<
         "cadenceSev3",
         "cadenceSev4",
         "pastIncidentDays",
+        "maintenanceReminderHours",
         "expectedUpdatedAt",
       ].map((k) => [k, String(form.get(k) ?? "")]),
     ),

@@ -98,6 +98,13 @@ export function SettingsForm({
           hint="Listed day by day under the components, like Statuspage; 0 hides them. Older ones are in the history."
           error={f.pastIncidentDays}
         />
+        <Field
+          label="Remind maintenance subscribers (hours before start)"
+          name="maintenanceReminderHours"
+          defaultValue={v("maintenanceReminderHours", settings.maintenanceReminderHours.join(", "))}
+          hint="Each reminder goes once per window, like “24, 1”; empty sends none."
+          error={f.maintenanceReminderHours}
+        />
         <fieldset className="flex flex-col gap-2">
           <legend className="mb-1 text-sm font-medium">Support links</legend>
           {links.map((l, i) => (

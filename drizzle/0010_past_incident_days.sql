@@ -1,1 +1,0 @@
-ALTER TABLE "page_settings" ADD COLUMN "past_incident_days" integer DEFAULT 7 NOT NULL;
