@@ -1,14 +1,13 @@
 import { inArray } from "drizzle-orm";
 import type { Ctx } from "../context";
-import { actorUserId } from "../context";
-import { components, maintenanceComponents, maintenances, maintenanceUpdates } from "../db/schema";
+import { components } from "../db/schema";
+import { newId } from "../ids";
 import { HeraldError } from "../errors";
-import { recordAudit } from "../audit/record-audit";
 import { requireRole } from "../auth/authorize";
-import { enqueueMaintenanceNotifications } from "../notifications/enqueue-maintenance";
+import { insertMaintenanceWindow } from "./insert-maintenance-window";
 import { scheduleMaintenanceSchema } from "./schemas";
 
-/** Announces a maintenance window; components are untouched until it starts. */
+/** Announces a maintenance window (or the first of a recurring series); components are untouched until it starts. */
 export async function scheduleMaintenance({ ctx, input }: { ctx: Ctx; input: unknown }) {
   requireRole(ctx.actor, "editor");
   const parsed = scheduleMaintenanceSchema.safeParse(input);
@@ -23,28 +22,18 @@ export async function scheduleMaintenance({ ctx, input }: { ctx: Ctx; input: unk
       throw new HeraldError("invalid", "Please correct the highlighted fields.", {
         components: "A chosen component no longer exists.",
       });
-    const [row] = await tx
-      .insert(maintenances)
-      .values({ ...values, createdBy: actorUserId(ctx.actor) })
-      .returning();
-    await tx
-      .insert(maintenanceComponents)
-      .values(known.map((c) => ({ maintenanceId: row!.id, componentId: c.id })));
-    await tx.insert(maintenanceUpdates).values({
-      maintenanceId: row!.id,
-      state: "scheduled",
-      body: values.body,
-      notify: values.notify,
-      authorId: actorUserId(ctx.actor),
-    });
-    await enqueueMaintenanceNotifications(tx, { maintenanceId: row!.id, state: "scheduled" });
-    await recordAudit(tx, ctx.actor, {
-      action: "maintenance.schedule",
-      targetType: "maintenance",
-      targetId: row!.id,
-      after: { ...row, components: componentIds },
-    });
-    return row!;
+    const id = newId();
+    const { repeat, repeatUntil, ...window } = values;
+    return (await insertMaintenanceWindow(
+      tx,
+      ctx.actor,
+      {
+        ...window,
+        id,
+        ...(repeat === "none" ? {} : { repeat, repeatUntil, seriesId: id }),
+      },
+      known.map((c) => c.id),
+    ))!;
   });
   return created;
 }

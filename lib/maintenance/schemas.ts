@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { safeString } from "../validation/safe-string";
+import { MAINTENANCE_REPEATS } from "../db/schema/maintenance";
+import { LONGEST_WINDOW_MS } from "./next-occurrence";
 
 const moment = (label: string) =>
   safeString()
@@ -37,6 +39,14 @@ export const scheduleMaintenanceSchema = z
     autoStart: z.boolean().default(true),
     autoComplete: z.boolean().default(true),
     notify: z.boolean().default(true),
+    repeat: z
+      .enum(["none", ...MAINTENANCE_REPEATS], { error: "Pick how often the window repeats." })
+      .default("none"),
+    /** Optional last day of a recurring window: no occurrence starts after it. */
+    repeatUntil: z
+      .union([z.literal("").transform(() => null), moment("repeat end")])
+      .nullable()
+      .default(null),
   })
   .refine((m) => m.scheduledUntil > m.scheduledFor, {
     message: "The end must be after the start.",
@@ -46,6 +56,17 @@ export const scheduleMaintenanceSchema = z
   .refine((m) => m.scheduledUntil.getTime() > Date.now(), {
     message: "This window has already ended: pick an end in the future.",
     path: ["scheduledUntil"],
+  })
+  // Occurrences of one series must not overlap.
+  .refine(
+    (m) =>
+      m.repeat === "none" ||
+      m.scheduledUntil.getTime() - m.scheduledFor.getTime() < LONGEST_WINDOW_MS[m.repeat],
+    { message: "A repeating window must end before its next occurrence starts.", path: ["repeat"] },
+  )
+  .refine((m) => m.repeat === "none" || !m.repeatUntil || m.repeatUntil > m.scheduledFor, {
+    message: "The repeat end must be after the first start.",
+    path: ["repeatUntil"],
   });
 
 /** A state change, with an optional public message (a default one is written otherwise). */

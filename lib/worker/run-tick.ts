@@ -2,6 +2,7 @@ import type { Db } from "../db/client";
 import { systemActor } from "../context";
 import { runMaintenanceSchedule } from "../maintenance/run-maintenance-schedule";
 import { enqueueMaintenanceReminders } from "../maintenance/enqueue-maintenance-reminders";
+import { scheduleNextOccurrences } from "../maintenance/schedule-next-occurrences";
 import { enqueueCadenceReminders } from "./enqueue-reminders";
 import { enqueueRcaReminders } from "./enqueue-rca-reminders";
 import { pruneExpandedFanOuts } from "./expand-fan-outs";
@@ -12,7 +13,8 @@ import { pruneDeliveredOutbox } from "../deliverability/prune-outbox";
 export const DEFAULT_RETENTION_DAYS = 30;
 
 /**
- * The once-a-minute work: cadence and RCA reminders, reminders to subscribers before a
+ * The once-a-minute work: cadence and RCA reminders, the next occurrence of recurring
+ * maintenance, reminders to subscribers before a
  * maintenance window, and maintenance windows that start
  * or end on their own (their notifications are queued by the same transition a
  * person would make in the console), pruning fan-outs long expanded and
@@ -26,6 +28,7 @@ export async function runTick(
 ) {
   const reminders = await enqueueCadenceReminders(db, now);
   const rcaReminders = await enqueueRcaReminders(db, now);
+  const occurrences = await scheduleNextOccurrences(db, now);
   const maintenanceReminders = await enqueueMaintenanceReminders(db, now);
   const maintenance = await runMaintenanceSchedule({ ctx: { db, actor: systemActor }, now });
   const prunedFanOuts = await pruneExpandedFanOuts(db, now);

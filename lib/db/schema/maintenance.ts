@@ -1,4 +1,12 @@
-import { boolean, index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { at, createdAt, id, updatedAt } from "./columns";
 import { maintenanceState } from "./enums";
 import { users } from "./auth";
@@ -19,12 +27,28 @@ export const maintenances = pgTable(
     autoStart: boolean().notNull().default(true),
     autoComplete: boolean().notNull().default(true),
     notify: boolean().notNull().default(true),
+    /**
+     * A recurring window: each occurrence is a normal window; when the latest one is under
+     * way or over, the worker schedules the next (same series, same local time in the page's
+     * zone). Null on a one-off, and on every occurrence of a series someone stopped.
+     */
+    repeat: text().$type<MaintenanceRepeat>(),
+    /** No occurrence of the series starts after this. */
+    repeatUntil: at(),
+    /** The first occurrence's id, shared by every occurrence of a recurring window. */
+    seriesId: text(),
     createdBy: text().references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("maintenances_window_idx").on(t.scheduledFor, t.scheduledUntil)],
+  (t) => [
+    index("maintenances_window_idx").on(t.scheduledFor, t.scheduledUntil),
+    // Two workers scheduling the same next occurrence write it once.
+    uniqueIndex("maintenances_series_occurrence_idx").on(t.seriesId, t.scheduledFor),
+  ],
 );
+export const MAINTENANCE_REPEATS = ["daily", "weekly", "monthly"] as const;
+export type MaintenanceRepeat = (typeof MAINTENANCE_REPEATS)[number];
 export type Maintenance = typeof maintenances.$inferSelect;
 
 export const maintenanceComponents = pgTable(

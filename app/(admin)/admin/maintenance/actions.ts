@@ -1,6 +1,7 @@
 "use server";
 import { scheduleMaintenance } from "@/lib/maintenance/schedule-maintenance";
 import { extendMaintenance } from "@/lib/maintenance/extend-maintenance";
+import { stopRepeatingMaintenance } from "@/lib/maintenance/stop-repeating";
 import {
   cancelMaintenance,
   completeMaintenance,
@@ -13,7 +14,14 @@ import type { ActionState } from "@/lib/action-state";
 
 export async function scheduleMaintenanceAction(_prev: ActionState, form: FormData) {
   const input = {
-    ...readFields(form, ["title", "body", "scheduledFor", "scheduledUntil"]),
+    ...readFields(form, [
+      "title",
+      "body",
+      "scheduledFor",
+      "scheduledUntil",
+      "repeat",
+      "repeatUntil",
+    ]),
     components: form.getAll("components").map(String),
     autoStart: readCheckbox(form, "autoStart"),
     autoComplete: readCheckbox(form, "autoComplete"),
@@ -51,4 +59,13 @@ export async function extendMaintenanceAction(_prev: ActionState, form: FormData
     notify: readCheckbox(form, "notify"),
   };
   return runConsoleWrite(form, (ctx) => extendMaintenance({ ctx, input }), "Window extended.");
+}
+
+export async function stopRepeatingAction(_prev: ActionState, form: FormData) {
+  const input = readFields(form, ["maintenanceId"]);
+  return runConsoleWrite(
+    form,
+    (ctx) => stopRepeatingMaintenance({ ctx, input }),
+    "This window no longer repeats.",
+  );
 }

@@ -10,6 +10,8 @@ import { ScheduleForm } from "./_components/schedule-form";
 
 export const metadata = { title: "Maintenance · Herald" };
 
+const REPEAT_LABELS = { daily: "every day", weekly: "every week", monthly: "every month" };
+
 export default async function MaintenancePage() {
   const ctx = await requestCtx();
   const [{ active, finished }, settings, components] = await Promise.all([
@@ -29,8 +31,16 @@ export default async function MaintenancePage() {
         </span>
       </p>
       <p className="text-sm">Affects: {m.componentNames.join(", ") || "no components"}</p>
+      {m.repeat && (
+        <p className="text-sm">
+          Repeats {REPEAT_LABELS[m.repeat]}
+          {m.repeatUntil && ` until ${formatStamp(m.repeatUntil, settings.timeZone)}`}
+        </p>
+      )}
       <MarkdownBody markdown={m.body} className="text-sm" />
-      {canEdit && <MaintenanceControls id={m.id} title={m.title} state={m.state} />}
+      {canEdit && (
+        <MaintenanceControls id={m.id} title={m.title} state={m.state} repeats={!!m.repeat} />
+      )}
     </li>
   );
   return (

@@ -3,7 +3,11 @@ import { Button } from "@/components/ui/button";
 import { LocalDateTimeField } from "@/components/ui/local-datetime-field";
 import { InlineActionForm } from "@/components/admin/inline-action-form";
 import type { MaintenanceState } from "@/lib/db/schema/enums";
-import { extendMaintenanceAction, transitionMaintenanceAction } from "../actions";
+import {
+  extendMaintenanceAction,
+  stopRepeatingAction,
+  transitionMaintenanceAction,
+} from "../actions";
 
 /** The next lifecycle steps offered for each state (the domain enforces the same rules). */
 const STEPS: Partial<
@@ -24,15 +28,30 @@ export function MaintenanceControls({
   id,
   title,
   state,
+  repeats,
 }: {
   id: string;
   title: string;
   state: MaintenanceState;
+  repeats: boolean;
 }) {
   const steps = STEPS[state] ?? [];
-  if (steps.length === 0) return null;
+  const stop = repeats && (
+    <InlineActionForm action={stopRepeatingAction} label={`Stop repeating ${title}`}>
+      {(_state, pending) => (
+        <>
+          <input type="hidden" name="maintenanceId" value={id} />
+          <Button type="submit" variant="secondary" pending={pending}>
+            Stop repeating
+          </Button>
+        </>
+      )}
+    </InlineActionForm>
+  );
+  if (steps.length === 0) return stop || null;
   return (
     <div className="flex flex-wrap items-start gap-4">
+      {stop}
       <InlineActionForm
         action={transitionMaintenanceAction}
         label={`Change state of ${title}`}

@@ -6,6 +6,13 @@ import { TextareaField } from "@/components/ui/textarea-field";
 import { InlineActionForm } from "@/components/admin/inline-action-form";
 import { scheduleMaintenanceAction } from "../actions";
 
+const REPEATS = [
+  ["none", "Does not repeat"],
+  ["daily", "Every day"],
+  ["weekly", "Every week"],
+  ["monthly", "Every month"],
+] as const;
+
 const CHECKS = [
   ["autoStart", "Start automatically at the start time"],
   ["autoComplete", "Complete automatically at the end time"],
@@ -34,6 +41,32 @@ export function ScheduleForm({ components }: { components: { id: string; label: 
             <div className="grid gap-3 sm:grid-cols-2">
               <LocalDateTimeField label="Starts" name="scheduledFor" error={f.scheduledFor} />
               <LocalDateTimeField label="Ends" name="scheduledUntil" error={f.scheduledUntil} />
+            </div>
+            <div className="grid gap-3 sm:grid-cols-2">
+              <div className="flex flex-col gap-1">
+                <label htmlFor="maintenance-repeat" className="text-sm font-medium">
+                  Repeats
+                </label>
+                <select
+                  id="maintenance-repeat"
+                  name="repeat"
+                  defaultValue={state.values?.repeat ?? "none"}
+                  className="max-w-full rounded-md border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-700 dark:bg-zinc-900"
+                >
+                  {REPEATS.map(([value, label]) => (
+                    <option key={value} value={value}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+                {f.repeat && <p className="text-sm text-red-700 dark:text-red-400">{f.repeat}</p>}
+              </div>
+              <LocalDateTimeField
+                label="Repeat until (optional)"
+                name="repeatUntil"
+                error={f.repeatUntil}
+                hint="Each occurrence is scheduled when the one before it starts."
+              />
             </div>
             <fieldset className="flex flex-col gap-1">
               <legend className="mb-1 text-sm font-medium">Affected components</legend>
