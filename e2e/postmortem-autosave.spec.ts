@@ -28,3 +28,36 @@ test("closing the postmortem editor with unsaved text asks first, and the text i
   await signIn(again, new URL(editor).pathname);
   await expect(again.getByLabel("Root cause")).toHaveValue("A consumer deploy paused the queue.");
 });
+
+test("leaving the editor through a console link right after typing keeps the text", async ({
+  page,
+}) => {
+  await signIn(page, "/admin");
+  await declare(page, { title: `Cache stampede ${Date.now()}` });
+  await resolveHere(page);
+  await page.getByRole("link", { name: "Write the postmortem (RCA)" }).click();
+  await page.getByRole("button", { name: "Start postmortem" }).click();
+  const editor = page.url();
+  await page.getByLabel("Root cause").fill("Keys expired together after a deploy.");
+  // Within the autosave delay: the save sent on leaving must survive the navigation.
+  await page
+    .getByRole("navigation", { name: "Console" })
+    .getByRole("link", { name: "Dashboard" })
+    .click();
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await expect
+    .poll(async () => {
+      await page.goto(editor);
+      return page.getByLabel("Root cause").inputValue();
+    })
+    .toBe("Keys expired together after a deploy.");
+});
+
+test("another site cannot save a draft with the lead's cookies", async ({ page }) => {
+  await signIn(page, "/admin");
+  const response = await page.request.put("/api/console/postmortem-draft", {
+    headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+    data: { incidentId: "aaaaaaaaaaaa", sections: {}, expectedUpdatedAt: "" },
+  });
+  expect(response.status()).toBe(403);
+});

@@ -3,11 +3,8 @@ import { requestCtx } from "@/app/_lib/request-context";
 import { actionError, type ActionState } from "@/lib/action-state";
 import { publishPostmortem } from "@/lib/postmortems/publish-postmortem";
 import { saveActionItems } from "@/lib/postmortems/save-action-items";
-import { savePostmortemDraft } from "@/lib/postmortems/save-postmortem-draft";
 import { startPostmortem } from "@/lib/postmortems/start-postmortem";
 import { revalidatePath } from "next/cache";
-
-export type DraftState = ActionState & { updatedAt?: string };
 
 export async function startAction(incidentId: string): Promise<ActionState> {
   try {
@@ -17,16 +14,6 @@ export async function startAction(incidentId: string): Promise<ActionState> {
   }
   revalidatePath(`/admin/postmortems/${incidentId}`);
   return { ok: true };
-}
-
-/** Called by the editor's autosave with the whole draft. */
-export async function saveDraftAction(input: unknown): Promise<DraftState> {
-  try {
-    const saved = await savePostmortemDraft({ ctx: await requestCtx(), input });
-    return { ok: true, updatedAt: saved.updatedAt.toISOString() };
-  } catch (error) {
-    return actionError(error);
-  }
 }
 
 export async function publishAction(incidentId: string): Promise<ActionState> {

@@ -3,7 +3,8 @@ import { useCallback, useMemo, useState, useTransition } from "react";
 import type { PostmortemSections } from "@/lib/db/schema";
 import { blamelessHints } from "@/lib/postmortems/blameless-hints";
 import { MarkdownBody } from "@/components/ui/markdown-body";
-import { publishAction, saveDraftAction } from "./actions";
+import { publishAction } from "./actions";
+import { saveDraftRequest } from "./save-draft-request";
 import { useAutosave } from "./use-autosave";
 import { formatTime } from "@/components/admin/format-time";
 
@@ -65,8 +66,7 @@ export function SectionsEditor({
     fields?: Record<string, string>;
   } | null>(null);
   const save = useCallback(
-    (value: PostmortemSections, version: string) =>
-      saveDraftAction({ incidentId, sections: value, expectedUpdatedAt: version }),
+    (value: PostmortemSections, version: string) => saveDraftRequest(incidentId, value, version),
     [incidentId],
   );
   const status = useAutosave(sections, updatedAt, save);
