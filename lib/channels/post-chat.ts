@@ -53,8 +53,8 @@ export async function postChat(request: ChatRequest): Promise<void> {
 
 /**
  * Any 2xx is delivered (Slack and Mattermost answer 200 "ok", Teams Workflows
- * 202, Discord 204). A 429's wait is the longer of `Retry-After` and Discord's
- * `retry_after` body field (seconds):
+ * 202, Discord 204). A 429's wait is Discord's `retry_after` body field
+ * (seconds) when there is one, `Retry-After` otherwise, one second at least:
  * https://discord.com/developers/docs/topics/rate-limits#exceeding-a-rate-limit
  */
 export function interpretChatAnswer(
@@ -65,8 +65,9 @@ export function interpretChatAnswer(
   const text = response.body.toString("utf8");
   let wait = response.retryAfterMs ?? null;
   if (status === 429) {
+    // Discord's header rounds up to whole seconds; its body's figure is the precise one.
     const seconds = retryAfterField(text);
-    if (seconds !== null) wait = Math.max(wait ?? 0, Math.ceil(seconds * 1000));
+    if (seconds !== null) wait = Math.ceil(seconds * 1000);
     wait ??= 1000;
   }
   return new ChatRefused(status, reason(text), status === 429 ? Math.min(wait!, 86_400_000) : wait);
