@@ -70,8 +70,7 @@ describeEachEngine("chat channels deliver through the outbox", ({ db }) => {
     db().transaction((tx) => enqueueIncidentUpdateNotifications(tx, { incidentId, updateId }));
   const rowsFor = (subscriberId: string) =>
     db().select().from(notificationOutbox).where(eq(notificationOutbox.subscriberId, subscriberId));
-  const lastJson = (channel: ChatChannel) =>
-    standIns[channel].calls.at(-1)!.json as never;
+  const lastJson = (channel: ChatChannel) => standIns[channel].calls.at(-1)!.json as never;
 
   it("every platform gets one message, in its own shape, escaped and within its limits", async () => {
     const suffix = `/shape-${Date.now()}`;
