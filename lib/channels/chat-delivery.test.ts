@@ -149,7 +149,7 @@ describeEachEngine("chat channels deliver through the outbox", ({ db }) => {
     expect(google.query.get("messageReplyOption")).toBe("REPLY_MESSAGE_FALLBACK_TO_NEW_THREAD");
     expect(google.query.get("key")).toBe("k-123");
     expect(google.json).toMatchObject({ thread: { threadKey: `herald-incident-${incident.id}` } });
-    expect(google.body).toContain("tag &amp; &lt;!channel&gt;");
+    expect(google.body).toContain("&lt;b&gt;tag&lt;/b&gt; &amp; &lt;!channel&gt;");
 
     const mattermost = lastJson("mattermost") as {
       attachments: { text: string; color: string; title_link: string }[];

@@ -3,8 +3,9 @@ import { marked, type Token, type Tokens } from "marked";
 /**
  * An update body (Markdown) as plain text, for chat platforms that each have
  * their own markup: the words, list bullets and link targets survive, the
- * Markdown syntax does not. Each renderer then escapes the result for itself,
- * so nothing an editor types is read as the platform's markup.
+ * Markdown syntax does not. Raw HTML stays as the text it is (the public page
+ * shows it escaped, not as markup). Each renderer then escapes the result for
+ * itself, so nothing an editor types is read as the platform's markup.
  */
 export function markdownToPlainText(markdown: string): string {
   return blocks(marked.lexer(markdown))
@@ -45,7 +46,7 @@ function block(token: Token): string {
       return [row(t.header), ...t.rows.map(row)].join("\n");
     }
     case "html":
-      return stripTags((token as Tokens.HTML).text);
+      return (token as Tokens.HTML).text;
     case "hr":
       return "—";
     default:
@@ -77,7 +78,7 @@ function inlineToken(token: Token): string {
     case "br":
       return "\n";
     case "html":
-      return stripTags((token as Tokens.HTML).text);
+      return (token as Tokens.HTML).text;
     case "text":
       return (token as Tokens.Text).tokens
         ? inline((token as Tokens.Text).tokens)
@@ -86,5 +87,3 @@ function inlineToken(token: Token): string {
       return "raw" in token ? String(token.raw) : "";
   }
 }
-
-const stripTags = (html: string) => html.replace(/<[^>]*>/g, "");

@@ -1,5 +1,5 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SelectField } from "@/components/ui/select-field";
@@ -13,6 +13,13 @@ export function ChatSubscribeForm({ components }: { components: ChoosableCompone
   const [state, action] = useActionState<SubscriptionState, FormData>(subscribeChatAction, {
     ok: false,
   });
+  // A fresh form per answer: a native form reset would put the platform back to the first option.
+  const [seen, setSeen] = useState(state);
+  const [generation, setGeneration] = useState(0);
+  if (state !== seen) {
+    setSeen(state);
+    setGeneration((g) => g + 1);
+  }
   if (state.ok) {
     return (
       <p
