@@ -27,19 +27,31 @@ export const DISCORD_LIMITS = {
 export const escapeDiscord = (text: string) =>
   text.replace(/([\\*_~`|[\]()<>])/g, "\\$1").replace(/^(\s*)([#>+-]|\d+\.)/gm, "$1\\$2");
 
+/** Room kept for the description when fields compete with it for the 6,000 total. */
+const DESCRIPTION_FLOOR = 1000;
+
 export function renderDiscord(message: ChatMessage) {
   const L = DISCORD_LIMITS;
   const title = fitEscaped(message.title, L.title, escapeDiscord);
-  const footer = fitEscaped(message.pageName, L.footer, escapeDiscord);
-  const fields = message.fields.slice(0, L.fields).map((f) => ({
-    name: fitEscaped(f.name, L.fieldName, escapeDiscord),
-    value: fitEscaped(f.value || "—", L.fieldValue, escapeDiscord),
-    inline: true,
-  }));
+  const footer = fitEscaped(message.pageName, L.fieldName, escapeDiscord);
+  const description = message.body || message.linkLabel;
+  // Fields take what the total leaves after the title, the footer and some description; the rest are dropped.
+  let budget =
+    L.total -
+    title.length -
+    footer.length -
+    Math.min(DESCRIPTION_FLOOR, escapeDiscord(description).length);
+  const fields: { name: string; value: string; inline: boolean }[] = [];
+  for (const f of message.fields.slice(0, L.fields)) {
+    const name = fitEscaped(f.name, L.fieldName, escapeDiscord);
+    const room = Math.min(L.fieldValue, budget - name.length);
+    if (room < 20) break;
+    const value = fitEscaped(f.value || "—", room, escapeDiscord);
+    fields.push({ name, value, inline: true });
+    budget -= name.length + value.length;
+  }
   const used =
     title.length + footer.length + fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
-  // The description gets what the 6,000-character total leaves.
-  const room = Math.max(1, Math.min(L.description, L.total - used));
   return {
     // Nothing in an update may ping @everyone, a role or a person.
     allowed_mentions: { parse: [] },
@@ -47,7 +59,11 @@ export function renderDiscord(message: ChatMessage) {
       {
         title,
         url: message.url,
-        description: fitEscaped(message.body || message.linkLabel, room, escapeDiscord),
+        description: fitEscaped(
+          description,
+          Math.min(L.description, L.total - used),
+          escapeDiscord,
+        ),
         color: parseInt(TONE_COLORS[message.tone].slice(1), 16),
         fields,
         timestamp: message.timestamp.toISOString(),

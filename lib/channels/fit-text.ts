@@ -2,18 +2,21 @@ const ELLIPSIS = "…";
 
 /**
  * `text` escaped for a platform and cut to `max` characters after escaping, so
- * a cut never splits an escape sequence (`&amp;`, `\*`): the raw text is
- * shortened until its escaped form, with an ellipsis, fits.
+ * a cut never splits an escape sequence (`&amp;`, `\*`): the longest prefix of
+ * the raw text whose escaped form, with an ellipsis, fits (a binary search).
  */
 export function fitEscaped(text: string, max: number, escape: (raw: string) => string): string {
   const whole = escape(text);
   if (whole.length <= max) return whole;
-  let keep = Math.min(text.length, max);
-  for (;;) {
-    const cut = escape([...text].slice(0, keep).join("").trimEnd()) + ELLIPSIS;
-    if (cut.length <= max || keep === 0) return keep === 0 ? ELLIPSIS : cut;
-    keep = Math.max(0, keep - Math.max(1, cut.length - max));
+  const chars = [...text];
+  const cut = (keep: number) => escape(chars.slice(0, keep).join("").trimEnd()) + ELLIPSIS;
+  let [low, high] = [0, Math.min(chars.length, max)];
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (cut(mid).length <= max) low = mid;
+    else high = mid - 1;
   }
+  return low === 0 ? ELLIPSIS.slice(0, max) : cut(low);
 }
 
 /** A plain-text field cut to `max` characters. */

@@ -23,9 +23,19 @@ const COLORS: Record<ChatTone, string> = {
   accent: "Accent",
   good: "Good",
 };
-const LIMITS = { title: 300, body: 10_000, fact: 1000 };
+const LIMITS = { title: 300, body: 10_000, factName: 100, factValue: 800, facts: 12 };
+/** Workflows refuse cards over 28 KB; a little is kept for the envelope. */
+const MAX_BYTES = 27_000;
 
 export function renderTeams(message: ChatMessage) {
+  // Bytes, not characters, are limited: a body in a non-Latin script is cut shorter.
+  for (let body = LIMITS.body; ; body = Math.floor(body / 2)) {
+    const payload = teamsPayload(message, body);
+    if (Buffer.byteLength(JSON.stringify(payload)) <= MAX_BYTES || body < 100) return payload;
+  }
+}
+
+function teamsPayload(message: ChatMessage, bodyLimit: number) {
   const card = {
     $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
     type: "AdaptiveCard",
@@ -50,7 +60,7 @@ export function renderTeams(message: ChatMessage) {
         ? [
             {
               type: "TextBlock",
-              text: fitEscaped(message.body, LIMITS.body, escapeTeams),
+              text: fitEscaped(message.body, bodyLimit, escapeTeams),
               wrap: true,
             },
           ]
@@ -59,9 +69,9 @@ export function renderTeams(message: ChatMessage) {
         ? [
             {
               type: "FactSet",
-              facts: message.fields.map((f) => ({
-                title: fitEscaped(f.name, LIMITS.fact, escapeTeams),
-                value: fitEscaped(f.value, LIMITS.fact, escapeTeams),
+              facts: message.fields.slice(0, LIMITS.facts).map((f) => ({
+                title: fitEscaped(f.name, LIMITS.factName, escapeTeams),
+                value: fitEscaped(f.value, LIMITS.factValue, escapeTeams),
               })),
             },
           ]
