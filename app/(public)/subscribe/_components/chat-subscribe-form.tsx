@@ -1,25 +1,29 @@
 "use client";
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, type FormEvent } from "react";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SelectField } from "@/components/ui/select-field";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { Button } from "@/components/ui/button";
 import { CHAT_LABELS } from "@/lib/channels/chat-message";
 import { subscribeChatAction, type SubscriptionState } from "../actions";
 import { ComponentChoice, type ChoosableComponent } from "./component-choice";
 
 /** Updates in a team's chat: paste the channel's incoming-webhook URL; the channel gets an activation link. */
 export function ChatSubscribeForm({ components }: { components: ChoosableComponent[] }) {
-  const [state, action] = useActionState<SubscriptionState, FormData>(subscribeChatAction, {
-    ok: false,
-  });
-  // A fresh form per answer: a native form reset would put the platform back to the first option.
-  const [seen, setSeen] = useState(state);
-  const [generation, setGeneration] = useState(0);
-  if (state !== seen) {
-    setSeen(state);
-    setGeneration((g) => g + 1);
-  }
+  const [state, action, pending] = useActionState<SubscriptionState, FormData>(
+    subscribeChatAction,
+    {
+      ok: false,
+    },
+  );
+  // With JavaScript, submitted by hand: React resets a form after its action, and a native reset
+  // puts a select back on its first option, so a refused URL would silently switch the platform.
+  // Without JavaScript the form still posts to the same action.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => action(data));
+  };
   if (state.ok) {
     return (
       <p
@@ -34,6 +38,7 @@ export function ChatSubscribeForm({ components }: { components: ChoosableCompone
   return (
     <form
       action={action}
+      onSubmit={submit}
       aria-label="Post updates to a chat channel"
       className="flex max-w-xl flex-col gap-5"
     >
@@ -62,7 +67,9 @@ export function ChatSubscribeForm({ components }: { components: ChoosableCompone
       />
       <FormMessage ok={false} message={state.message} />
       <div>
-        <SubmitButton pendingLabel="Posting…">Post an activation link</SubmitButton>
+        <Button type="submit" pending={pending} pendingLabel="Posting…">
+          Post an activation link
+        </Button>
       </div>
     </form>
   );
