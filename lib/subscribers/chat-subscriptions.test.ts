@@ -69,6 +69,8 @@ describeEachEngine("chat subscriptions and managed subscribers", ({ db }) => {
       input: { token: new URL(link!).searchParams.get("token") },
     });
     expect(confirmed.email).toBe("this Slack channel");
+    // Preferences are managed from email links only: no manage link for a channel.
+    expect(confirmed.manageToken).toBeUndefined();
     const { incident, update } = await createIncident(db(), {
       affected: { [component.id]: "major_outage" },
       title: `Chat opt-in ${suffix}`,

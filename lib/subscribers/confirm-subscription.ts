@@ -59,6 +59,10 @@ export async function confirmSubscription({
     email:
       subscriber.email ?? `this ${CHAT_LABELS[subscriber.kind as ChatChannel] ?? "chat"} channel`,
     kind: subscriber.kind,
-    manageToken: signLinkToken(await linkSecret(ctx.db), subscriber.id, "manage", now),
+    // Preferences are managed from links in emails; a chat channel is changed in the console.
+    manageToken:
+      subscriber.kind === "email"
+        ? signLinkToken(await linkSecret(ctx.db), subscriber.id, "manage", now)
+        : undefined,
   };
 }
