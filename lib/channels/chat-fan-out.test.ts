@@ -32,7 +32,7 @@ describeEachEngine("chat channels in a mixed fan-out", ({ db }) => {
   });
   afterAll(async () => {
     for (const s of Object.values(standIns)) await s.close();
-    await hookReceiver.close();
+    await hookReceiver?.close();
   });
 
   const publish = (incidentId: string, updateId: string) =>
