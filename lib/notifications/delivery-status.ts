@@ -2,6 +2,8 @@ import { and, count, desc, eq, inArray, max } from "drizzle-orm";
 import type { Ctx } from "../context";
 import { deliveryCounts, devMailbox, notificationOutbox as outbox } from "../db/schema";
 import { requireRole } from "../auth/authorize";
+import { isChatChannel } from "../db/schema/enums";
+import { redactHookUrl } from "../subscribers/chat-url";
 import { notFound } from "../errors";
 
 type Tally = {
@@ -17,7 +19,7 @@ export type DeliveryStatus = {
   subjectId: string;
   eventType: string;
   lastQueuedAt: Date;
-  /** "email·public", "email·internal", "email·team", "webhook·public". */
+  /** "email·public", "email·internal", "email·team", "webhook·public", "slack·public", "teams·internal"… */
   channels: (Tally & { channel: string; audience: string })[];
   failures: { recipient: string; channel: string; attempts: number; lastError: string | null }[];
   /** Who was skipped and why (left before delivery, suppressed after a bounce…), up to 100 per update. */
@@ -118,12 +120,19 @@ export async function getDeliveryStatus({
         eventType: mine[0]!.eventType,
         lastQueuedAt: new Date(Math.max(...mine.map((g) => new Date(g.last!).getTime()))),
         channels: [...channels.values()],
-        failures: failures.filter((f) => f.subjectId === subjectId),
-        skips: skips.filter((f) => f.subjectId === subjectId).slice(0, 100),
+        failures: failures.filter((f) => f.subjectId === subjectId).map(shortenHookUrl),
+        skips: skips
+          .filter((f) => f.subjectId === subjectId)
+          .slice(0, 100)
+          .map(shortenHookUrl),
       },
     ];
   });
 }
+
+/** A chat webhook URL is a credential: the console names it by where it points and its end. */
+const shortenHookUrl = <T extends { channel: string; recipient: string }>(row: T): T =>
+  isChatChannel(row.channel) ? { ...row, recipient: redactHookUrl(row.recipient)! } : row;
 
 /** The most recently queued subjects, for the console's Outbox page. */
 export async function listRecentDeliveries({ ctx, limit = 25 }: { ctx: Ctx; limit?: number }) {

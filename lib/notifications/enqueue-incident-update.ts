@@ -4,7 +4,7 @@ import { incidentComponents, incidentUpdateComponents, incidentUpdates } from ".
 import { notFound } from "../errors";
 import type { IncidentEvent } from "./event-types";
 import { componentsAsOf } from "./components-as-of";
-import { enqueueForStakeholders, enqueueForSubscribers } from "./fan-out";
+import { enqueueForStakeholders, enqueueForSubscribers, MESSAGE_CHANNELS } from "./fan-out";
 
 /**
  * Call inside the publish transaction, right after the update is written: queues
@@ -53,6 +53,6 @@ export async function enqueueIncidentUpdateNotifications(
     key: `incident-update:${updateId}`,
     payload: { eventType, incidentId, components: await componentsAsOf(tx, componentIds) },
   };
-  await enqueueForSubscribers(tx, fanOut, { componentIds, channels: ["email", "webhook"] });
+  await enqueueForSubscribers(tx, fanOut, { componentIds, channels: MESSAGE_CHANNELS });
   await enqueueForStakeholders(tx, fanOut);
 }

@@ -4,7 +4,7 @@ import { maintenanceComponents, maintenances, type MaintenanceState } from "../d
 import { notFound } from "../errors";
 import type { MaintenanceEvent } from "./event-types";
 import { componentsAsOf } from "./components-as-of";
-import { enqueueForSubscribers } from "./fan-out";
+import { enqueueForSubscribers, MESSAGE_CHANNELS } from "./fan-out";
 
 const EVENT_BY_STATE: Record<MaintenanceState, MaintenanceEvent> = {
   scheduled: "maintenance.scheduled",
@@ -49,6 +49,6 @@ export async function enqueueMaintenanceNotifications(
       key: `${eventType}:${subjectId}`,
       payload: { eventType, maintenanceId, components: await componentsAsOf(tx, componentIds) },
     },
-    { componentIds, channels: ["email", "webhook"] },
+    { componentIds, channels: MESSAGE_CHANNELS },
   );
 }

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { incidentComponents, postmortems } from "../db/schema";
 import { notFound } from "../errors";
-import { enqueueForSubscribers } from "./fan-out";
+import { enqueueForSubscribers, MESSAGE_CHANNELS } from "./fan-out";
 
 /**
  * Call inside the transaction that publishes a postmortem. Keyed by revision:
@@ -26,6 +26,6 @@ export async function enqueuePostmortemNotifications(
       key: `postmortem:${postmortemId}:r${revision}`,
       payload: { eventType: "postmortem.published", incidentId: postmortem.incidentId, revision },
     },
-    { componentIds: affected.map((a) => a.id), channels: ["email", "webhook"] },
+    { componentIds: affected.map((a) => a.id), channels: MESSAGE_CHANNELS },
   );
 }

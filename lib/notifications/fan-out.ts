@@ -1,7 +1,13 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { executeRows } from "../db/execute-rows";
-import { notificationFanOuts, type FanOutAudience, type FanOutRow } from "../db/schema";
+import {
+  CHAT_CHANNELS,
+  notificationFanOuts,
+  type Channel,
+  type FanOutAudience,
+  type FanOutRow,
+} from "../db/schema";
 import { notificationPayload, type NotificationPayload } from "./payload";
 
 export type FanOut = {
@@ -35,10 +41,7 @@ async function insertSelect(tx: Db, query: SQL): Promise<number> {
 export async function enqueueForSubscribers(
   tx: Db,
   fanOut: FanOut,
-  {
-    componentIds,
-    channels,
-  }: { componentIds: readonly string[]; channels: readonly ("email" | "webhook")[] },
+  { componentIds, channels }: { componentIds: readonly string[]; channels: readonly Channel[] },
 ): Promise<void> {
   await queueFanOut(tx, fanOut, {
     kind: "subscribers",
@@ -47,7 +50,14 @@ export async function enqueueForSubscribers(
   });
 }
 
-/** Queues one internal-audience email per stakeholder on the private list (expanded by the worker, like subscribers). */
+/** Every channel a public subscriber can have: what an update, a maintenance notice or a postmortem reaches. */
+export const MESSAGE_CHANNELS: readonly Channel[] = ["email", "webhook", ...CHAT_CHANNELS];
+
+/**
+ * Queues the internal version for the private list: one email per stakeholder
+ * and one chat message per active internal chat destination (expanded by the
+ * worker, like subscribers).
+ */
 export async function enqueueForStakeholders(tx: Db, fanOut: FanOut): Promise<void> {
   await queueFanOut(tx, fanOut, { kind: "stakeholders" });
 }
@@ -64,19 +74,27 @@ async function queueFanOut(tx: Db, fanOut: FanOut, audience: FanOutAudience): Pr
  * queued for this key are left alone. They are due from the publish, not from
  * the expansion.
  */
-export function expandFanOut(
+export async function expandFanOut(
   tx: Db,
   { spec, createdAt }: Pick<FanOutRow, "spec" | "createdAt">,
 ): Promise<number> {
   const payload = sql`${JSON.stringify(spec.payload)}::jsonb`;
   const due = sql`${createdAt.toISOString()}::timestamptz`;
   if (spec.audience.kind === "stakeholders") {
-    return insertSelect(
+    const emails = await insertSelect(
       tx,
       sql`insert into notification_outbox (id, idempotency_key, channel, audience, event_type, subject_id, recipient, payload, next_attempt_at)
         select ${newRowId(sql`st.id`)}, ${spec.key} || ':stakeholder:' || st.id, 'email', 'internal', ${spec.eventType}, ${spec.subjectId}, st.email, ${payload}, ${due}
         from stakeholders st`,
     );
+    const chats = await insertSelect(
+      tx,
+      sql`insert into notification_outbox (id, idempotency_key, channel, audience, event_type, subject_id, recipient, subscriber_id, payload, next_attempt_at)
+        select ${newRowId(sql`s.id`)}, ${spec.key} || ':stakeholder:' || s.id, s.kind::text::channel, 'internal', ${spec.eventType}, ${spec.subjectId}, s.webhook_url, s.id, ${payload}, ${due}
+        from subscribers s
+        where s.audience = 'internal' and s.state = 'active'`,
+    );
+    return emails + chats;
   }
   const { componentIds, channels } = spec.audience;
   const follows = componentIds.length
@@ -91,7 +109,7 @@ export function expandFanOut(
       select ${newRowId(sql`s.id`)}, ${spec.key} || ':' || s.id, s.kind::text::channel, 'public', ${spec.eventType}, ${spec.subjectId},
         coalesce(s.email, s.webhook_url), s.id, ${payload}, ${due}
       from subscribers s
-      where s.state = 'active'
+      where s.state = 'active' and s.audience = 'public'
         and s.kind::text in (${sql.join(
           channels.map((c) => sql`${c}`),
           sql`, `,

@@ -10,6 +10,7 @@ import {
   stakeholders,
   subscriberComponents,
   subscribers,
+  type ChatChannel,
   type ComponentStatus,
   type IncidentState,
 } from "../db/schema";
@@ -65,6 +66,34 @@ export async function createWebhookSubscriber(
       webhookSecret: newWebhookSecret(),
       state: "active",
       allComponents: !componentIds,
+    })
+    .returning();
+  if (componentIds?.length)
+    await db
+      .insert(subscriberComponents)
+      .values(componentIds.map((componentId) => ({ subscriberId: row!.id, componentId })));
+  return row!;
+}
+
+/** An active chat subscriber (or, with audience "internal", a stakeholder-list chat destination). */
+export async function createChatSubscriber(
+  db: Db,
+  kind: ChatChannel,
+  url: string,
+  {
+    componentIds,
+    audience = "public",
+  }: { componentIds?: string[]; audience?: "public" | "internal" } = {},
+) {
+  const [row] = await db
+    .insert(subscribers)
+    .values({
+      kind,
+      webhookUrl: url,
+      audience,
+      state: "active",
+      allComponents: !componentIds,
+      confirmedAt: new Date(),
     })
     .returning();
   if (componentIds?.length)

@@ -2,6 +2,8 @@ import { eq } from "drizzle-orm";
 import type { Ctx } from "../context";
 import { subscribers, subscriberTokens } from "../db/schema";
 import { HeraldError } from "../errors";
+import type { ChatChannel } from "../db/schema/enums";
+import { CHAT_LABELS } from "../channels/chat-message";
 import { linkTokenSchema } from "./schemas";
 import { hashToken, linkSecret, signLinkToken } from "./tokens";
 
@@ -53,7 +55,14 @@ export async function confirmSubscription({
     return row!;
   });
   return {
-    email: subscriber.email!,
-    manageToken: signLinkToken(await linkSecret(ctx.db), subscriber.id, "manage", now),
+    /** What was subscribed, in words: the address, or "this Slack channel". */
+    email:
+      subscriber.email ?? `this ${CHAT_LABELS[subscriber.kind as ChatChannel] ?? "chat"} channel`,
+    kind: subscriber.kind,
+    // Preferences are managed from links in emails; a chat channel is changed in the console.
+    manageToken:
+      subscriber.kind === "email"
+        ? signLinkToken(await linkSecret(ctx.db), subscriber.id, "manage", now)
+        : undefined,
   };
 }

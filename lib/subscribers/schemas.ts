@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { safeString } from "../validation/safe-string";
 
-const componentChoice = {
+export const componentChoice = {
   /** "all" follows everything, including components added later; "some" only those ticked. */
   scope: z.enum(["all", "some"]).default("all"),
   componentIds: z
@@ -10,7 +10,7 @@ const componentChoice = {
     .default([]),
 };
 
-const refineChoice = <T extends { scope: "all" | "some"; componentIds: string[] }>(
+export const refineChoice = <T extends { scope: "all" | "some"; componentIds: string[] }>(
   v: T,
   ctx: z.RefinementCtx,
 ) => {

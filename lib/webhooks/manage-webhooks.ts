@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "../context";
 import { subscriberComponents, subscribers } from "../db/schema";
@@ -7,6 +7,8 @@ import { recordAudit } from "../audit/record-audit";
 import { requireRole } from "../auth/authorize";
 import { outboundUrlProblem } from "../http/outbound/address-policy";
 import { newWebhookSecret } from "./signature";
+import { isChatChannel } from "../db/schema/enums";
+import { redactHookUrl } from "../subscribers/chat-url";
 import { safeString } from "../validation/safe-string";
 
 export const webhookSchema = z.object({
@@ -52,7 +54,7 @@ export async function addWebhookSubscriber({ ctx, input }: { ctx: Ctx; input: un
   });
 }
 
-/** Turns a webhook that was switched off after failures back on, with a clean failure count. */
+/** Turns a signed or chat webhook that was switched off after failures back on, with a clean failure count. */
 export async function reenableWebhook({ ctx, input }: { ctx: Ctx; input: unknown }) {
   requireRole(ctx.actor, "editor");
   const id = z.object({ id: safeString() }).parse(input).id;
@@ -60,7 +62,7 @@ export async function reenableWebhook({ ctx, input }: { ctx: Ctx; input: unknown
     const [row] = await tx
       .update(subscribers)
       .set({ state: "active", failureCount: 0, disabledAt: null, disabledReason: null })
-      .where(and(eq(subscribers.id, id), eq(subscribers.kind, "webhook")))
+      .where(and(eq(subscribers.id, id), ne(subscribers.kind, "email")))
       .returning();
     if (!row) throw notFound("Webhook");
     await recordAudit(tx, ctx.actor, {
@@ -71,7 +73,7 @@ export async function reenableWebhook({ ctx, input }: { ctx: Ctx; input: unknown
   });
 }
 
-/** Removes any subscriber (email or webhook) for good. */
+/** Removes any subscriber (email, webhook, chat, or a stakeholder chat channel) for good. */
 export async function removeSubscriber({ ctx, input }: { ctx: Ctx; input: unknown }) {
   requireRole(ctx.actor, "editor");
   const id = z.object({ id: safeString() }).parse(input).id;
@@ -82,7 +84,11 @@ export async function removeSubscriber({ ctx, input }: { ctx: Ctx; input: unknow
       action: "subscriber.remove",
       targetType: "subscriber",
       targetId: id,
-      before: { ...row, webhookSecret: undefined },
+      before: {
+        ...row,
+        webhookSecret: undefined,
+        webhookUrl: isChatChannel(row.kind) ? redactHookUrl(row.webhookUrl) : row.webhookUrl,
+      },
     });
   });
 }

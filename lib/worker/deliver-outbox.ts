@@ -13,6 +13,9 @@ import { expandFanOuts } from "./expand-fan-outs";
 import { markSkippedMany } from "./record-outcome";
 import { createOutcomeRecorder, type BatchResult } from "./outcome-recorder";
 import { sendMailBatches } from "./send-mail-batches";
+import { sendChatMessages } from "./send-chat-messages";
+import { postChat as defaultPostChat } from "../channels/post-chat";
+import type { ChatRequest } from "../channels/chat-message";
 
 export type { BatchResult } from "./outcome-recorder";
 
@@ -26,6 +29,8 @@ export type DeliveryDeps = {
   /** How long a claim is exclusive. A worker killed mid-batch loses its rows to another after this. */
   leaseMs?: number;
   postWebhook?: (request: WebhookRequest) => Promise<void>;
+  /** Posts to Slack, Teams, Discord, Google Chat or Mattermost (default: the outbound client). */
+  postChat?: (request: ChatRequest) => Promise<void>;
   /** Waits out a provider's Retry-After (tests pass a fake). */
   sleep?: (ms: number) => Promise<void>;
 };
@@ -83,6 +88,7 @@ export async function deliverOutboxBatch(deps: DeliveryDeps): Promise<BatchResul
 
   const mails: { row: OutboxRow; message: MailMessage }[] = [];
   const webhooks: { row: OutboxRow; request: WebhookRequest }[] = [];
+  const chats: { row: OutboxRow; request: ChatRequest }[] = [];
   const skipped = new Map<string, OutboxRow[]>();
   const skip = (row: OutboxRow, reason: string) =>
     skipped.set(reason, [...(skipped.get(reason) ?? []), row]);
@@ -110,6 +116,7 @@ export async function deliverOutboxBatch(deps: DeliveryDeps): Promise<BatchResul
           body: delivery.body,
         },
       });
+    else if (delivery.kind === "chat") chats.push({ row, request: delivery.request });
     else if (delivery.kind === "skip") skip(row, delivery.reason);
     else await recorder.failed(row, delivery.error);
   }
@@ -153,9 +160,17 @@ export async function deliverOutboxBatch(deps: DeliveryDeps): Promise<BatchResul
   const post = deps.postWebhook ?? defaultPostWebhook;
   // Webhooks go to customers' servers, one slow endpoint should not hold up the rest.
   const hooks = pLimit(WEBHOOK_CONCURRENCY);
-  await Promise.all(
-    webhooks.map(({ row, request }) => hooks(() => deliver(row, () => post(request)))),
-  );
+  await Promise.all([
+    ...webhooks.map(({ row, request }) => hooks(() => deliver(row, () => post(request)))),
+    sendChatMessages({
+      chats,
+      post: deps.postChat ?? defaultPostChat,
+      recorder,
+      leaseEndsAt,
+      now,
+      sleep: deps.sleep,
+    }),
+  ]);
   await recorder.flush();
   return recorder.result;
 }

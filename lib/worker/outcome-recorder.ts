@@ -3,7 +3,13 @@ import type { Db } from "../db/client";
 import { subscribers, type OutboxRow } from "../db/schema";
 import { suppressAddress } from "../deliverability/suppressions";
 import { DeliveryError } from "../mail/delivery-error";
-import { markFailedAttempt, markSentMany, releaseClaim } from "./record-outcome";
+import {
+  deferClaim,
+  isHookRow,
+  markFailedAttempt,
+  markSentMany,
+  releaseClaim,
+} from "./record-outcome";
 
 export type BatchResult = {
   claimed: number;
@@ -13,6 +19,8 @@ export type BatchResult = {
   released: number;
   /** The last failure's message, for the worker's log line. */
   lastError?: string;
+  /** Put back until the receiver's Retry-After (a 429), no attempt spent. */
+  deferred: number;
 };
 
 /** At most this many sends per statement. */
@@ -29,7 +37,14 @@ export const RECORD_CHUNK = 100;
  * bounce goes onto the suppression list.
  */
 export function createOutcomeRecorder(db: Db, now: () => Date, claimed: number) {
-  const result: BatchResult = { claimed, sent: 0, retried: 0, skipped: 0, released: 0 };
+  const result: BatchResult = {
+    claimed,
+    sent: 0,
+    retried: 0,
+    skipped: 0,
+    released: 0,
+    deferred: 0,
+  };
   const pending: { row: OutboxRow; providerMessageId?: string }[] = [];
   let writing: Promise<void> | null = null;
   let writeError: unknown = null;
@@ -38,9 +53,7 @@ export function createOutcomeRecorder(db: Db, now: () => Date, claimed: number) 
   const write = async (chunk: typeof pending) => {
     await markSentMany(db, chunk, now());
     // A webhook that answered is healthy again: its run of failures starts over.
-    const hooks = chunk.flatMap(({ row }) =>
-      row.channel === "webhook" && row.subscriberId ? [row.subscriberId] : [],
-    );
+    const hooks = chunk.flatMap(({ row }) => (isHookRow(row) ? [row.subscriberId!] : []));
     if (hooks.length)
       await db.update(subscribers).set({ failureCount: 0 }).where(inArray(subscribers.id, hooks));
     result.sent += chunk.length;
@@ -88,6 +101,10 @@ export function createOutcomeRecorder(db: Db, now: () => Date, claimed: number) 
         });
       result.retried++;
       result.lastError = error instanceof Error ? error.message : String(error);
+    },
+    async defer(row: OutboxRow, until: Date, reason: string) {
+      await deferClaim(db, row, until, reason);
+      result.deferred++;
     },
     async release(row: OutboxRow) {
       await releaseClaim(db, row);

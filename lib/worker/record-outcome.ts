@@ -2,7 +2,16 @@ import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { DeliveryError } from "../mail/delivery-error";
 import type { Db } from "../db/client";
 import { notificationOutbox as outbox, subscribers, type OutboxRow } from "../db/schema";
-import { MAX_ATTEMPTS, retryDelayMs, WEBHOOK_DISABLE_AFTER } from "./retry-policy";
+import {
+  GONE_DISABLE_AFTER,
+  MAX_ATTEMPTS,
+  retryDelayMs,
+  WEBHOOK_DISABLE_AFTER,
+} from "./retry-policy";
+
+/** Signed webhooks and chat webhooks: one subscriber's URL, switched off when it keeps failing. */
+export const isHookRow = (row: Pick<OutboxRow, "channel" | "subscriberId">) =>
+  row.channel !== "email" && row.subscriberId !== null;
 
 /** Confirmation rows carry a token until sent; afterwards only its hash (in subscriber_tokens) remains. */
 const scrubbed = (row: OutboxRow) =>
@@ -13,11 +22,11 @@ export async function markSent(db: Db, row: OutboxRow, now: Date) {
     .update(outbox)
     .set({ state: "sent", sentAt: now, lockedUntil: null, lastError: null, ...scrubbed(row) })
     .where(and(eq(outbox.id, row.id), ne(outbox.state, "sent")));
-  if (row.channel === "webhook" && row.subscriberId)
+  if (isHookRow(row))
     await db
       .update(subscribers)
       .set({ failureCount: 0 })
-      .where(eq(subscribers.id, row.subscriberId));
+      .where(eq(subscribers.id, row.subscriberId!));
 }
 
 /** Confirmation tokens dropped in SQL, for the rows recorded in one statement. */
@@ -88,6 +97,25 @@ export async function releaseClaim(db: Db, row: OutboxRow) {
     );
 }
 
+/**
+ * Puts an unsent row back until `until` (the receiver asked us to wait): the
+ * claim does not count as an attempt, since nothing was refused.
+ */
+export async function deferClaim(db: Db, row: OutboxRow, until: Date, reason: string) {
+  await db
+    .update(outbox)
+    .set({
+      state: "pending",
+      lockedUntil: null,
+      nextAttemptAt: until,
+      lastError: reason,
+      attempts: sql`${outbox.attempts} - 1`,
+    })
+    .where(
+      and(eq(outbox.id, row.id), eq(outbox.state, "sending"), eq(outbox.attempts, row.attempts)),
+    );
+}
+
 /** Our backoff, or longer when the receiver said so (`Retry-After` on a 429/503). */
 function nextRetryMs(attempts: number, error: unknown): number {
   const asked = (error as { retryAfterMs?: unknown } | null)?.retryAfterMs;
@@ -124,18 +152,26 @@ export async function markFailedAttempt(
     .where(
       and(eq(outbox.id, row.id), eq(outbox.state, "sending"), eq(outbox.attempts, row.attempts)),
     );
-  if (countAgainstWebhook && row.channel === "webhook" && row.subscriberId)
-    await countWebhookFailure(db, row.subscriberId, message, now);
+  if (countAgainstWebhook && isHookRow(row))
+    await countWebhookFailure(db, row.subscriberId!, message, now, {
+      disableAfter: (error as { gone?: unknown })?.gone === true ? GONE_DISABLE_AFTER : undefined,
+    });
 }
 
 /** Consecutive failed rounds switch a webhook off; what is still queued for it is skipped, not retried for hours. */
-async function countWebhookFailure(db: Db, subscriberId: string, message: string, now: Date) {
+async function countWebhookFailure(
+  db: Db,
+  subscriberId: string,
+  message: string,
+  now: Date,
+  { disableAfter = WEBHOOK_DISABLE_AFTER }: { disableAfter?: number } = {},
+) {
   const [sub] = await db
     .update(subscribers)
     .set({ failureCount: sql`${subscribers.failureCount} + 1` })
     .where(eq(subscribers.id, subscriberId))
     .returning({ failureCount: subscribers.failureCount, state: subscribers.state });
-  if (!sub || sub.state !== "active" || sub.failureCount < WEBHOOK_DISABLE_AFTER) return;
+  if (!sub || sub.state !== "active" || sub.failureCount < disableAfter) return;
   const reason = `Disabled after ${sub.failureCount} failed deliveries in a row. Last error: ${message}`;
   await db
     .update(subscribers)

@@ -6,6 +6,11 @@ export const MAX_ATTEMPTS = 8;
  * with a notice in the console. With backoff, that is hours of failure.
  */
 export const WEBHOOK_DISABLE_AFTER = 10;
+/**
+ * A chat webhook answering 404 or 410 (deleted) this many rounds in a row is
+ * switched off sooner: one such answer may be a platform blip, three are not.
+ */
+export const GONE_DISABLE_AFTER = 3;
 
 const BASE_MS = 30_000;
 const CAP_MS = 3_600_000;

@@ -6,6 +6,7 @@ import { actionError, type ActionState } from "@/lib/action-state";
 import { clientAddress } from "@/lib/http/client-address";
 import { subscribeByEmail } from "@/lib/subscribers/subscribe-by-email";
 import { confirmSubscription } from "@/lib/subscribers/confirm-subscription";
+import { subscribeByChat } from "@/lib/subscribers/subscribe-by-chat";
 import { unsubscribe, updateSubscriptionPreferences } from "@/lib/subscribers/manage-subscription";
 
 export type SubscriptionState = ActionState & { manageToken?: string };
@@ -26,6 +27,26 @@ export async function subscribeAction(
     const { message } = await subscribeByEmail({
       ctx: await publicCtx(),
       input: { email: String(form.get("email") ?? ""), ...choice(form) },
+      clientKey: await clientKey(),
+    });
+    return { ok: true, message };
+  } catch (error) {
+    return actionError(error, form);
+  }
+}
+
+export async function subscribeChatAction(
+  _prev: SubscriptionState,
+  form: FormData,
+): Promise<SubscriptionState> {
+  try {
+    const { message } = await subscribeByChat({
+      ctx: await publicCtx(),
+      input: {
+        type: String(form.get("type") ?? ""),
+        url: String(form.get("url") ?? ""),
+        ...choice(form),
+      },
       clientKey: await clientKey(),
     });
     return { ok: true, message };

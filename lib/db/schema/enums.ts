@@ -46,7 +46,17 @@ export const postmortemState = pgEnum("postmortem_state", POSTMORTEM_STATES);
 export const ACTION_ITEM_STATUSES = ["open", "in_progress", "done", "wont_do"] as const;
 export const actionItemStatus = pgEnum("action_item_status", ACTION_ITEM_STATUSES);
 
-export const SUBSCRIBER_KINDS = ["email", "webhook"] as const;
+/**
+ * Chat platforms Herald posts to through an incoming-webhook URL (one renderer
+ * and one delivery adapter each, under lib/channels/).
+ */
+export const CHAT_CHANNELS = ["slack", "teams", "discord", "google_chat", "mattermost"] as const;
+export type ChatChannel = (typeof CHAT_CHANNELS)[number];
+export const isChatChannel = (value: string): value is ChatChannel =>
+  (CHAT_CHANNELS as readonly string[]).includes(value);
+
+export const SUBSCRIBER_KINDS = ["email", "webhook", ...CHAT_CHANNELS] as const;
+export type SubscriberKind = (typeof SUBSCRIBER_KINDS)[number];
 export const subscriberKind = pgEnum("subscriber_kind", SUBSCRIBER_KINDS);
 
 export const SUBSCRIBER_STATES = ["pending", "active", "unsubscribed", "disabled"] as const;
@@ -55,7 +65,8 @@ export const subscriberState = pgEnum("subscriber_state", SUBSCRIBER_STATES);
 export const TOKEN_PURPOSES = ["confirm", "manage", "unsubscribe"] as const;
 export const tokenPurpose = pgEnum("token_purpose", TOKEN_PURPOSES);
 
-export const CHANNELS = ["email", "webhook"] as const;
+export const CHANNELS = ["email", "webhook", ...CHAT_CHANNELS] as const;
+export type Channel = (typeof CHANNELS)[number];
 export const channel = pgEnum("channel", CHANNELS);
 
 /** Who a message is written for: the public body, or the internal version. */

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text } from "drizzle-orm/pg-core";
 import { at, createdAt, id } from "./columns";
-import { audience, channel, deliveryState } from "./enums";
+import { audience, channel, deliveryState, type Channel } from "./enums";
 
 /**
  * Transactional outbox: one row per (event, recipient, channel), written in the
@@ -46,7 +46,8 @@ export type OutboxRow = typeof notificationOutbox.$inferSelect;
 
 /** Who a fan-out reaches: public subscribers (of some components, on some channels) or the private stakeholder list. */
 export type FanOutAudience =
-  | { kind: "subscribers"; componentIds: string[]; channels: ("email" | "webhook")[] }
+  | { kind: "subscribers"; componentIds: string[]; channels: Channel[] }
+  /** The private list: its email addresses and its chat destinations (internal subscribers). */
   | { kind: "stakeholders" };
 export type FanOutSpec = {
   eventType: string;

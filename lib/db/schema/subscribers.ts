@@ -9,20 +9,27 @@ import {
 } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { at, createdAt, id, updatedAt } from "./columns";
-import { subscriberKind, subscriberState, tokenPurpose } from "./enums";
+import { audience, subscriberKind, subscriberState, tokenPurpose } from "./enums";
 import { components } from "./components";
 
-/** Public subscribers: email (double opt-in) or webhook. */
+/**
+ * Public subscribers (email with double opt-in, signed webhook, chat webhook)
+ * and the stakeholder list's chat destinations (audience "internal": they get
+ * the internal version and never a public message).
+ */
 export const subscribers = pgTable(
   "subscribers",
   {
     id: id(),
     kind: subscriberKind().notNull(),
     email: text(),
+    /** The signed webhook's URL, or the chat platform's incoming-webhook URL. */
     webhookUrl: text(),
     /** HMAC key for webhook signatures. */
     webhookSecret: text(),
     state: subscriberState().notNull().default("pending"),
+    /** "public" subscribers, or "internal" chat destinations of the stakeholder list. */
+    audience: audience().notNull().default("public"),
     /** When false, only the components in subscriber_components. */
     allComponents: boolean().notNull().default(true),
     confirmedAt: at(),

@@ -2,6 +2,7 @@ import { createElement, type FunctionComponent } from "react";
 import { render } from "@react-email/render";
 import type { OutboxRow } from "../../db/schema";
 import type { MailMessage } from "../../mail/transport";
+import type { ChatRequest } from "../../channels/chat-message";
 import { bulkHeaders, type MailList } from "./bulk-headers";
 import type { RenderContext } from "./render-context";
 
@@ -9,6 +10,8 @@ import type { RenderContext } from "./render-context";
 export type Delivery =
   | { kind: "mail"; message: MailMessage }
   | { kind: "webhook"; url: string; secret: string; body: string }
+  /** A Slack, Teams, Discord, Google Chat or Mattermost post. */
+  | { kind: "chat"; request: ChatRequest }
   /** Nothing to send any more (the subscriber left, the update was deleted): recorded, not retried. */
   | { kind: "skip"; reason: string };
 

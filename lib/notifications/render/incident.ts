@@ -13,7 +13,10 @@ import StakeholderUpdateEmail from "../../../emails/stakeholder-update";
 import type { IncidentUpdateContentProps } from "../../../emails/_components/incident-update-content";
 import { parsePayload, type ComponentsAsOf } from "../payload";
 import type { IncidentEvent } from "../event-types";
+import { isChatChannel } from "../../db/schema/enums";
 import { directMail, subscriberMail, webhookBody, type Delivery } from "./delivery";
+import { chatDelivery, chatPage } from "./chat-delivery";
+import { incidentChatMessage } from "./chat-messages";
 import type { RenderContext } from "./render-context";
 
 const STATE_COLORS: Record<IncidentState, string> = {
@@ -58,6 +61,17 @@ export async function renderIncidentEvent(
       body: webhookBody(ctx, row, pageOf(wire), { incident: { ...serialized, components } }),
     };
   }
+  if (isChatChannel(row.channel))
+    return chatDelivery(
+      row,
+      incidentChatMessage({
+        page: chatPage(ctx),
+        incident,
+        update,
+        components: asOf,
+        internal: row.audience === "internal",
+      }),
+    );
   const tz = ctx.settings.timeZone;
   // Formatting and Markdown are per update, not per recipient: built once per batch.
   const content = await ctx.memo(

@@ -7,7 +7,10 @@ import { formatDateTime, formatTime } from "../../time/format";
 import MaintenanceNoticeEmail, { type MaintenanceKind } from "../../../emails/maintenance-notice";
 import { parsePayload } from "../payload";
 import type { MaintenanceEvent } from "../event-types";
+import { isChatChannel } from "../../db/schema/enums";
 import { subscriberMail, webhookBody, type Delivery } from "./delivery";
+import { chatDelivery, chatPage } from "./chat-delivery";
+import { maintenanceChatMessage } from "./chat-messages";
 import { pageOf } from "./incident";
 import type { RenderContext } from "./render-context";
 
@@ -86,6 +89,19 @@ export async function renderMaintenanceEvent(
     cancelled: "Maintenance cancelled",
     reminder: `Maintenance in ${hours(payload.startsInHours ?? 1)}`,
   }[kind];
+  if (isChatChannel(row.channel))
+    return chatDelivery(
+      row,
+      maintenanceChatMessage({
+        page: chatPage(ctx),
+        maintenance,
+        label,
+        window: props.window,
+        body,
+        componentNames: props.components,
+        at: ctx.now,
+      }),
+    );
   return subscriberMail(
     ctx,
     row,

@@ -6,7 +6,10 @@ import CadenceReminderEmail from "../../../emails/cadence-reminder";
 import type { ReminderEvent } from "../event-types";
 import { parsePayload } from "../payload";
 import ConfirmSubscriptionEmail from "../../../emails/confirm-subscription";
+import { isChatChannel } from "../../db/schema/enums";
 import { directMail, subscriberMail, webhookBody, type Delivery } from "./delivery";
+import { chatDelivery, chatPage } from "./chat-delivery";
+import { confirmationChatMessage } from "./chat-messages";
 import { pageOf } from "./incident";
 import type { RenderContext } from "./render-context";
 
@@ -47,6 +50,18 @@ export async function renderConfirmation(ctx: RenderContext, row: OutboxRow): Pr
     componentNames: names,
     expiresInHours: CONFIRM_TOKEN_TTL_MS / 3_600_000,
   };
+  if (isChatChannel(row.channel))
+    return chatDelivery(
+      row,
+      confirmationChatMessage({
+        page: chatPage(ctx),
+        subscriberId: row.subscriberId ?? row.subjectId,
+        url: `${ctx.baseUrl}/subscribe/confirm?token=${String(payload.token)}`,
+        componentNames: names,
+        expiresInHours: props.expiresInHours,
+        at: ctx.now,
+      }),
+    );
   if (payload.alreadySubscribed === true) {
     return subscriberMail(
       ctx,

@@ -6,7 +6,10 @@ import { serializeIncident } from "../../statuspage/serialize-incident";
 import { formatDateTime, formatTime } from "../../time/format";
 import PostmortemPublishedEmail from "../../../emails/postmortem-published";
 import { parsePayload } from "../payload";
+import { isChatChannel } from "../../db/schema/enums";
 import { subscriberMail, webhookBody, type Delivery } from "./delivery";
+import { chatDelivery, chatPage } from "./chat-delivery";
+import { postmortemChatMessage } from "./chat-messages";
 import { pageOf } from "./incident";
 import type { RenderContext } from "./render-context";
 
@@ -41,6 +44,17 @@ export async function renderPostmortemEvent(
     });
     return { kind: "webhook", url: row.recipient, secret: webhookSecret!, body };
   }
+  if (isChatChannel(row.channel))
+    return chatDelivery(
+      row,
+      postmortemChatMessage({
+        page: chatPage(ctx),
+        incident,
+        summary: pm.sections.summary,
+        revised: parsePayload<"postmortem.published">(row).revision > 1,
+        at: ctx.now,
+      }),
+    );
   const tz = ctx.settings.timeZone;
   // Per revision, not per recipient: built once per batch.
   const props = await ctx.memo(

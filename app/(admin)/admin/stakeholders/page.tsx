@@ -1,12 +1,23 @@
 import { requestCtx } from "@/app/_lib/request-context";
 import { hasRole } from "@/lib/auth/authorize";
 import { listStakeholders } from "@/lib/stakeholders/stakeholders";
-import { removeStakeholderAction } from "../subscribers/actions";
+import { listStakeholderChats } from "@/lib/stakeholders/stakeholder-chats";
+import { CHAT_LABELS } from "@/lib/channels/chat-message";
+import { isChatChannel } from "@/lib/db/schema/enums";
+import {
+  reenableStakeholderChatAction,
+  removeStakeholderAction,
+  removeStakeholderChatAction,
+} from "../subscribers/actions";
 import { AddStakeholderForm, RowButton } from "../subscribers/_components/forms";
+import { AddStakeholderChatForm } from "../subscribers/_components/chat-forms";
 
 export default async function StakeholdersPage() {
   const ctx = await requestCtx();
-  const people = await listStakeholders({ ctx });
+  const [people, chats] = await Promise.all([
+    listStakeholders({ ctx }),
+    listStakeholderChats({ ctx }),
+  ]);
   const canEdit = hasRole(ctx.actor, "editor");
   return (
     <div className="flex flex-col gap-6">
@@ -42,6 +53,48 @@ export default async function StakeholdersPage() {
         <p>Nobody yet. Add the people who need the internal version of each update.</p>
       )}
       {canEdit && <AddStakeholderForm />}
+      <section aria-labelledby="stakeholder-chats" className="flex flex-col gap-3">
+        <h2 id="stakeholder-chats" className="text-xl font-semibold">
+          Chat channels
+        </h2>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          Internal channels (an executives&apos; Slack channel, a support team in Teams) that get
+          the same internal version as the list above.
+        </p>
+        <ul className="flex flex-col gap-2" aria-label="Stakeholder chat channels">
+          {chats.map((c) => (
+            <li
+              key={c.id}
+              className="flex flex-wrap items-start justify-between gap-2 rounded-md border border-zinc-200 p-3 dark:border-zinc-800"
+            >
+              <div className="text-sm">
+                <p className="font-medium break-all">
+                  {isChatChannel(c.kind) ? CHAT_LABELS[c.kind] : c.kind} · {c.url}
+                </p>
+                <p>
+                  {c.state === "disabled" ? `Switched off: ${c.disabledReason}` : "Active"} ·{" "}
+                  {c.failureCount} failures in a row
+                </p>
+              </div>
+              {canEdit && (
+                <div className="flex gap-2">
+                  {c.state === "disabled" && (
+                    <RowButton action={reenableStakeholderChatAction} id={c.id} label="Re-enable" />
+                  )}
+                  <RowButton
+                    action={removeStakeholderChatAction}
+                    id={c.id}
+                    label="Remove"
+                    variant="danger"
+                  />
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+        {chats.length === 0 && <p className="text-sm">No chat channels yet.</p>}
+        {canEdit && <AddStakeholderChatForm />}
+      </section>
     </div>
   );
 }

@@ -8,6 +8,8 @@ import {
   removeSubscriber,
 } from "@/lib/webhooks/manage-webhooks";
 import { addStakeholder, removeStakeholder } from "@/lib/stakeholders/stakeholders";
+import { addStakeholderChat } from "@/lib/stakeholders/stakeholder-chats";
+import { addSubscriber } from "@/lib/subscribers/add-subscriber";
 import { clearSuppression } from "@/lib/deliverability/manage-suppressions";
 
 type Write = (args: {
@@ -74,6 +76,39 @@ const removePerson = formAction(
   "/admin/stakeholders",
 );
 
+const addChat = formAction(
+  addSubscriber,
+  (form) => ({
+    type: String(form.get("type") ?? ""),
+    url: String(form.get("url") ?? ""),
+    components: form.getAll("components").map(String),
+    skip_confirmation: form.get("skip_confirmation") === "true",
+  }),
+  (result) =>
+    (result as { subscriber: { state: string } }).subscriber.state === "active"
+      ? "Chat channel added: updates start now."
+      : "Chat channel added: it starts once someone there opens the activation link we posted.",
+  "/admin/subscribers",
+);
+const addTeamChat = formAction(
+  addStakeholderChat,
+  (form) => ({ type: String(form.get("type") ?? ""), url: String(form.get("url") ?? "") }),
+  () => "Chat channel added to the stakeholder list.",
+  "/admin/stakeholders",
+);
+const removeTeamChat = formAction(
+  removeSubscriber,
+  byId,
+  () => "Chat channel removed from the stakeholder list.",
+  "/admin/stakeholders",
+);
+const reenableTeamChat = formAction(
+  reenableWebhook,
+  byId,
+  () => "Chat channel re-enabled.",
+  "/admin/stakeholders",
+);
+
 const unsuppress = formAction(
   clearSuppression,
   (form) => ({ email: String(form.get("id") ?? "") }),
@@ -98,4 +133,16 @@ export async function addStakeholderAction(_prev: ActionState, form: FormData) {
 }
 export async function removeStakeholderAction(_prev: ActionState, form: FormData) {
   return removePerson(form);
+}
+export async function addChatSubscriberAction(_prev: ActionState, form: FormData) {
+  return addChat(form);
+}
+export async function addStakeholderChatAction(_prev: ActionState, form: FormData) {
+  return addTeamChat(form);
+}
+export async function removeStakeholderChatAction(_prev: ActionState, form: FormData) {
+  return removeTeamChat(form);
+}
+export async function reenableStakeholderChatAction(_prev: ActionState, form: FormData) {
+  return reenableTeamChat(form);
 }

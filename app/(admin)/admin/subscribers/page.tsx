@@ -7,6 +7,16 @@ import { getPageSettings } from "@/lib/settings/get-page-settings";
 import { listSuppressions } from "@/lib/deliverability/manage-suppressions";
 import { clearSuppressionAction, reenableWebhookAction, removeSubscriberAction } from "./actions";
 import { AddWebhookForm, RowButton } from "./_components/forms";
+import { AddChatSubscriberForm } from "./_components/chat-forms";
+import { isChatChannel } from "@/lib/db/schema/enums";
+import { CHAT_LABELS } from "@/lib/channels/chat-message";
+
+const CHAT_STATES: Record<string, string> = {
+  pending: "Waiting for activation",
+  active: "Active",
+  unsubscribed: "Unsubscribed",
+  disabled: "Switched off",
+};
 
 const follows = (s: ListedSubscriber) =>
   s.componentNames ? s.componentNames.join(", ") || "—" : "All components";
@@ -24,7 +34,9 @@ export default async function SubscribersPage() {
   const isOwner = hasRole(ctx.actor, "owner");
   const emails = all.filter((s) => s.kind === "email");
   const hooks = all.filter((s) => s.kind === "webhook");
-  const disabled = hooks.filter((h) => h.state === "disabled");
+  const chats = all.filter((s) => isChatChannel(s.kind));
+  const disabled = [...hooks, ...chats].filter((h) => h.state === "disabled");
+  const platform = (kind: string) => (isChatChannel(kind) ? CHAT_LABELS[kind] : "Webhook");
   const components = [...tree.groups.flatMap((g) => g.components), ...tree.ungrouped].map(
     ({ id, name }) => ({ id, name }),
   );
@@ -41,12 +53,13 @@ export default async function SubscribersPage() {
             {disabled.length === 1
               ? "A webhook was switched off"
               : `${disabled.length} webhooks were switched off`}{" "}
-            after repeated delivery failures.
+            after repeated delivery failures (a chat webhook that answers “not found” a few times in
+            a row was most likely deleted).
           </p>
           <ul className="mt-2 list-disc pl-5 text-sm">
             {disabled.map((h) => (
               <li key={h.id}>
-                {h.webhookUrl}: {h.disabledReason}
+                {platform(h.kind)} {h.webhookUrl}: {h.disabledReason}
               </li>
             ))}
           </ul>
@@ -188,6 +201,48 @@ export default async function SubscribersPage() {
           ))}
         </ul>
         {canEdit && <AddWebhookForm components={components} />}
+      </section>
+      <section aria-labelledby="chats" className="flex flex-col gap-3">
+        <h2 id="chats" className="text-xl font-semibold">
+          Chat channels
+        </h2>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          Slack, Microsoft Teams (Workflows), Discord, Google Chat and Mattermost incoming webhooks.
+          Each update is posted in the platform&apos;s own format; a channel starts once someone
+          there opens the activation link Herald posts to it.
+        </p>
+        <ul className="flex flex-col gap-2" aria-label="Chat channels">
+          {chats.map((h) => (
+            <li
+              key={h.id}
+              className="flex flex-wrap items-start justify-between gap-2 rounded-md border border-zinc-200 p-3 dark:border-zinc-800"
+            >
+              <div className="text-sm">
+                <p className="font-medium break-all">
+                  {platform(h.kind)} · {h.webhookUrl}
+                </p>
+                <p>
+                  {CHAT_STATES[h.state]} · {follows(h)} · {h.failureCount} failures in a row
+                </p>
+              </div>
+              {canEdit && (
+                <div className="flex gap-2">
+                  {h.state === "disabled" && (
+                    <RowButton action={reenableWebhookAction} id={h.id} label="Re-enable" />
+                  )}
+                  <RowButton
+                    action={removeSubscriberAction}
+                    id={h.id}
+                    label="Remove"
+                    variant="danger"
+                  />
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+        {chats.length === 0 && <p className="text-sm">No chat channels yet.</p>}
+        {canEdit && <AddChatSubscriberForm components={components} />}
       </section>
     </div>
   );

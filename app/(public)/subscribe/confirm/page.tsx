@@ -22,7 +22,7 @@ export default async function ConfirmPage(props: TokenPageProps) {
           intro={
             <p>
               One more step: confirm that you want to receive incident and maintenance updates at
-              this address.
+              this address, or in the chat channel this link was posted to.
             </p>
           }
         />

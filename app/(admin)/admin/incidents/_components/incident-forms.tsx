@@ -142,6 +142,7 @@ export function ResolveForm({ context }: { context: IncidentFormContext }) {
   return (
     <UpdateForm
       name="resolve"
+      previewState="resolved"
       action={resolveIncidentAction}
       incidentId={context.incidentId}
       latestUpdateId={context.latestUpdateId}

@@ -10,6 +10,7 @@ import type { IncidentActionState } from "./incident-action-state";
 import { PublishedMeanwhile } from "./published-meanwhile";
 import { useUpdateDraft } from "./use-update-draft";
 import { formatStamp } from "@/components/admin/format-time";
+import { ChatPreview } from "./chat-preview";
 
 type UpdateFormProps = {
   /** Distinguishes several update forms on one page (ids, labels, kept drafts). */
@@ -28,6 +29,8 @@ type UpdateFormProps = {
   variant?: "primary" | "danger";
   /** Fields before the body (state, components, dates). */
   fields?: (errors: Record<string, string>) => ReactNode;
+  /** The state this form publishes with when it has no state field (resolve), for the chat preview. */
+  previewState?: string;
   /** Buttons that rewrite the body, such as "Holding statement". */
   bodyTools?: (setBody: (body: string) => void) => ReactNode;
 };
@@ -148,6 +151,7 @@ export function UpdateForm(props: UpdateFormProps) {
         </div>
       </ActionForm>
       <FormMessage ok={state.ok} message={state.message} />
+      <ChatPreview container={container} state={props.previewState} />
     </div>
   );
 }

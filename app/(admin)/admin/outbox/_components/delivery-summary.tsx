@@ -1,10 +1,17 @@
 import type { DeliveryStatus } from "@/lib/notifications/delivery-status";
+import { CHAT_LABELS } from "@/lib/channels/chat-message";
 
 const CHANNEL_LABELS: Record<string, string> = {
   "email·public": "Subscribers (email)",
   "email·internal": "Stakeholders (email)",
   "email·team": "Team (email)",
   "webhook·public": "Webhooks",
+  ...Object.fromEntries(
+    Object.entries(CHAT_LABELS).flatMap(([channel, label]) => [
+      [`${channel}·public`, `Subscribers (${label})`],
+      [`${channel}·internal`, `Stakeholders (${label})`],
+    ]),
+  ),
 };
 
 /**

@@ -1,0 +1,99 @@
+"use client";
+import { InlineActionForm } from "@/components/admin/inline-action-form";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
+import { CHAT_LABELS } from "@/lib/channels/chat-message";
+import { addChatSubscriberAction, addStakeholderChatAction } from "../actions";
+
+const PLATFORMS = Object.entries(CHAT_LABELS);
+
+/** A chat channel for public updates: confirmed by a message posted to it, unless the editor says it already agreed. */
+export function AddChatSubscriberForm({
+  components,
+}: {
+  components: { id: string; name: string }[];
+}) {
+  return (
+    <InlineActionForm
+      action={addChatSubscriberAction}
+      label="Add a chat channel"
+      className="flex flex-col gap-3"
+    >
+      {(state, pending) => (
+        <>
+          <SelectField
+            id="chat-type"
+            label="Platform"
+            name="type"
+            options={PLATFORMS}
+            defaultValue={state.values?.type}
+            error={state.fields?.type}
+          />
+          <Field
+            label="Incoming webhook URL"
+            name="url"
+            type="url"
+            required
+            placeholder="https://hooks.slack.com/services/…"
+            defaultValue={state.values?.url}
+            error={state.fields?.url}
+          />
+          <fieldset className="flex flex-wrap gap-x-4 gap-y-1">
+            <legend className="mb-1 text-sm font-medium">
+              Only these components (none ticked: all)
+            </legend>
+            {components.map((c) => (
+              <label key={c.id} className="flex items-center gap-1 text-sm">
+                <input type="checkbox" name="components" value={c.id} /> {c.name}
+              </label>
+            ))}
+          </fieldset>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="skip_confirmation" value="true" /> The channel&apos;s
+            owners already agreed: start at once, without the activation message
+          </label>
+          <div>
+            <Button type="submit" pending={pending} pendingLabel="Adding…">
+              Add chat channel
+            </Button>
+          </div>
+        </>
+      )}
+    </InlineActionForm>
+  );
+}
+
+export function AddStakeholderChatForm() {
+  return (
+    <InlineActionForm
+      action={addStakeholderChatAction}
+      label="Add a stakeholder chat channel"
+      className="grid gap-3 sm:grid-cols-[auto_1fr_auto] sm:items-end"
+    >
+      {(state, pending) => (
+        <>
+          <SelectField
+            id="stakeholder-chat-type"
+            label="Platform"
+            name="type"
+            options={PLATFORMS}
+            defaultValue={state.values?.type}
+            error={state.fields?.type}
+          />
+          <Field
+            label="Incoming webhook URL"
+            name="url"
+            type="url"
+            required
+            defaultValue={state.values?.url}
+            error={state.fields?.url}
+          />
+          <Button type="submit" pending={pending} pendingLabel="Adding…">
+            Add channel
+          </Button>
+        </>
+      )}
+    </InlineActionForm>
+  );
+}

@@ -1,0 +1,109 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Ctx } from "../context";
+import {
+  components,
+  incidentComponents,
+  incidents,
+  INCIDENT_STATES,
+  subscribers,
+  type ChatChannel,
+} from "../db/schema";
+import { isChatChannel } from "../db/schema/enums";
+import { HeraldError, notFound } from "../errors";
+import { requireRole } from "../auth/authorize";
+import { safeString } from "../validation/safe-string";
+import { getPageSettings } from "../settings/get-page-settings";
+import { renderChat } from "../channels/adapters";
+import { CHAT_LABELS } from "../channels/chat-message";
+import { readBack, type ChatPreview } from "../channels/read-back";
+import { incidentChatMessage } from "./render/chat-messages";
+
+const optionalText = safeString().max(20_000).optional();
+export const previewChatSchema = z.object({
+  incidentId: safeString().min(1, "Which incident?"),
+  state: z.enum(INCIDENT_STATES, { error: "Choose a state." }),
+  body: safeString().max(20_000, "The update is too long."),
+  internalNote: optionalText,
+  businessImpact: optionalText,
+  eta: optionalText,
+});
+
+export type ChannelPreview = ChatPreview & {
+  channel: ChatChannel;
+  label: string;
+  audience: "public" | "internal";
+};
+
+/**
+ * The composer's preview: the draft as each configured chat channel (a
+ * platform with active subscribers, or a stakeholder channel) will show it,
+ * drawn by the same renderers the worker uses and read back from their
+ * payloads, so limits and escaping show as they will arrive. Statuses are the
+ * components' current ones; the next-update time follows the cadence.
+ */
+export async function previewChatUpdate({
+  ctx,
+  input,
+  baseUrl,
+  now = new Date(),
+}: {
+  ctx: Ctx;
+  input: unknown;
+  baseUrl: string;
+  now?: Date;
+}): Promise<ChannelPreview[]> {
+  requireRole(ctx.actor, "editor");
+  const parsed = previewChatSchema.safeParse(input);
+  if (!parsed.success) throw HeraldError.fromZod(parsed.error);
+  const draft = parsed.data;
+  const [incident] = await ctx.db
+    .select()
+    .from(incidents)
+    .where(eq(incidents.id, draft.incidentId));
+  if (!incident) throw notFound("Incident");
+  const [settings, affected, configured] = await Promise.all([
+    getPageSettings(ctx.db),
+    ctx.db
+      .select({ name: components.name, status: components.status })
+      .from(incidentComponents)
+      .innerJoin(components, eq(components.id, incidentComponents.componentId))
+      .where(eq(incidentComponents.incidentId, incident.id)),
+    ctx.db
+      .selectDistinct({ kind: subscribers.kind, audience: subscribers.audience })
+      .from(subscribers)
+      .where(and(eq(subscribers.state, "active"))),
+  ]);
+  const page = {
+    pageName: settings.name,
+    brandColor: settings.brandColor,
+    baseUrl,
+    timeZone: settings.timeZone,
+  };
+  const nextUpdateBy =
+    incident.cadenceMinutes && draft.state !== "resolved"
+      ? new Date(now.getTime() + incident.cadenceMinutes * 60_000)
+      : null;
+  return configured
+    .flatMap(({ kind, audience }) =>
+      isChatChannel(kind) && audience !== "team" ? [{ channel: kind, audience }] : [],
+    )
+    .sort((a, b) => a.channel.localeCompare(b.channel) || a.audience.localeCompare(b.audience))
+    .map(({ channel, audience }) => {
+      const message = incidentChatMessage({
+        page,
+        incident,
+        update: { ...draft, displayAt: now, nextUpdateBy },
+        components: affected,
+        internal: audience === "internal",
+      });
+      const request = renderChat(channel, "https://preview.invalid/", message);
+      return {
+        channel,
+        label: CHAT_LABELS[channel],
+        audience,
+        ...readBack(channel, request.body),
+        linkLabel: message.linkLabel,
+      };
+    });
+}

@@ -1,0 +1,21 @@
+import type { OutboxRow } from "../../db/schema";
+import { isChatChannel } from "../../db/schema/enums";
+import { renderChat } from "../../channels/adapters";
+import type { ChatMessage } from "../../channels/chat-message";
+import type { Page } from "./chat-messages";
+import type { Delivery } from "./delivery";
+import type { RenderContext } from "./render-context";
+
+export const chatPage = (ctx: RenderContext): Page => ({
+  pageName: ctx.settings.name,
+  brandColor: ctx.brand.brandColor,
+  baseUrl: ctx.baseUrl,
+  timeZone: ctx.settings.timeZone,
+});
+
+/** A chat row's message, drawn by its platform's renderer for its webhook URL. */
+export function chatDelivery(row: OutboxRow, message: ChatMessage): Delivery {
+  if (!isChatChannel(row.channel))
+    return { kind: "skip", reason: `${row.channel} is not a chat channel.` };
+  return { kind: "chat", request: renderChat(row.channel, row.recipient, message) };
+}
