@@ -37,6 +37,7 @@ export async function runTick(
   return {
     reminders,
     rcaReminders,
+    occurrences,
     maintenanceReminders,
     maintenance,
     prunedFanOuts,
