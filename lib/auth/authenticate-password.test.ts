@@ -110,7 +110,7 @@ describeEachEngine("password sign-in", ({ db }) => {
     expect(await attempt(member.password)).not.toBeNull();
     for (let i = 0; i < 9; i++) await attempt("a wrong password");
     expect(await attempt(member.password)).not.toBeNull();
-  });
+  }, 120_000); // twenty password hashes
 
   it("reads the role from the database, so a demotion or removal applies at once", async () => {
     const member = await createMember(db(), "owner");
