@@ -6,10 +6,10 @@ test("right after publishing, the update says its notifications are queued, then
   page,
 }) => {
   await signIn(page, "/admin/stakeholders");
-  const add = page.getByRole("form", { name: "Add a stakeholder" });
+  const add = page.getByRole("form", { name: "Add a stakeholder", exact: true });
   await add.getByLabel("Name").fill("VP Support");
   await add.getByLabel("Email").fill(`vp-${Date.now()}@e2e.test`);
-  await add.getByRole("button", { name: "Add" }).click();
+  await add.getByRole("button", { name: "Add stakeholder" }).click();
   await declare(page, { title: `Search degraded ${Date.now()}` });
 
   await composer(page)

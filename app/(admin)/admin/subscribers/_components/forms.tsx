@@ -104,7 +104,7 @@ export function AddStakeholderForm() {
             error={state.fields?.title}
           />
           <Button type="submit" pending={pending} pendingLabel="Adding…">
-            Add
+            Add stakeholder
           </Button>
         </>
       )}
