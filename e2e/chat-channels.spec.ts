@@ -17,6 +17,7 @@ test("a visitor pastes a chat webhook URL on the subscribe page; a bad one gets 
   page,
 }) => {
   await page.goto("/subscribe");
+  await page.getByRole("link", { name: /Post updates to a Slack, Microsoft Teams/ }).click();
   const form = page.getByRole("form", { name: "Post updates to a chat channel" });
   await form.getByLabel("Chat platform").selectOption({ label: "Discord" });
   const url = form.getByLabel("Incoming webhook URL");
@@ -41,9 +42,7 @@ test("an editor adds chat channels, previews an update in each of them, then rem
   const channels = page.getByRole("list", { name: "Chat channels" });
   for (const platform of ["Slack", "Microsoft Teams"]) {
     await add.getByLabel("Platform").selectOption({ label: platform });
-    await add
-      .getByLabel("Incoming webhook URL")
-      .fill(hook(platform === "Slack" ? "slack" : "teams"));
+    await add.getByLabel("Channel URL").fill(hook(platform === "Slack" ? "slack" : "teams"));
     await add.getByLabel(/already agreed/).check();
     await add.getByRole("button", { name: "Add chat channel" }).click();
     await expect(page.getByText("Chat channel added: updates start now.")).toBeVisible();

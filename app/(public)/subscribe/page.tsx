@@ -5,7 +5,6 @@ import { getDb } from "@/lib/db";
 import { loadStatusSnapshot } from "@/lib/public/status-snapshot";
 import { loadChoosableComponents } from "./_components/choosable-components";
 import { SubscribeForm } from "./_components/subscribe-form";
-import { ChatSubscribeForm } from "./_components/chat-subscribe-form";
 
 export const metadata = { title: "Subscribe to updates" };
 
@@ -27,16 +26,13 @@ export default async function SubscribePage() {
           </p>
         </div>
         <SubscribeForm components={components} />
-        <section aria-labelledby="chat-subscribe" className="flex flex-col gap-3">
-          <h2 id="chat-subscribe" className="text-xl font-semibold">
-            Or post updates to a chat channel
-          </h2>
-          <p className="text-zinc-700 dark:text-zinc-300">
-            Slack, Microsoft Teams, Discord, Google Chat or Mattermost. We post a message with an
-            activation link to the channel first; updates start once someone there opens it.
-          </p>
-          <ChatSubscribeForm components={components} />
-        </section>
+        <p className="text-zinc-700 dark:text-zinc-300">
+          Your team lives in chat?{" "}
+          <Link href="/subscribe/chat" className="underline">
+            Post updates to a Slack, Microsoft Teams, Discord, Google Chat or Mattermost channel
+          </Link>
+          .
+        </p>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           Prefer a feed?{" "}
           <Link href="/history.rss" className="underline">

@@ -31,7 +31,8 @@ export function AddChatSubscriberForm({
             error={state.fields?.type}
           />
           <Field
-            label="Incoming webhook URL"
+            label="Channel URL"
+            hint="The channel's incoming webhook URL, from the chat platform's settings."
             name="url"
             type="url"
             required
@@ -82,7 +83,8 @@ export function AddStakeholderChatForm() {
             error={state.fields?.type}
           />
           <Field
-            label="Incoming webhook URL"
+            label="Channel URL"
+            hint="The channel's incoming webhook URL, from the chat platform's settings."
             name="url"
             type="url"
             required
