@@ -40,7 +40,8 @@ export async function createIntegration({ ctx, input }: { ctx: Ctx; input: unkno
         name: data.name,
         tokenHash,
         signingSecret: data.type === "pagerduty" ? data.signing_secret || null : null,
-        holdDownSeconds: data.hold_down_seconds,
+        // A heartbeat's interval already is its hold-down.
+        holdDownSeconds: data.type === "heartbeat" ? 0 : data.hold_down_seconds,
         rules: data.rules,
         heartbeatIntervalSeconds:
           data.type === "heartbeat" ? data.heartbeat_interval_seconds : null,
