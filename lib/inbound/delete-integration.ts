@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Ctx } from "../context";
 import { integrations } from "../db/schema";
-import { HeraldError, notFound } from "../errors";
+import { notFound } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { requireRole } from "../auth/authorize";
 import { getPageSettings } from "../settings/get-page-settings";
@@ -15,7 +15,8 @@ import { integrationIdSchema } from "./schemas";
 export async function deleteIntegration({ ctx, input }: { ctx: Ctx; input: unknown }) {
   requireRole(ctx.actor, "editor");
   const parsed = integrationIdSchema.safeParse(input);
-  if (!parsed.success) throw HeraldError.fromZod(parsed.error);
+  // An id that is not one names nothing: 404, like any unknown id.
+  if (!parsed.success) throw notFound("Integration");
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .delete(integrations)

@@ -1,7 +1,7 @@
 import { desc, eq } from "drizzle-orm";
 import type { Ctx } from "../context";
 import { inboundEvents, integrations } from "../db/schema";
-import { HeraldError, notFound } from "../errors";
+import { notFound } from "../errors";
 import { requireRole } from "../auth/authorize";
 import { getPageSettings } from "../settings/get-page-settings";
 import { integrationSummary } from "./integration-summary";
@@ -24,7 +24,8 @@ export const EVENT_LOG_LENGTH = 50;
 export async function getIntegration({ ctx, input }: { ctx: Ctx; input: unknown }) {
   requireRole(ctx.actor, "viewer");
   const parsed = integrationIdSchema.safeParse(input);
-  if (!parsed.success) throw HeraldError.fromZod(parsed.error);
+  // An id that is not one names nothing: 404, like any unknown id.
+  if (!parsed.success) throw notFound("Integration");
   const [row] = await ctx.db
     .select()
     .from(integrations)

@@ -8,18 +8,47 @@ import { formatDateTime } from "@/lib/time/format";
 import { StatusLabel } from "@/components/status/status-dot";
 import { OpenIncidentRow } from "./incidents/_components/incident-summary";
 import { RcasDue } from "./_components/rcas-due";
+import { DraftCard } from "./_components/draft-card";
+import { listDrafts } from "@/lib/inbound/drafts/list-drafts";
+import { hasRole } from "@/lib/auth/authorize";
+import { loadPickableComponents } from "./incidents/load-pickable";
 
 export default async function DashboardPage() {
   const ctx = await requestCtx();
   const { openIncidents: open, maintenance, degraded } = await getDashboard({ ctx });
-  const [openIncidents, settings, rcasDue] = await Promise.all([
+  const [openIncidents, settings, rcasDue, drafts, pickable] = await Promise.all([
     withCadenceUpdates(ctx, open),
     getPageSettings(ctx.db),
     listRcasDue({ ctx }),
+    listDrafts({ ctx }),
+    loadPickableComponents(ctx.db),
   ]);
   return (
     <div className="flex flex-col gap-8">
       <h1 className="text-2xl font-semibold">Dashboard</h1>
+      {drafts.length > 0 && (
+        <section aria-labelledby="drafts" className="flex flex-col gap-3">
+          <h2 id="drafts" className="text-lg font-semibold">
+            Drafts from alerts ({drafts.length})
+          </h2>
+          {drafts.map((d) => (
+            <DraftCard
+              key={d.id}
+              draft={{
+                id: d.id,
+                title: d.title,
+                severity: d.severity,
+                body: d.body,
+                components: d.components,
+                alertsResolved: d.alertsResolvedAt !== null,
+                firstAlert: formatDateTime(d.firstAlertAt, settings.timeZone),
+              }}
+              components={pickable}
+              canPublish={hasRole(ctx.actor, "editor")}
+            />
+          ))}
+        </section>
+      )}
       <section aria-labelledby="open-incidents">
         <h2 id="open-incidents" className="text-lg font-semibold">
           Open incidents ({openIncidents.length})
