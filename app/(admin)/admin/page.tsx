@@ -12,10 +12,18 @@ import { DraftCard } from "./_components/draft-card";
 import { listDrafts } from "@/lib/inbound/drafts/list-drafts";
 import { hasRole } from "@/lib/auth/authorize";
 import { loadPickableComponents } from "./incidents/load-pickable";
+import { formatMinutesToPost } from "@/lib/reliability/time-to-first-post";
+import { formatDuration } from "@/lib/time/format";
+import { FIRST_POST_WINDOW_DAYS } from "@/lib/dashboard/get-dashboard";
 
 export default async function DashboardPage() {
   const ctx = await requestCtx();
-  const { openIncidents: open, maintenance, degraded } = await getDashboard({ ctx });
+  const {
+    openIncidents: open,
+    maintenance,
+    degraded,
+    medianMinutesToFirstPost: toFirstPost,
+  } = await getDashboard({ ctx });
   const [openIncidents, settings, rcasDue, drafts, pickable] = await Promise.all([
     withCadenceUpdates(ctx, open),
     getPageSettings(ctx.db),
@@ -60,6 +68,12 @@ export default async function DashboardPage() {
           {openIncidents.length === 0 && <li className="py-2">No open incidents.</li>}
         </ul>
       </section>
+      <p className="text-sm">
+        Median time to first public post (last {FIRST_POST_WINDOW_DAYS} days):{" "}
+        <strong>
+          {toFirstPost === null ? "no incidents" : formatMinutesToPost(toFirstPost, formatDuration)}
+        </strong>
+      </p>
       <RcasDue rows={rcasDue} today={dayKeyOf(new Date(), settings.timeZone)} />
       <section aria-labelledby="not-operational">
         <h2 id="not-operational" className="text-lg font-semibold">

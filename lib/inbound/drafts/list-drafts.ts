@@ -1,4 +1,4 @@
-import { and, desc, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Ctx } from "../../context";
 import { incidentDrafts } from "../../db/schema";
 import { requireRole } from "../../auth/authorize";
@@ -11,4 +11,14 @@ export async function listDrafts({ ctx }: { ctx: Ctx }) {
     .from(incidentDrafts)
     .where(and(isNull(incidentDrafts.publishedIncidentId), isNull(incidentDrafts.dismissedAt)))
     .orderBy(desc(incidentDrafts.createdAt));
+}
+
+/** The draft an incident was published from, if any (its alerts' resolution suggests "monitoring"). */
+export async function draftOfIncident({ ctx, incidentId }: { ctx: Ctx; incidentId: string }) {
+  requireRole(ctx.actor, "viewer");
+  const [draft] = await ctx.db
+    .select()
+    .from(incidentDrafts)
+    .where(eq(incidentDrafts.publishedIncidentId, incidentId));
+  return draft ?? null;
 }
