@@ -15,6 +15,7 @@ import {
 } from "../db/schema";
 import { newId } from "../ids";
 import { setComponentStatus } from "../components/set-component-status";
+import { listStatusHistory } from "../components/list-status-history";
 import { createIntegration } from "./create-integration";
 import { applyDueAlerts } from "./apply-due-alerts";
 import { listDrafts } from "./drafts/list-drafts";
@@ -72,6 +73,11 @@ describeEachEngine("inbound alerts over HTTP", ({ db, handle }) => {
     });
     const audits = await db().select().from(auditLog).where(eq(auditLog.targetId, component.id));
     expect(audits.map((a) => a.actorLabel)).toEqual(["integration:Prometheus"]);
+    const history = await listStatusHistory({ ctx: { db: db(), actor: { kind: "system" } } });
+    expect(history.find((h) => h.component === component.name)).toMatchObject({
+      to: "major_outage",
+      causeText: "alert from integration “Prometheus”",
+    });
 
     const draft = (await listDrafts({ ctx: { db: db(), actor: { kind: "system" } } })).find(
       (d) => d.integrationId === integration.id,
