@@ -37,9 +37,10 @@ test("an alert drafts an incident that is public only once the comms lead edits 
 
   const summary = `GraphQL p99 latency above 2s ${stamp}`;
   const fingerprint = `fp-${stamp}`;
-  const firing = alertmanagerPayload("firing", [
-    { component: "graphql api", severity: "warning", fingerprint, summary },
-  ]);
+  const alert = { component: "graphql api", severity: "warning", fingerprint, summary };
+  const groupKey = `{}:{alertname="GraphQLLatency${stamp}"}`;
+  // Alertmanager sends the time the alert started firing: time to first post counts from it.
+  const firing = alertmanagerPayload("firing", [alert], groupKey, new Date().toISOString());
   expect(
     (await request.post(inboundPath, { data: firing, headers: bearer("hrin_wrong") })).status(),
   ).toBe(401);
@@ -76,9 +77,7 @@ test("an alert drafts an incident that is public only once the comms lead edits 
   ).toHaveText(/^\d+ (s|min|h|d)/);
 
   // The alert resolves: the component is restored, and the comms lead is told (nothing auto-resolves).
-  const resolved = alertmanagerPayload("resolved", [
-    { component: "graphql api", severity: "warning", fingerprint, summary },
-  ]);
+  const resolved = alertmanagerPayload("resolved", [alert], groupKey);
   expect(
     (await request.post(inboundPath, { data: resolved, headers: bearer(token) })).status(),
   ).toBe(202);
