@@ -50,7 +50,9 @@ export async function applyDueAlerts(
         ),
       ),
     )
-    .orderBy(inboundAlerts.firstSeenAt);
+    .orderBy(inboundAlerts.firstSeenAt)
+    // The tick and a request may look at once: each alert is carried out by whoever locks it first.
+    .for("update", { of: inboundAlerts, skipLocked: true });
   const lines: string[] = [];
   for (const { alert, integration } of due)
     lines.push(...(await applyAlert(tx, integrationActor(integration), alert, now)));
@@ -66,7 +68,8 @@ export async function applyDueAlerts(
         isNotNull(inboundAlerts.appliedAt),
         isNull(inboundAlerts.restoredAt),
       ),
-    );
+    )
+    .for("update", { of: inboundAlerts, skipLocked: true });
   for (const { alert, integration } of resolved) {
     for (const change of alert.changes)
       lines.push(
