@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, expect, it } from "vitest";
 import { POST as postInbound, GET as getInbound } from "@/app/api/inbound/[id]/route";
+import { POST as postWithPathToken } from "@/app/api/inbound/[id]/[token]/route";
 import {
   GET as listIntegrationsRoute,
   POST as createIntegrationRoute,
@@ -11,7 +12,14 @@ import { POST as publishRoute } from "@/app/api/v1/incidents/[id]/publish/route"
 import { describeEachEngine } from "../testing/databases";
 import { createMember } from "../testing/factories";
 import { createTestComponent } from "../testing/console-factories";
-import { components, incidentDrafts, incidents, incidentUpdates } from "../db/schema";
+import {
+  components,
+  inboundEvents,
+  incidentDrafts,
+  incidents,
+  incidentUpdates,
+} from "../db/schema";
+import { pruneInboundEvents } from "./prune-inbound-events";
 import { newId } from "../ids";
 import { createApiKey } from "../api-keys/create-api-key";
 import { createIntegration } from "./create-integration";
@@ -103,6 +111,43 @@ describeEachEngine("inbound tools, heartbeats and the management API", ({ db, ha
     expect(await statusOf(component.id)).toBe("major_outage");
     await post(integration.id, datadogEvent("Recovered", component.name), auth);
     expect(await statusOf(component.id)).toBe("operational");
+  });
+
+  it("takes Herald's generic JSON with the token in the path, caps bodies at 256 KB, and prunes old log entries", async () => {
+    const { component, integration } = await setUp("generic");
+    const request = (body: string) =>
+      postWithPathToken(
+        new Request(`http://herald.test/api/inbound/${integration.id}/${integration.token}`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body,
+        }),
+        { params: Promise.resolve({ id: integration.id, token: integration.token }) },
+      );
+    const firing = {
+      id: "disk-1",
+      status: "firing",
+      title: "Disk full",
+      component: component.name,
+      severity: "critical",
+    };
+    expect((await request(JSON.stringify(firing))).status).toBe(202);
+    expect(await statusOf(component.id)).toBe("major_outage");
+    expect((await request(JSON.stringify({ ...firing, status: "resolved" }))).status).toBe(202);
+    expect(await statusOf(component.id)).toBe("operational");
+    const huge = JSON.stringify({ ...firing, description: "x".repeat(300 * 1024) });
+    expect((await request(huge)).status).toBe(413);
+    const log = await db()
+      .select()
+      .from(inboundEvents)
+      .where(eq(inboundEvents.integrationId, integration.id));
+    expect(log.map((e) => e.httpStatus).sort()).toEqual([202, 202, 413]);
+    expect(
+      await pruneInboundEvents(db(), {
+        now: new Date(Date.now() + 31 * 86_400_000),
+        retentionDays: 30,
+      }),
+    ).toBeGreaterThanOrEqual(3);
   });
 
   it("marks a heartbeat's component down when pings stop, and restores it on the next ping", async () => {

@@ -8,6 +8,7 @@ import { maintainUptimeRollups } from "../uptime/maintain-rollups";
 import { pruneDeliveredOutbox } from "../deliverability/prune-outbox";
 import { applyDueAlerts } from "../inbound/apply-due-alerts";
 import { checkHeartbeats } from "../inbound/heartbeats";
+import { pruneInboundEvents } from "../inbound/prune-inbound-events";
 
 /** Days finished outbox rows and development mail are kept (HERALD_OUTBOX_RETENTION_DAYS). */
 export const DEFAULT_RETENTION_DAYS = 30;
@@ -33,6 +34,7 @@ export async function runTick(
   const heartbeats = await checkHeartbeats(db, now);
   const prunedFanOuts = await pruneExpandedFanOuts(db, now);
   const prunedOutbox = await pruneDeliveredOutbox(db, { now, retentionDays });
+  const prunedInbound = await pruneInboundEvents(db, { now, retentionDays });
   await maintainUptimeRollups(db, now);
   return {
     reminders,
@@ -42,5 +44,6 @@ export async function runTick(
     heartbeats,
     prunedFanOuts,
     prunedOutbox,
+    prunedInbound,
   };
 }
