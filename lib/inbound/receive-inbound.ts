@@ -53,6 +53,10 @@ export async function receiveInbound(input: {
     : [];
   if (!integration) return rejected("unknown", "unknown integration");
 
+  const tokenOk = tokenMatches(
+    input.pathToken ?? tokenFromBearer(request.headers.get("authorization")),
+    integration.tokenHash,
+  );
   let raw: string;
   try {
     if (integration.type !== "heartbeat" && request.method !== "GET")
@@ -61,19 +65,11 @@ export async function receiveInbound(input: {
   } catch (error) {
     if (!(error instanceof HeraldError)) throw error;
     // Only a caller holding the token learns (and logs) why its body was refused.
-    if (
-      !tokenMatches(
-        input.pathToken ?? tokenFromBearer(request.headers.get("authorization")),
-        integration.tokenHash,
-      )
-    )
-      return rejected(integration.id, "wrong token");
+    if (!tokenOk) return rejected(integration.id, "wrong token");
     return logged(db, integration, "", failure(error));
   }
-  const tokenOk = tokenMatches(
-    input.pathToken ?? tokenFromBearer(request.headers.get("authorization")),
-    integration.tokenHash,
-  );
+  // PagerDuty signs every webhook: with its secret configured the signature is what
+  // authenticates (PagerDuty cannot also send our token unless told to).
   if (integration.signingSecret) {
     const signed = pagerDutySignatureValid(
       request.headers.get("x-pagerduty-signature"),
