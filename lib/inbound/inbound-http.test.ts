@@ -20,6 +20,7 @@ import { createIntegration } from "./create-integration";
 import { applyDueAlerts } from "./apply-due-alerts";
 import { runTick } from "../worker/run-tick";
 import { listDrafts } from "./drafts/list-drafts";
+import { readWire } from "../statuspage/test-helpers";
 import { alertmanagerPayload } from "./fixtures/alertmanager";
 import { grafanaGroupedPayload } from "./fixtures/grafana";
 
@@ -91,6 +92,8 @@ describeEachEngine("inbound alerts over HTTP", ({ db, handle }) => {
     expect(draft!.body).toContain("**Current status:** We are investigating: Instance");
     // A draft is not an incident: nothing public exists yet.
     expect((await db().select().from(incidents)).length).toBe(incidentsBefore);
+    const wire = await readWire(db());
+    expect(JSON.stringify(wire("incidents.json"))).not.toContain("probe failing");
 
     const resolved = await post(
       integration.id,
