@@ -1,5 +1,4 @@
 import { and, eq, gt, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
-import type { Actor } from "../context";
 import type { Db } from "../db/client";
 import {
   componentStatusEvents,
@@ -7,22 +6,15 @@ import {
   integrations,
   type AutomaticChange,
   type InboundAlert,
-  type Integration,
 } from "../db/schema";
 import { changeComponentStatuses } from "../components/change-component-status";
 import { recordAudit } from "../audit/record-audit";
 import { publishDraftIn } from "./drafts/publish-draft";
 import { restoreChange } from "./restore-change";
+import { integrationActor, type IntegrationActor } from "./integration-actor";
 
 /** At most one automatic change per component this often, so a flapping alert cannot strobe the page. */
 export const STATUS_CHANGE_SPACING_MS = 5 * 60_000;
-
-export type IntegrationActor = Extract<Actor, { kind: "integration" }>;
-export const integrationActor = (row: Pick<Integration, "id" | "name">): IntegrationActor => ({
-  kind: "integration",
-  id: row.id,
-  name: row.name,
-});
 
 /**
  * Carries out what firing alerts asked for once their hold-down has passed, and

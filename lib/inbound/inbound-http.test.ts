@@ -89,6 +89,11 @@ describeEachEngine("inbound alerts over HTTP", ({ db, handle }) => {
       severity: "SEV1",
       components: [{ componentId: component.id, status: "major_outage" }],
     });
+    const [draftAudit] = await db().select().from(auditLog).where(eq(auditLog.targetId, draft!.id));
+    expect(draftAudit).toMatchObject({
+      action: "incident_draft.create",
+      actorLabel: "integration:Prometheus",
+    });
     expect(draft!.body).toContain("**Current status:** We are investigating: Instance");
     // A draft is not an incident: nothing public exists yet.
     expect((await db().select().from(incidents)).length).toBe(incidentsBefore);

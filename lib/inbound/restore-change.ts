@@ -1,5 +1,5 @@
 import { and, desc, eq, isNotNull, ne, sql } from "drizzle-orm";
-import type { Actor } from "../context";
+import type { IntegrationActor } from "./integration-actor";
 import type { Db } from "../db/client";
 import {
   componentStatusEvents,
@@ -18,7 +18,7 @@ import { recordAudit } from "../audit/record-audit";
  */
 export async function restoreChange(
   tx: Db,
-  actor: Extract<Actor, { kind: "integration" }>,
+  actor: IntegrationActor,
   alert: InboundAlert,
   change: AutomaticChange,
   now: Date,

@@ -7,6 +7,8 @@ import { getPageSettings } from "../../settings/get-page-settings";
 import type { NormalizedAlert } from "../normalized-alert";
 import type { RuleDecision } from "../match-rules";
 import { draftBody, severityForStatus } from "./draft-text";
+import { recordAudit } from "../../audit/record-audit";
+import { integrationActor } from "../integration-actor";
 
 type NamedComponent = { id: string; name: string };
 
@@ -78,5 +80,11 @@ export async function attachToDraft(
       firstAlertAt: alert.startedAt && alert.startedAt < now ? alert.startedAt : now,
     })
     .returning();
+  await recordAudit(tx, integrationActor(integration), {
+    action: "incident_draft.create",
+    targetType: "incident_draft",
+    targetId: draft!.id,
+    after: { title: draft!.title, severity: draft!.severity, components: draft!.components },
+  });
   return { draft: draft!, created: true };
 }
