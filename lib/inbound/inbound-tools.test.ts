@@ -7,6 +7,7 @@ import {
   POST as createIntegrationRoute,
 } from "@/app/api/v1/integrations/route";
 import { DELETE as deleteIntegrationRoute } from "@/app/api/v1/integrations/[id]/route";
+import { POST as rotateRoute } from "@/app/api/v1/integrations/[id]/token/route";
 import { GET as listIncidentsRoute } from "@/app/api/v1/incidents/route";
 import { POST as publishRoute } from "@/app/api/v1/incidents/[id]/publish/route";
 import { describeEachEngine } from "../testing/databases";
@@ -264,6 +265,23 @@ describeEachEngine("inbound tools, heartbeats and the management API", ({ db, ha
     });
     expect(again.status).toBe(409);
 
+    const rotated = await rotateRoute(api(`integrations/${integration.id}/token`, "POST", key), {
+      params: Promise.resolve({ id: integration.id }),
+    });
+    const { token: newToken } = (await rotated.json()) as { token: string };
+    const oldRefused = await post(
+      integration.id,
+      { version: "4" },
+      { authorization: `Bearer ${integration.token}` },
+    );
+    expect(oldRefused.status).toBe(401);
+    const newAccepted = await post(
+      integration.id,
+      { version: "4" },
+      { authorization: `Bearer ${newToken}` },
+    );
+    expect(newAccepted.status).toBe(400);
+
     const removed = await deleteIntegrationRoute(
       api(`integrations/${integration.id}`, "DELETE", key),
       {
@@ -274,7 +292,7 @@ describeEachEngine("inbound tools, heartbeats and the management API", ({ db, ha
     const gone = await post(
       integration.id,
       { version: "4" },
-      { authorization: `Bearer ${integration.token}` },
+      { authorization: `Bearer ${newToken}` },
     );
     expect(gone.status).toBe(401);
   });

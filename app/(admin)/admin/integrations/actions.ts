@@ -6,6 +6,7 @@ import { actionError, type ActionState } from "@/lib/action-state";
 import { HeraldError } from "@/lib/errors";
 import { createIntegration } from "@/lib/inbound/create-integration";
 import { deleteIntegration } from "@/lib/inbound/delete-integration";
+import { rotateIntegrationToken } from "@/lib/inbound/rotate-integration-token";
 import { readFields } from "../_lib/form-input";
 
 /** Thin callers of lib/inbound: roles and validation are checked there. */
@@ -75,4 +76,24 @@ export async function deleteIntegrationAction(
   }
   revalidatePath("/admin/integrations");
   redirect("/admin/integrations");
+}
+
+export async function rotateTokenAction(
+  _prev: CreatedIntegrationState,
+  form: FormData,
+): Promise<CreatedIntegrationState> {
+  try {
+    const rotated = await rotateIntegrationToken({
+      ctx: await requestCtx(),
+      input: readFields(form, ["integrationId"]),
+    });
+    return {
+      ok: true,
+      message:
+        "New token made; the old one no longer works. Copy it now: it will not be shown again.",
+      token: rotated.token,
+    };
+  } catch (error) {
+    return actionError(error, form);
+  }
 }

@@ -4,6 +4,8 @@ import { getPageSettings } from "@/lib/settings/get-page-settings";
 import { formatStamp } from "@/components/admin/format-time";
 import { orNotFound } from "../../_lib/or-not-found";
 import { SetupSnippets } from "../_components/setup-snippets";
+import { RotateTokenForm } from "../_components/integration-forms";
+import { hasRole } from "@/lib/auth/authorize";
 
 export const metadata = { title: "Integration · Herald" };
 
@@ -40,6 +42,11 @@ export default async function IntegrationPage({ params }: { params: Promise<{ id
           Set-up
         </h2>
         <SetupSnippets type={integration.type} url={integration.url} />
+        <p className="text-sm">
+          The token was shown once, when the integration was made. Lost it? Replace it (the old one
+          stops working).
+        </p>
+        {hasRole(ctx.actor, "editor") && <RotateTokenForm id={integration.id} />}
       </section>
       <section aria-labelledby="events-heading" className="flex flex-col gap-2">
         <h2 id="events-heading" className="text-lg font-semibold">

@@ -10,6 +10,7 @@ import { InlineActionForm } from "@/components/admin/inline-action-form";
 import {
   createIntegrationAction,
   deleteIntegrationAction,
+  rotateTokenAction,
   type CreatedIntegrationState,
 } from "../actions";
 
@@ -129,5 +130,33 @@ export function DeleteIntegrationButton({ id, name }: { id: string; name: string
         </>
       )}
     </InlineActionForm>
+  );
+}
+
+/** Replaces the token; the new one is shown here once. */
+export function RotateTokenForm({ id }: { id: string }) {
+  const [state, action, pending] = useActionState(rotateTokenAction, {
+    ok: false,
+  } as CreatedIntegrationState);
+  return (
+    <div className="flex flex-col gap-2">
+      <ActionForm action={action} aria-label="Replace token">
+        <input type="hidden" name="integrationId" value={id} />
+        <Button type="submit" variant="secondary" pending={pending} pendingLabel="Replacing…">
+          Replace token
+        </Button>
+      </ActionForm>
+      <FormMessage ok={state.ok} message={state.message} />
+      {state.token && (
+        <Field
+          label="New token"
+          name="rotated-token"
+          id="rotated-integration-token"
+          value={state.token}
+          readOnly
+          onFocus={(e) => e.currentTarget.select()}
+        />
+      )}
+    </div>
   );
 }
