@@ -12,6 +12,8 @@ export type Actor =
       mustChangePassword?: true;
     }
   | { kind: "api-key"; id: string; name: string; role: Role }
+  /** An inbound integration acting on its own alerts: audited under its name, never a person. */
+  | { kind: "integration"; id: string; name: string }
   | { kind: "system" }
   | { kind: "anonymous" };
 
@@ -27,6 +29,8 @@ export function actorLabel(actor: Actor): string {
       return actor.email;
     case "api-key":
       return `api-key:${actor.name}`;
+    case "integration":
+      return `integration:${actor.name}`;
     default:
       return actor.kind;
   }

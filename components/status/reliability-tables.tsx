@@ -1,6 +1,7 @@
 import { SEVERITIES } from "@/lib/db/schema";
 import type { ReliabilityFigures } from "@/lib/reliability/compute-reliability";
 import { shareRatio, type Share } from "@/lib/reliability/summarize-incidents";
+import { formatMinutesToPost } from "@/lib/reliability/time-to-first-post";
 import { formatDuration, formatPercent } from "@/lib/time/format";
 
 /** "50% (1 of 2)": the count keeps a 100% over a single incident honest. */
@@ -35,6 +36,14 @@ const METRICS: { label: string; how: string; value: (f: ReliabilityFigures) => s
     how: "Average time from start to resolution of the incidents resolved in the window.",
     value: (f) =>
       f.meanMinutesToResolve === null ? "None resolved" : formatDuration(f.meanMinutesToResolve),
+  },
+  {
+    label: "Time to first post",
+    how: "Median time from an incident’s first alert (or its declared start) to its first public update, over incidents started in the window.",
+    value: (f) =>
+      f.medianMinutesToFirstPost === null
+        ? "None in this window"
+        : formatMinutesToPost(f.medianMinutesToFirstPost, formatDuration),
   },
   {
     label: "Postmortems published",

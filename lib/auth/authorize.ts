@@ -8,6 +8,8 @@ const RANK: Record<Role, number> = { viewer: 1, editor: 2, owner: 3 };
 export function hasRole(actor: Actor, needed: Role): boolean {
   if (actor.kind === "system") return true;
   if (actor.kind === "anonymous") return false;
+  // An integration writes as an editor would (status, drafts, publish by rule), never as an owner.
+  if (actor.kind === "integration") return RANK[needed] <= RANK.editor;
   if (actor.kind === "user" && actor.mustChangePassword) return false;
   return RANK[actor.role] >= RANK[needed];
 }
@@ -21,7 +23,7 @@ export function requireRole(actor: Actor, needed: Role): void {
   if (!hasRole(actor, needed)) {
     throw new HeraldError(
       "forbidden",
-      `This needs the ${needed} role; you are ${actor.kind === "system" ? "system" : actor.role}.`,
+      `This needs the ${needed} role; you are ${"role" in actor ? actor.role : actor.kind}.`,
     );
   }
 }

@@ -15,7 +15,12 @@ export type AppliedStatusChange = {
   newStatus: ComponentStatus;
 };
 
-type Cause = { cause: (typeof STATUS_CAUSES)[number]; incidentId?: string; maintenanceId?: string };
+type Cause = {
+  cause: (typeof STATUS_CAUSES)[number];
+  incidentId?: string;
+  maintenanceId?: string;
+  integrationId?: string;
+};
 
 /**
  * Sets component statuses inside the caller's transaction and writes one status
@@ -59,6 +64,7 @@ export async function changeComponentStatuses(
       cause: options.cause,
       incidentId: options.incidentId ?? null,
       maintenanceId: options.maintenanceId ?? null,
+      integrationId: options.integrationId ?? null,
       actorId: actorUserId(actor),
     });
     applied.push({

@@ -1,4 +1,5 @@
 import { SEVERITIES, type Severity } from "../db/schema";
+import { median, minutesToFirstPost } from "./time-to-first-post";
 import { promiseOutcomes, type PromiseUpdate } from "./update-promises";
 
 /** What the report needs to know about one incident. */
@@ -21,6 +22,8 @@ export type IncidentFigures = {
   resolvedCount: number;
   /** Mean of resolvedAt − startedAt over incidents resolved in the window; null when none were. */
   meanMinutesToResolve: number | null;
+  /** Median of first alert (or declared start) → first published update, over incidents started in the window. */
+  medianMinutesToFirstPost: number | null;
   /** Incidents resolved in the window that have a published RCA. */
   rcaPublished: Share;
   /** "Next update by" promises made in the window and already due or answered. */
@@ -55,6 +58,12 @@ export function summarizeIncidents(
   const minutesToResolve = resolved.map(
     (i) => (i.resolvedAt!.getTime() - i.startedAt.getTime()) / MINUTE,
   );
+  const minutesToPost = overlapping
+    .filter((i) => within(i.startedAt, window))
+    .flatMap((i) => {
+      const m = minutesToFirstPost(i.startedAt, i.updates);
+      return m === null ? [] : [m];
+    });
   return {
     incidentsBySeverity,
     incidentCount: overlapping.length,
@@ -63,6 +72,7 @@ export function summarizeIncidents(
       minutesToResolve.length > 0
         ? minutesToResolve.reduce((s, m) => s + m, 0) / minutesToResolve.length
         : null,
+    medianMinutesToFirstPost: median(minutesToPost),
     rcaPublished: { hits: resolved.filter((i) => i.rcaPublished).length, total: resolved.length },
     updatesOnTime: {
       hits: promises.filter((p) => p.outcome === "kept").length,

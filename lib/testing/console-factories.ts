@@ -6,8 +6,10 @@ import {
   componentGroups,
   components,
   componentStatusEvents,
+  incidentDrafts,
   incidents,
   incidentTemplates,
+  integrations,
   incidentUpdates,
   maintenances,
   users,
@@ -66,6 +68,8 @@ export async function writeCounts(db: Db) {
     componentGroups,
     maintenances,
     users,
+    integrations,
+    incidentDrafts,
   };
   const entries = await Promise.all(
     Object.entries(tables).map(

@@ -8,6 +8,9 @@ import { enqueueRcaReminders } from "./enqueue-rca-reminders";
 import { pruneExpandedFanOuts } from "./expand-fan-outs";
 import { maintainUptimeRollups } from "../uptime/maintain-rollups";
 import { pruneDeliveredOutbox } from "../deliverability/prune-outbox";
+import { applyDueAlerts } from "../inbound/apply-due-alerts";
+import { checkHeartbeats } from "../inbound/heartbeats";
+import { pruneInboundEvents } from "../inbound/prune-inbound-events";
 
 /** Days finished outbox rows and development mail are kept (HERALD_OUTBOX_RETENTION_DAYS). */
 export const DEFAULT_RETENTION_DAYS = 30;
@@ -19,7 +22,8 @@ export const DEFAULT_RETENTION_DAYS = 30;
  * or end on their own (their notifications are queued by the same transition a
  * person would make in the console), pruning fan-outs long expanded and
  * outbox rows and development mail past their retention (counts kept), and the
- * status page's uptime rollups (so readers never compute them).
+ * status page's uptime rollups (so readers never compute them), and inbound
+ * alerts past their hold-down and overdue heartbeats.
  */
 export async function runTick(
   db: Db,
@@ -31,8 +35,12 @@ export async function runTick(
   const occurrences = await scheduleNextOccurrences(db, now);
   const maintenanceReminders = await enqueueMaintenanceReminders(db, now);
   const maintenance = await runMaintenanceSchedule({ ctx: { db, actor: systemActor }, now });
+  // Alerts whose hold-down passed since they arrived, and heartbeats that missed their interval.
+  const alerts = await db.transaction((tx) => applyDueAlerts(tx, now));
+  const heartbeats = await checkHeartbeats(db, now);
   const prunedFanOuts = await pruneExpandedFanOuts(db, now);
   const prunedOutbox = await pruneDeliveredOutbox(db, { now, retentionDays });
+  const prunedInbound = await pruneInboundEvents(db, { now, retentionDays });
   await maintainUptimeRollups(db, now);
   return {
     reminders,
@@ -40,7 +48,10 @@ export async function runTick(
     occurrences,
     maintenanceReminders,
     maintenance,
+    alerts: alerts.length,
+    heartbeats,
     prunedFanOuts,
     prunedOutbox,
+    prunedInbound,
   };
 }

@@ -52,6 +52,8 @@ export const componentStatusEvents = pgTable(
     cause: statusCause().notNull(),
     incidentId: text(),
     maintenanceId: text(),
+    /** The integration that made an automatic change (cause "integration"). */
+    integrationId: text(),
     actorId: text().references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },

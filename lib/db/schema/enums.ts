@@ -11,7 +11,15 @@ export const COMPONENT_STATUSES = [
 export type ComponentStatus = (typeof COMPONENT_STATUSES)[number];
 export const componentStatus = pgEnum("component_status", COMPONENT_STATUSES);
 
-export const STATUS_CAUSES = ["incident", "maintenance", "manual", "import"] as const;
+/** integration: set by an inbound alert or heartbeat (SPEC §9), with the integration's id on the event. */
+export const STATUS_CAUSES = [
+  "incident",
+  "maintenance",
+  "manual",
+  "import",
+  "integration",
+] as const;
+export type StatusCause = (typeof STATUS_CAUSES)[number];
 export const statusCause = pgEnum("status_cause", STATUS_CAUSES);
 
 export const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4"] as const;
@@ -81,3 +89,16 @@ export const deliveryState = pgEnum("delivery_state", DELIVERY_STATES);
 export const SUPPRESSION_REASONS = ["bounced", "complained"] as const;
 export const suppressionReason = pgEnum("suppression_reason", SUPPRESSION_REASONS);
 export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
+
+/** The tools whose webhooks /api/inbound/{id} understands (SPEC §9). */
+export const INTEGRATION_TYPES = [
+  "alertmanager",
+  "grafana",
+  "pagerduty",
+  "opsgenie",
+  "datadog",
+  "generic",
+  "heartbeat",
+] as const;
+export type IntegrationType = (typeof INTEGRATION_TYPES)[number];
+export const integrationType = pgEnum("integration_type", INTEGRATION_TYPES);

@@ -10,3 +10,4 @@ export * from "./notifications";
 export * from "./audit";
 export * from "./uptime";
 export * from "./deliverability";
+export * from "./integrations";

@@ -7,13 +7,21 @@ import { ComponentFieldsForm } from "./_components/component-fields-form";
 import { GroupForm } from "./_components/group-form";
 import { MoveButtons } from "./_components/move-buttons";
 import { StatusForm } from "./_components/status-form";
+import { listStatusHistory } from "@/lib/components/list-status-history";
+import { STATUS_LABELS } from "@/lib/components/status";
+import { getPageSettings } from "@/lib/settings/get-page-settings";
+import { formatStamp } from "@/components/admin/format-time";
 
 export const metadata = { title: "Components · Herald" };
 
 export default async function ComponentsPage() {
   const ctx = await requestCtx();
   requireRole(ctx.actor, "viewer");
-  const tree = await listComponentTree(ctx.db, { publicOnly: false });
+  const [tree, history, settings] = await Promise.all([
+    listComponentTree(ctx.db, { publicOnly: false }),
+    listStatusHistory({ ctx }),
+    getPageSettings(ctx.db),
+  ]);
   const canEdit = hasRole(ctx.actor, "editor");
   const groups = tree.groups.map((g) => ({ id: g.id, name: g.name }));
   const rows = (list: Component[]) => (
@@ -119,6 +127,20 @@ export default async function ComponentsPage() {
           <GroupForm />
         </section>
       )}
+      <section aria-labelledby="history-heading" className="flex flex-col gap-2">
+        <h2 id="history-heading" className="text-lg font-semibold">
+          Recent status changes
+        </h2>
+        {history.length === 0 && <p className="text-sm">No changes yet.</p>}
+        <ul aria-label="Recent status changes" className="flex flex-col gap-1 text-sm">
+          {history.map((h) => (
+            <li key={h.id}>
+              {formatStamp(h.at, settings.timeZone)} · {h.component}:{" "}
+              {h.from ? STATUS_LABELS[h.from] : "new"} → {STATUS_LABELS[h.to]} · {h.causeText}
+            </li>
+          ))}
+        </ul>
+      </section>
     </div>
   );
 }

@@ -24,19 +24,23 @@ import { listQueuedNotifications } from "@/lib/incidents/list-queued-notificatio
 import { LiveRefresh } from "@/components/admin/live-refresh";
 import { loadPickableComponents } from "../load-pickable";
 import { orNotFound } from "../../_lib/or-not-found";
+import { draftOfIncident } from "@/lib/inbound/drafts/list-drafts";
+import { formatMinutesToPost, minutesToFirstPost } from "@/lib/reliability/time-to-first-post";
+import { formatDuration } from "@/lib/time/format";
 
 export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requestCtx();
   const { id } = await params;
   const data = await orNotFound(getIncident({ ctx, input: { incidentId: id } }));
   const updateIds = data.updates.map((u) => u.id);
-  const [settings, all, deliveries, members, queued, templates] = await Promise.all([
+  const [settings, all, deliveries, members, queued, templates, draft] = await Promise.all([
     getPageSettings(ctx.db),
     loadPickableComponents(ctx.db),
     getDeliveryStatus({ ctx, subjectIds: updateIds }),
     listMembers({ ctx }),
     listQueuedNotifications({ ctx, subjectIds: updateIds }),
     listIncidentTemplates({ ctx }),
+    draftOfIncident({ ctx, incidentId: id }),
   ]);
   const { incident } = data;
   const canEdit = hasRole(ctx.actor, "editor");
@@ -55,6 +59,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   };
   const due = nextUpdateDue(incident, data.updates);
   const resolved = incident.state === "resolved";
+  const toFirstPost = minutesToFirstPost(incident.startedAt, data.updates);
   return (
     <div className="flex flex-col gap-6">
       <header className="flex flex-col gap-2">
@@ -65,11 +70,24 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           <span>State: {STATE_LABELS[incident.state]}</span>
           <span>Started {formatStamp(incident.startedAt, settings.timeZone)}</span>
           <span>Comms lead: {data.commsLead?.email ?? "none"}</span>
+          {toFirstPost !== null && (
+            <span>
+              Time to first post: {formatMinutesToPost(toFirstPost, formatDuration)}
+              {draft && " (from the first alert)"}
+            </span>
+          )}
           <span>
             Cadence: {incident.cadenceMinutes ? `every ${incident.cadenceMinutes} min` : "none"}
           </span>
           {incident.rcaDueOn && <span>RCA promised by {formatDay(incident.rcaDueOn)}</span>}
         </p>
+        {draft?.alertsResolvedAt &&
+          (incident.state === "investigating" || incident.state === "identified") && (
+            <p role="status" className="rounded-md border border-emerald-600 p-3 text-sm">
+              Every alert behind this incident has resolved. Consider a “Monitoring” update; Herald
+              never resolves an incident on its own.
+            </p>
+          )}
         {resolved && (
           <p>
             <Link href={`/admin/postmortems/${incident.id}`} className="font-medium underline">
