@@ -2,7 +2,7 @@ import { and, eq, gt, lte } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { maintenanceComponents, maintenanceReminders, maintenances } from "../db/schema";
 import { componentsAsOf } from "../notifications/components-as-of";
-import { enqueueForSubscribers } from "../notifications/fan-out";
+import { enqueueForSubscribers, MESSAGE_CHANNELS } from "../notifications/fan-out";
 import { getPageSettings } from "../settings/get-page-settings";
 
 const HOUR_MS = 3_600_000;
@@ -71,7 +71,7 @@ export async function enqueueMaintenanceReminders(db: Db, now: Date): Promise<nu
             startsInHours: nearest,
           },
         },
-        { componentIds, channels: ["email", "webhook"] },
+        { componentIds, channels: MESSAGE_CHANNELS },
       );
       return 1;
     });
