@@ -5,6 +5,10 @@ import { maintenanceComponents, maintenances } from "../db/schema";
 import { buildStatusSnapshot } from "../public/status-snapshot";
 import { addUpdate, createComponent, createIncident } from "../notifications/test-helpers";
 import { buildHistoryFeed } from "./build-history-feed";
+import { components } from "../db/schema";
+import { createMember } from "../testing/factories";
+import { declareTestIncident } from "../testing/console-factories";
+import { eq } from "drizzle-orm";
 
 const baseUrl = "http://status.test";
 const MINUTE = 60_000;
@@ -145,5 +149,21 @@ describeEachEngine("history feeds", ({ db }) => {
       expect(atomTitle(`/incidents/${incident.id}`)).toBe(incidentTitle);
       expect(atomTitle(`/maintenance/${m!.id}`)).toBe(maintenanceTitle);
     }
+  });
+
+  it("each update says what it set components to, as of that update", async () => {
+    const editor = await createMember(db(), "editor");
+    const api = await createComponent(db(), "Payments API");
+    const { incident } = await declareTestIncident(editor, {
+      title: "Card payments failing",
+      components: [{ componentId: api.id, status: "major_outage" }],
+    });
+    // Recovered since: the feed must not rewrite what the update said.
+    await db().update(components).set({ status: "operational" }).where(eq(components.id, api.id));
+    const feed = parseRssFeed(
+      buildHistoryFeed(await buildStatusSnapshot(db()), { baseUrl, format: "rss" }),
+    );
+    const item = feed.items!.find((i) => i.link === `${baseUrl}/incidents/${incident.id}`)!;
+    expect(item.description).toContain("<small>Payments API: Major outage</small>");
   });
 });

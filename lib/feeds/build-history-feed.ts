@@ -4,6 +4,7 @@ import type { PublicIncident } from "../public/hydrate-incidents";
 import type { PublicMaintenance } from "../public/hydrate-maintenances";
 import { STATE_LABELS } from "../incidents/severity";
 import { renderMarkdown } from "../markdown/render-markdown";
+import { STATUS_LABELS } from "../components/status";
 
 export type FeedFormat = "rss" | "atom";
 export const FEED_CONTENT_TYPES: Record<FeedFormat, string> = {
@@ -39,7 +40,8 @@ type Entry = {
   url: string;
   published: Date;
   updated: Date;
-  updates: { at: Date; label: string; body: string }[];
+  /** `statuses`: what the update set components to, as of that update ("API: Degraded performance"). */
+  updates: { at: Date; label: string; body: string; statuses?: string }[];
 };
 
 /** Statuspage's item body: one paragraph per update, newest first, time then state then text. */
@@ -56,7 +58,8 @@ function entryHtml(entry: Entry, timeZone: string): string {
     .map((u) => {
       const [month, day] = date.format(u.at).split(" ");
       const [clock, zone] = time.format(u.at).split(" ");
-      return `<p><small>${month} <var data-var='date'>${day}</var>, <var data-var='time'>${clock}</var> ${zone}</small><br><strong>${u.label}</strong> - ${renderMarkdown(u.body)}</p>`;
+      const statuses = u.statuses ? `<small>${titleAsHtml(u.statuses)}</small>` : "";
+      return `<p><small>${month} <var data-var='date'>${day}</var>, <var data-var='time'>${clock}</var> ${zone}</small><br><strong>${u.label}</strong> - ${renderMarkdown(u.body)}${statuses}</p>`;
     })
     .join("");
 }
@@ -67,7 +70,13 @@ const incidentEntry = (i: PublicIncident, baseUrl: string): Entry => ({
   url: `${baseUrl}/incidents/${i.id}`,
   published: i.startedAt,
   updated: i.updates[0]?.displayAt ?? i.startedAt,
-  updates: i.updates.map((u) => ({ at: u.displayAt, label: STATE_LABELS[u.state], body: u.body })),
+  updates: i.updates.map((u) => ({
+    at: u.displayAt,
+    label: STATE_LABELS[u.state],
+    body: u.body,
+    // Recorded with the update: a later status change does not rewrite what this update said.
+    statuses: u.componentChanges.map((c) => `${c.name}: ${STATUS_LABELS[c.newStatus]}`).join(", "),
+  })),
 });
 
 const maintenanceEntry = (m: PublicMaintenance, baseUrl: string): Entry => ({
