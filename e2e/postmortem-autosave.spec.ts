@@ -61,3 +61,19 @@ test("another site cannot save a draft with the lead's cookies", async ({ page }
   });
   expect(response.status()).toBe(403);
 });
+
+test("a save that cannot reach Herald is retried, and the text is kept", async ({ page }) => {
+  await signIn(page, "/admin");
+  await declare(page, { title: `Flaky network ${Date.now()}` });
+  await resolveHere(page);
+  await page.getByRole("link", { name: "Write the postmortem (RCA)" }).click();
+  await page.getByRole("button", { name: "Start postmortem" }).click();
+  const editor = page.url();
+  await page.route("**/api/console/postmortem-draft", (route) => route.abort());
+  await page.getByLabel("Root cause").fill("The office Wi-Fi dropped mid-sentence.");
+  await expect(page.getByText(/Could not reach Herald to save/)).toBeVisible();
+  await page.unroute("**/api/console/postmortem-draft");
+  await expect(page.getByText(/^Draft saved/)).toBeVisible({ timeout: 15_000 });
+  await page.goto(editor);
+  await expect(page.getByLabel("Root cause")).toHaveValue("The office Wi-Fi dropped mid-sentence.");
+});

@@ -8,7 +8,7 @@ export async function saveDraftRequest(
   incidentId: string,
   sections: PostmortemSections,
   expectedUpdatedAt: string,
-): Promise<{ ok: boolean; updatedAt?: string; message?: string }> {
+): Promise<{ ok: boolean; updatedAt?: string; message?: string; retry?: boolean }> {
   const body = JSON.stringify({ incidentId, sections, expectedUpdatedAt });
   try {
     const response = await fetch("/api/console/postmortem-draft", {
@@ -21,10 +21,18 @@ export async function saveDraftRequest(
       updatedAt?: string;
       error?: { message?: string };
     };
-    return response.ok
-      ? { ok: true, updatedAt: answer.updatedAt }
-      : { ok: false, message: answer.error?.message ?? "Could not save." };
+    if (response.ok) return { ok: true, updatedAt: answer.updatedAt };
+    // A refusal (a co-author's newer save, a bad field) stops autosave; a server error is retried.
+    return {
+      ok: false,
+      message: answer.error?.message ?? "Could not save.",
+      retry: response.status >= 500,
+    };
   } catch {
-    return { ok: false, message: "Could not reach Herald to save; your text is still here." };
+    return {
+      ok: false,
+      message: "Could not reach Herald to save; your text is still here. Retrying…",
+      retry: true,
+    };
   }
 }

@@ -10,7 +10,10 @@ export type SaveStatus =
 type Save<T> = (
   value: T,
   version: string,
-) => Promise<{ ok: boolean; updatedAt?: string; message?: string }>;
+) => Promise<{ ok: boolean; updatedAt?: string; message?: string; retry?: boolean }>;
+
+/** After a save that could not reach the server, try again this soon. */
+const RETRY_MS = 5_000;
 
 /**
  * Saves `value` a moment after the author stops typing, and at once when they
@@ -33,6 +36,8 @@ export function useAutosave<T>(value: T, initialVersion: string, save: Save<T>, 
     saveRef.current = save;
   }, [save]);
 
+  /** The flush below, for its own retry timer (a callback cannot name itself while declared). */
+  const retry = useRef<() => void>(() => {});
   const flush = useCallback(async (): Promise<void> => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
@@ -47,6 +52,12 @@ export function useAutosave<T>(value: T, initialVersion: string, save: Save<T>, 
       if (result.ok && result.updatedAt) {
         version.current = result.updatedAt;
         setStatus(pending.current ? { kind: "dirty" } : { kind: "saved", at: new Date() });
+      } else if (result.retry) {
+        // A network blip or a server error: keep the text queued (unless newer text is) and retry.
+        pending.current ??= next;
+        setStatus({ kind: "error", message: result.message ?? "Could not save; retrying." });
+        if (timer.current) clearTimeout(timer.current);
+        timer.current = setTimeout(() => retry.current(), RETRY_MS);
       } else {
         blocked.current = true;
         setStatus({ kind: "error", message: result.message ?? "Could not save." });
@@ -56,6 +67,10 @@ export function useAutosave<T>(value: T, initialVersion: string, save: Save<T>, 
     await run;
     inFlight.current = null;
   }, []);
+
+  useEffect(() => {
+    retry.current = () => void flush();
+  }, [flush]);
 
   useEffect(() => {
     if (first.current) {
