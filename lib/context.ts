@@ -14,6 +14,8 @@ export type Actor =
   | { kind: "api-key"; id: string; name: string; role: Role }
   /** An inbound integration acting on its own alerts: audited under its name, never a person. */
   | { kind: "integration"; id: string; name: string }
+  /** An upstream status page's poll drafting a notice: audited under the upstream's name. */
+  | { kind: "upstream"; id: string; name: string }
   | { kind: "system" }
   | { kind: "anonymous" };
 
@@ -31,6 +33,8 @@ export function actorLabel(actor: Actor): string {
       return `api-key:${actor.name}`;
     case "integration":
       return `integration:${actor.name}`;
+    case "upstream":
+      return `upstream:${actor.name}`;
     default:
       return actor.kind;
   }

@@ -10,6 +10,8 @@ export function hasRole(actor: Actor, needed: Role): boolean {
   if (actor.kind === "anonymous") return false;
   // An integration writes as an editor would (status, drafts, publish by rule), never as an owner.
   if (actor.kind === "integration") return RANK[needed] <= RANK.editor;
+  // An upstream poll only drafts; it holds no role in the console.
+  if (actor.kind === "upstream") return false;
   if (actor.kind === "user" && actor.mustChangePassword) return false;
   return RANK[actor.role] >= RANK[needed];
 }

@@ -14,6 +14,8 @@ import {
   pageSettings,
   postmortemActionItems,
   postmortems,
+  upstreamComponents,
+  upstreamPages,
 } from "../db/schema";
 import { invalidatePublicCache } from "./public-cache";
 
@@ -43,6 +45,8 @@ export const PUBLIC_TABLES: string[] = (
     maintenanceUpdates,
     postmortems,
     postmortemActionItems,
+    upstreamPages,
+    upstreamComponents,
   ] as Table[]
 ).map((t) => getTableName(t));
 

@@ -99,6 +99,8 @@ export const incidentDrafts = pgTable(
     id: id(),
     /** Plain text: the draft outlives a deleted integration. */
     integrationId: text(),
+    /** Drafted from an upstream status page's incident instead (plain text, as above). */
+    upstreamPageId: text(),
     groupKey: text().notNull(),
     title: text().notNull(),
     severity: severity().notNull(),
