@@ -8,6 +8,7 @@ import { MaintenanceCard } from "@/components/status/maintenance-card";
 import { PastIncidents } from "@/components/status/past-incidents";
 import { SiteHeader } from "@/components/status/site-header";
 import { Section } from "@/components/status/section";
+import { UpstreamList } from "@/components/status/upstream-list";
 
 export default async function StatusPage() {
   await connection();
@@ -45,6 +46,14 @@ export default async function StatusPage() {
         >
           <ComponentList tree={page.tree} uptime={page.uptime} />
         </Section>
+        {page.upstreams.length > 0 && (
+          <Section
+            title="Third-party services"
+            note="Reported by each provider's own status page; not part of our uptime."
+          >
+            <UpstreamList upstreams={page.upstreams} timeZone={tz} />
+          </Section>
+        )}
         <PastIncidents days={page.pastIncidents} timeZone={tz} />
       </div>
     </>

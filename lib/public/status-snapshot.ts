@@ -15,6 +15,7 @@ import { hydrateIncidents, type PublicIncident } from "./hydrate-incidents";
 import { hydrateMaintenances, type PublicMaintenance } from "./hydrate-maintenances";
 import { publicCached } from "./public-cache";
 import { databaseLive } from "../db/liveness";
+import { loadPublicUpstreams, type PublicUpstream } from "./public-upstreams";
 
 /** How many recent incidents the snapshot carries (the Statuspage API's incidents.json shows 50). */
 export const RECENT_INCIDENT_LIMIT = 50;
@@ -34,12 +35,14 @@ export type StatusSnapshot = {
   upcomingMaintenances: PublicMaintenance[];
   /** Scheduled, active and recent (last 50) maintenance, newest window first. */
   recentMaintenances: PublicMaintenance[];
+  /** Third-party components picked from upstream status pages, a group per upstream. */
+  upstreams: PublicUpstream[];
   generatedAt: Date;
 };
 
 /** Everything the public surfaces show, read in one go. Cached: see loadStatusSnapshot. */
 export async function buildStatusSnapshot(db: Db, now = new Date()): Promise<StatusSnapshot> {
-  const [settings, tree, componentRows, groupRows, incidentRows, maintenanceRows] =
+  const [settings, tree, componentRows, groupRows, incidentRows, maintenanceRows, upstreams] =
     await Promise.all([
       getPageSettings(db),
       listComponentTree(db, { publicOnly: true }),
@@ -60,6 +63,7 @@ export async function buildStatusSnapshot(db: Db, now = new Date()): Promise<Sta
         )
         .orderBy(desc(maintenances.scheduledFor))
         .limit(RECENT_INCIDENT_LIMIT),
+      loadPublicUpstreams(db),
     ]);
   // Open incidents older than the recent window still belong on the page.
   const recentIds = new Set(incidentRows.map((i) => i.id));
@@ -86,6 +90,7 @@ export async function buildStatusSnapshot(db: Db, now = new Date()): Promise<Sta
       .filter((m) => m.state === "scheduled")
       .sort((a, b) => a.scheduledFor.getTime() - b.scheduledFor.getTime()),
     recentMaintenances: hydratedMaintenances,
+    upstreams,
     generatedAt: now,
   };
 }

@@ -2,6 +2,7 @@ import type { Component, ComponentGroup } from "../db/schema";
 import { worstStatus } from "../components/status";
 import type { StatusSnapshot } from "../public/status-snapshot";
 import type { WireComponent } from "./wire-schema";
+import { serializeUpstreams } from "./serialize-upstreams";
 
 const byPositionThenName = (
   a: { position: number; name: string },
@@ -31,6 +32,7 @@ export function serializeComponents(snapshot: StatusSnapshot): WireComponent[] {
   }
   for (const component of visible.filter((c) => !grouped.has(c.id)))
     ordered.push(serializeLeaf(component, null, place(), pageId));
+  ordered.push(...serializeUpstreams(snapshot.upstreams, place(), pageId));
   return ordered;
 }
 

@@ -85,34 +85,41 @@ async function pollOne(
   } catch (error) {
     return recordFailure(db, page, (error as Error).message, now);
   }
-  return db.transaction(async (tx) => {
-    let lines: string[] = ["not modified"];
-    if (read.kind === "ok") {
-      const count = await syncUpstreamComponents(tx, page, read.summary, now);
-      lines = [
-        `${count} components`,
-        ...(await syncUpstreamIncidents(tx, page, read.summary, now)),
-      ];
-    } else if (page.unknownSince) {
-      // 304 after failures: what we hold is current again.
-      await tx
-        .update(upstreamPages)
-        .set({ unknownSince: null })
-        .where(eq(upstreamPages.id, page.id));
-    }
-    await tx
-      .update(upstreamPolls)
-      .set({
-        nextPollAt: new Date(now.getTime() + POLL_INTERVAL_MS),
-        etag: read.kind === "ok" ? read.etag : etag,
-        failures: 0,
-        lastError: null,
-        lastPolledAt: now,
-        lastSuccessAt: now,
+  return (
+    db
+      .transaction(async (tx) => {
+        let lines: string[] = ["not modified"];
+        if (read.kind === "ok") {
+          const count = await syncUpstreamComponents(tx, page, read.summary, now);
+          lines = [
+            `${count} components`,
+            ...(await syncUpstreamIncidents(tx, page, read.summary, now)),
+          ];
+        } else if (page.unknownSince) {
+          // 304 after failures: what we hold is current again.
+          await tx
+            .update(upstreamPages)
+            .set({ unknownSince: null })
+            .where(eq(upstreamPages.id, page.id));
+        }
+        await tx
+          .update(upstreamPolls)
+          .set({
+            nextPollAt: new Date(now.getTime() + POLL_INTERVAL_MS),
+            etag: read.kind === "ok" ? read.etag : etag,
+            failures: 0,
+            lastError: null,
+            lastPolledAt: now,
+            lastSuccessAt: now,
+          })
+          .where(eq(upstreamPolls.upstreamPageId, page.id));
+        return { upstreamPageId: page.id, ok: true, lines };
       })
-      .where(eq(upstreamPolls.upstreamPageId, page.id));
-    return { upstreamPageId: page.id, ok: true, lines };
-  });
+      // A summary this code could not store (a bug, a constraint) is a failed poll, not a dead tick.
+      .catch((error: Error) =>
+        recordFailure(db, page, `Could not store the summary: ${error.message}`, now),
+      )
+  );
 }
 
 /** No guess: the page shows "Status unknown since" the first failed poll, and polls back off. */

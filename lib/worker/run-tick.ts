@@ -11,6 +11,7 @@ import { pruneDeliveredOutbox } from "../deliverability/prune-outbox";
 import { applyDueAlerts } from "../inbound/apply-due-alerts";
 import { checkHeartbeats } from "../inbound/heartbeats";
 import { pruneInboundEvents } from "../inbound/prune-inbound-events";
+import { pollDueUpstreams } from "../upstreams/poll-upstreams";
 
 /** Days finished outbox rows and development mail are kept (HERALD_OUTBOX_RETENTION_DAYS). */
 export const DEFAULT_RETENTION_DAYS = 30;
@@ -23,7 +24,7 @@ export const DEFAULT_RETENTION_DAYS = 30;
  * person would make in the console), pruning fan-outs long expanded and
  * outbox rows and development mail past their retention (counts kept), and the
  * status page's uptime rollups (so readers never compute them), and inbound
- * alerts past their hold-down and overdue heartbeats.
+ * alerts past their hold-down and overdue heartbeats, and upstream status pages due a poll.
  */
 export async function runTick(
   db: Db,
@@ -42,6 +43,7 @@ export async function runTick(
   const prunedOutbox = await pruneDeliveredOutbox(db, { now, retentionDays });
   const prunedInbound = await pruneInboundEvents(db, { now, retentionDays });
   await maintainUptimeRollups(db, now);
+  const upstreams = await pollDueUpstreams(db, now);
   return {
     reminders,
     rcaReminders,
@@ -53,5 +55,6 @@ export async function runTick(
     prunedFanOuts,
     prunedOutbox,
     prunedInbound,
+    upstreams: upstreams.length,
   };
 }
