@@ -1,7 +1,6 @@
-import { inArray } from "drizzle-orm";
 import type { Ctx } from "../context";
 import { actorUserId } from "../context";
-import { components, integrations } from "../db/schema";
+import { integrations } from "../db/schema";
 import { HeraldError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { requireRole } from "../auth/authorize";
@@ -9,6 +8,7 @@ import { getPageSettings } from "../settings/get-page-settings";
 import { integrationSummary } from "./integration-summary";
 import { createIntegrationSchema } from "./schemas";
 import { generateInboundToken } from "./token";
+import { assertRuleComponentsExist } from "./rule-components";
 
 /**
  * Owners and editors. Returns the token this once (only its hash is kept, like
@@ -21,18 +21,7 @@ export async function createIntegration({ ctx, input }: { ctx: Ctx; input: unkno
   const data = parsed.data;
   const { token, tokenHash } = generateInboundToken();
   const created = await ctx.db.transaction(async (tx) => {
-    const named = [...new Set(data.rules.flatMap((rule) => rule.components))];
-    if (named.length > 0) {
-      const found = await tx
-        .select({ id: components.id })
-        .from(components)
-        .where(inArray(components.id, named));
-      const missing = named.filter((id) => !found.some((c) => c.id === id));
-      if (missing.length > 0)
-        throw new HeraldError("invalid", `No component has the id ${missing.join(", ")}.`, {
-          rules: "A rule names a component that does not exist.",
-        });
-    }
+    await assertRuleComponentsExist(tx, data.rules);
     const [row] = await tx
       .insert(integrations)
       .values({

@@ -49,3 +49,28 @@ export type CreateIntegrationInput = z.input<typeof createIntegrationSchema>;
 export const integrationIdSchema = z.object({
   integrationId: safeString().refine(isPublicId, "No such integration."),
 });
+
+/**
+ * PATCH /api/v1/integrations/{id} and the console's edit form: any of name,
+ * hold-down, rules and heartbeat interval; fields left out stay as they are.
+ */
+export const updateIntegrationSchema = integrationIdSchema.extend({
+  name: safeString("Name the integration.")
+    .trim()
+    .min(1, "Name the integration.")
+    .max(100, "At most 100 characters.")
+    .optional(),
+  hold_down_seconds: z.coerce
+    .number("Whole seconds.")
+    .int("Whole seconds.")
+    .min(0, "At least 0 seconds.")
+    .max(MAX_HOLD_DOWN_SECONDS, `At most ${MAX_HOLD_DOWN_SECONDS} seconds.`)
+    .optional(),
+  rules: integrationRulesSchema.optional(),
+  heartbeat_interval_seconds: z.coerce
+    .number("Whole seconds.")
+    .int("Whole seconds.")
+    .min(60, "At least 60 seconds (the worker checks once a minute).")
+    .max(7 * 86_400, "At most a week.")
+    .optional(),
+});

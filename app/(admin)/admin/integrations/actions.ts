@@ -7,6 +7,7 @@ import { HeraldError } from "@/lib/errors";
 import { createIntegration } from "@/lib/inbound/create-integration";
 import { deleteIntegration } from "@/lib/inbound/delete-integration";
 import { rotateIntegrationToken } from "@/lib/inbound/rotate-integration-token";
+import { updateIntegration } from "@/lib/inbound/update-integration";
 import { readFields } from "../_lib/form-input";
 
 /** Thin callers of lib/inbound: roles and validation are checked there. */
@@ -57,6 +58,35 @@ export async function createIntegrationAction(
       url: created.url,
       id: created.id,
     };
+  } catch (error) {
+    return actionError(error, form);
+  }
+}
+
+/** The edit form sends every field; an empty rules box means the default rule. */
+export async function updateIntegrationAction(
+  _prev: ActionState,
+  form: FormData,
+): Promise<ActionState> {
+  try {
+    const fields = readFields(form, [
+      "integrationId",
+      "name",
+      "hold_down_seconds",
+      "heartbeat_interval_seconds",
+      "rules",
+    ]);
+    await updateIntegration({
+      ctx: await requestCtx(),
+      input: {
+        ...fields,
+        hold_down_seconds: fields.hold_down_seconds || undefined,
+        heartbeat_interval_seconds: fields.heartbeat_interval_seconds || undefined,
+        rules: readRules(fields.rules ?? ""),
+      },
+    });
+    revalidatePath(`/admin/integrations/${fields.integrationId}`);
+    return { ok: true, message: "Saved. The new rules apply from the next payload." };
   } catch (error) {
     return actionError(error, form);
   }

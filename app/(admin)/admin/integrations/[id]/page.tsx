@@ -4,7 +4,7 @@ import { getPageSettings } from "@/lib/settings/get-page-settings";
 import { formatStamp } from "@/components/admin/format-time";
 import { orNotFound } from "../../_lib/or-not-found";
 import { SetupSnippets } from "../_components/setup-snippets";
-import { RotateTokenForm } from "../_components/integration-forms";
+import { EditIntegrationForm, RotateTokenForm } from "../_components/integration-forms";
 import { hasRole } from "@/lib/auth/authorize";
 
 export const metadata = { title: "Integration · Herald" };
@@ -37,6 +37,14 @@ export default async function IntegrationPage({ params }: { params: Promise<{ id
           )}
         </dd>
       </dl>
+      {hasRole(ctx.actor, "editor") && (
+        <section aria-labelledby="edit-heading" className="flex flex-col gap-2">
+          <h2 id="edit-heading" className="text-lg font-semibold">
+            Edit
+          </h2>
+          <EditIntegrationForm integration={integration} />
+        </section>
+      )}
       <section aria-labelledby="setup-heading" className="flex flex-col gap-2">
         <h2 id="setup-heading" className="text-lg font-semibold">
           Set-up

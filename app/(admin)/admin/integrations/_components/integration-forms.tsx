@@ -11,8 +11,10 @@ import {
   createIntegrationAction,
   deleteIntegrationAction,
   rotateTokenAction,
+  updateIntegrationAction,
   type CreatedIntegrationState,
 } from "../actions";
+import { initialActionState } from "@/lib/action-state";
 
 const TYPE_OPTIONS = [
   ["alertmanager", "Prometheus Alertmanager"],
@@ -159,4 +161,87 @@ export function RotateTokenForm({ id }: { id: string }) {
       )}
     </div>
   );
+}
+
+/** Edits name, hold-down and rules after creation; rules are the API's JSON, checked by the same schema. */
+export function EditIntegrationForm({
+  integration,
+}: {
+  integration: {
+    id: string;
+    name: string;
+    type: string;
+    hold_down_seconds: number;
+    heartbeat_interval_seconds: number | null;
+    rules: unknown[];
+  };
+}) {
+  const [state, action, pending] = useActionState(updateIntegrationAction, initialActionState);
+  const heartbeat = integration.type === "heartbeat";
+  const rulesText = integration.rules.length ? JSON.stringify(integration.rules, null, 2) : "";
+  return (
+    <div className="flex flex-col gap-3">
+      <ActionForm action={action} aria-label="Edit integration" className="flex flex-col gap-3">
+        <input type="hidden" name="integrationId" value={integration.id} />
+        <div className="flex flex-wrap items-end gap-3">
+          <Field
+            label="Name"
+            name="name"
+            id="edit-integration-name"
+            defaultValue={state.values?.name ?? integration.name}
+            error={state.fields?.name}
+            required
+          />
+          {heartbeat ? (
+            <Field
+              label="Heartbeat interval (seconds)"
+              name="heartbeat_interval_seconds"
+              id="edit-integration-interval"
+              inputMode="numeric"
+              defaultValue={
+                state.values?.heartbeat_interval_seconds ??
+                String(integration.heartbeat_interval_seconds ?? "")
+              }
+              error={state.fields?.heartbeat_interval_seconds}
+            />
+          ) : (
+            <Field
+              label="Hold-down (seconds)"
+              name="hold_down_seconds"
+              id="edit-integration-hold-down"
+              inputMode="numeric"
+              defaultValue={
+                state.values?.hold_down_seconds ?? String(integration.hold_down_seconds)
+              }
+              error={state.fields?.hold_down_seconds}
+              hint="How long an alert must fire before it changes the page."
+            />
+          )}
+        </div>
+        <TextareaField
+          label="Rules (JSON)"
+          name="rules"
+          id="edit-integration-rules"
+          rows={8}
+          defaultValue={state.values?.rules ?? rulesText}
+          error={state.fields?.rules ?? ruleFieldError(state.fields) ?? state.fields?._form}
+          hint="Empty: the default rule. Alerts already received keep what they decided."
+        />
+        <div>
+          <Button type="submit" pending={pending} pendingLabel="Saving…">
+            Save changes
+          </Button>
+        </div>
+      </ActionForm>
+      <FormMessage ok={state.ok} message={state.message} />
+    </div>
+  );
+}
+
+/** "rules.0.actions" → "Rule 1, actions: …": the JSON box is one field, so say where in it. */
+function ruleFieldError(fields: Record<string, string> | undefined): string | undefined {
+  const entry = Object.entries(fields ?? {}).find(([key]) => key.startsWith("rules."));
+  if (!entry) return undefined;
+  const [, index, ...rest] = entry[0].split(".");
+  return `Rule ${Number(index) + 1}${rest.length ? `, ${rest.join(".")}` : ""}: ${entry[1]}`;
 }
