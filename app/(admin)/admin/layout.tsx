@@ -44,6 +44,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           <Link href="/admin/postmortems">Postmortems</Link>
           <Link href="/admin/team">Team</Link>
           <Link href="/admin/integrations">Integrations</Link>
+          <Link href="/admin/upstreams">Upstream pages</Link>
           <Link href="/admin/api-keys">API keys</Link>
           <Link href="/admin/audit">Audit log</Link>
           <Link href="/admin/subscribers">Subscribers</Link>
