@@ -50,6 +50,7 @@ export default async function DashboardPage() {
                 components: d.components,
                 alertsResolved: d.alertsResolvedAt !== null,
                 firstAlert: formatDateTime(d.firstAlertAt, settings.timeZone),
+                fromUpstream: d.upstreamPageId !== null,
               }}
               components={pickable}
               canPublish={hasRole(ctx.actor, "editor")}

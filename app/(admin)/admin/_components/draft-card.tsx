@@ -22,6 +22,8 @@ export type DraftView = {
   components: { componentId: string; status: string }[];
   alertsResolved: boolean;
   firstAlert: string;
+  /** Drafted from an upstream status page's incident rather than from alerts. */
+  fromUpstream?: boolean;
 };
 
 const SEVERITY_OPTIONS = SEVERITIES.map((s) => [s, s] as const);
@@ -48,8 +50,13 @@ export function DraftCard({
       className="flex flex-col gap-3 rounded-md border-2 border-amber-500 p-4"
     >
       <p className="text-sm">
-        Draft from alerts (not public) · first alert {draft.firstAlert}
-        {draft.alertsResolved && " · every alert behind it has resolved"}
+        {draft.fromUpstream
+          ? `Draft from an upstream status page (not public) · seen ${draft.firstAlert}`
+          : `Draft from alerts (not public) · first alert ${draft.firstAlert}`}
+        {draft.alertsResolved &&
+          (draft.fromUpstream
+            ? " · the upstream incident has resolved"
+            : " · every alert behind it has resolved")}
       </p>
       <ActionForm action={action} aria-label="Publish draft" className="flex flex-col gap-3">
         <input type="hidden" name="draftId" value={draft.id} />
