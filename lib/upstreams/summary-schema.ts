@@ -1,37 +1,39 @@
 import { z } from "zod";
 import { COMPONENT_STATUSES } from "../db/schema/enums";
+import { safeString } from "../validation/safe-string";
 
 /**
  * What Herald reads of a Statuspage v2 summary.json (Herald's own /api/v2 and
  * Atlassian Statuspage alike). Lenient: unknown keys are ignored, since real
  * pages carry more than the documented fields; only what Herald uses must be right.
+ * Strings go through safeString: a NUL from an upstream would otherwise fail the insert.
  */
-const text = z.string().min(1).max(500);
+const text = safeString().min(1).max(500);
 const upstreamComponent = z.object({
-  id: z.string().min(1).max(100),
+  id: safeString().min(1).max(100),
   name: text,
   status: z.enum(COMPONENT_STATUSES),
   position: z.number().int().optional(),
   group: z.boolean().optional(),
-  group_id: z.string().max(100).nullish(),
-  components: z.array(z.string().max(100)).optional(),
+  group_id: safeString().max(100).nullish(),
+  components: z.array(safeString().max(100)).optional(),
 });
 
 const upstreamIncident = z.object({
-  id: z.string().min(1).max(100),
+  id: safeString().min(1).max(100),
   name: text,
-  status: z.string().max(50),
-  impact: z.string().max(50).default("none"),
-  shortlink: z.string().max(500).nullish(),
+  status: safeString().max(50),
+  impact: safeString().max(50).default("none"),
+  shortlink: safeString().max(500).nullish(),
   components: z
-    .array(z.object({ id: z.string().max(100) }))
+    .array(z.object({ id: safeString().max(100) }))
     .max(1000)
     .default([]),
   incident_updates: z
     .array(
       z.object({
-        body: z.string().max(20_000).default(""),
-        affected_components: z.array(z.object({ code: z.string().max(100) })).nullish(),
+        body: safeString().max(20_000).default(""),
+        affected_components: z.array(z.object({ code: safeString().max(100) })).nullish(),
       }),
     )
     .max(500)
@@ -39,7 +41,7 @@ const upstreamIncident = z.object({
 });
 
 export const upstreamSummarySchema = z.object({
-  page: z.object({ name: text, url: z.string().max(500).optional() }),
+  page: z.object({ name: text, url: safeString().max(500).optional() }),
   components: z.array(upstreamComponent).max(5000),
   incidents: z.array(upstreamIncident).max(500).default([]),
 });
