@@ -4,6 +4,9 @@ import { describeEachEngine, freshDatabase, type TestDatabase } from "../testing
 import { createMember } from "../testing/factories";
 import { createTestComponent, declareTestIncident } from "../testing/console-factories";
 import { newId } from "../ids";
+import { GET as listRoute, POST as createRoute } from "@/app/api/v1/upstreams/route";
+import { PATCH as patchRoute } from "@/app/api/v1/upstreams/[id]/route";
+import { createApiKey } from "../api-keys/create-api-key";
 import { serveHeraldSummary } from "../testing/herald-summary-server";
 import { incidentDrafts, upstreamPolls } from "../db/schema";
 import { resolveIncident } from "../incidents/resolve-incident";
@@ -238,6 +241,54 @@ describeEachEngine(
           input: { upstreamId, dependencies: { [mirrored.id]: ["nosuchcompo1"] } },
         }),
       ).rejects.toMatchObject({ code: "invalid" });
+    });
+
+    it("is managed through /api/v1/upstreams; a read-only key may list but not add", async () => {
+      (globalThis as { __heraldDb?: Promise<unknown> }).__heraldDb = Promise.resolve(handle());
+      const owner = await createMember(db(), "owner");
+      const checkout = await createTestComponent(db());
+      const { key } = await createApiKey({ ctx: owner, input: { name: "ops", scope: "write" } });
+      const { key: readKey } = await createApiKey({
+        ctx: owner,
+        input: { name: "ro", scope: "read" },
+      });
+      const call = (path: string, method: string, apiKey: string, body?: unknown) =>
+        new Request(`http://herald.test/api/v1/${path}`, {
+          method,
+          headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+      const noParams = { params: Promise.resolve({}) };
+      const url = `${server.base}/?api=${newId()}`;
+      expect(
+        (await createRoute(call("upstreams", "POST", readKey, { url }), noParams)).status,
+      ).toBe(403);
+      const created = await createRoute(call("upstreams", "POST", key, { url }), noParams);
+      expect(created.status).toBe(201);
+      const { id } = (await created.json()) as { id: string };
+      const listed = (await (
+        await listRoute(call("upstreams", "GET", readKey), noParams)
+      ).json()) as {
+        id: string;
+      }[];
+      expect(listed.map((u) => u.id)).toContain(id);
+      const read = await getUpstream({ ctx: owner, input: { upstreamId: id } });
+      const first = read.components[0]!;
+      const patched = await patchRoute(
+        call(`upstreams/${id}`, "PATCH", key, {
+          label: "Our cloud",
+          shown: [first.id],
+          dependencies: { [first.id]: [checkout.id] },
+        }),
+        { params: Promise.resolve({ id }) },
+      );
+      expect(patched.status).toBe(200);
+      expect(await patched.json()).toMatchObject({
+        name: "Our cloud",
+        components: expect.arrayContaining([
+          expect.objectContaining({ id: first.id, shown: true, depended_on_by: [checkout.id] }),
+        ]),
+      });
     });
   },
 );
