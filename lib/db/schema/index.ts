@@ -11,3 +11,4 @@ export * from "./audit";
 export * from "./uptime";
 export * from "./deliverability";
 export * from "./integrations";
+export * from "./slack-threads";
