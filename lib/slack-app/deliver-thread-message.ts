@@ -61,10 +61,7 @@ export async function deliverThreadMessage({
     rootTs = (retry ? await findRoot(client, message) : null) ?? (await postRoot(client, message));
     const isFirst = message.isFirstUpdate;
     await db.transaction(async (tx) => {
-      await tx
-        .update(slackThreads)
-        .set({ rootTs })
-        .where(threadOf(message));
+      await tx.update(slackThreads).set({ rootTs }).where(threadOf(message));
       // The incident's first update is the root itself: delivered with it, in one commit.
       if (isFirst) await markSent(tx, row, now());
     });

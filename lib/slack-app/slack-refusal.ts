@@ -57,6 +57,7 @@ export function classifySlackError(error: unknown): unknown {
       ? new SlackRefused(code, { rateLimited: true, retryAfterMs: 1000 })
       : new SlackRefused(code);
   }
-  if (e?.code === ErrorCode.HTTPError) return new DeliveryError(`Slack answered HTTP ${e.statusCode}`);
+  if (e?.code === ErrorCode.HTTPError)
+    return new DeliveryError(`Slack answered HTTP ${e.statusCode}`);
   return error;
 }

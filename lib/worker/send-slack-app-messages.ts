@@ -43,7 +43,12 @@ export async function sendSlackAppMessages({
   sleep = (ms) => delay(ms),
 }: SlackAppDeliveryDeps): Promise<void> {
   const queues = new Map<string, typeof items>();
-  for (const item of items)
+  // Queued order, not due order: a retried first update (due later) still goes before the replies after it.
+  const ordered = [...items].sort(
+    (a, b) =>
+      a.row.createdAt.getTime() - b.row.createdAt.getTime() || a.row.id.localeCompare(b.row.id),
+  );
+  for (const item of ordered)
     queues.set(item.message.channelId, [...(queues.get(item.message.channelId) ?? []), item]);
   const leaseOver = (extraMs = 0) => now().getTime() + extraMs >= leaseEndsAt;
 
@@ -63,7 +68,8 @@ export async function sendSlackAppMessages({
         try {
           const outcome = await deliverThreadMessage({ db, client, row, message, now });
           if (outcome.sent) recorder.result.sent++;
-          else await recorder.defer(row, new Date(now().getTime() + outcome.waitMs), outcome.reason);
+          else
+            await recorder.defer(row, new Date(now().getTime() + outcome.waitMs), outcome.reason);
           break;
         } catch (thrown) {
           const error = classifySlackError(thrown);
