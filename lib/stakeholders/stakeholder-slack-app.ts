@@ -12,7 +12,10 @@ export const slackChannelIdSchema = z.object({
   channelId: safeString()
     .trim()
     .toUpperCase()
-    .regex(/^[CG][A-Z0-9]{6,20}$/, "Enter the channel's id (C0123ABCD), from its details in Slack."),
+    .regex(
+      /^[CG][A-Z0-9]{6,20}$/,
+      "Enter the channel's id (C0123ABCD), from its details in Slack.",
+    ),
 });
 
 /**

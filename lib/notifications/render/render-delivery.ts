@@ -45,7 +45,10 @@ async function renderByEvent(
   if (row.channel === "slack_app")
     return isIncidentEvent(row.eventType)
       ? renderSlackAppIncident(ctx, row)
-      : { kind: "skip", reason: `Slack app channels get incident updates only, not ${row.eventType}.` };
+      : {
+          kind: "skip",
+          reason: `Slack app channels get incident updates only, not ${row.eventType}.`,
+        };
   const secret = subscriber?.webhookSecret ?? null;
   if (isIncidentEvent(row.eventType)) return renderIncidentEvent(ctx, row, secret);
   if (isMaintenanceEvent(row.eventType)) return renderMaintenanceEvent(ctx, row, secret);

@@ -15,7 +15,10 @@ import type { RenderContext } from "./render-context";
  * now. The root keeps the first update's words (what the channel first read)
  * under the incident's current state, title, components and next-update time.
  */
-export async function renderSlackAppIncident(ctx: RenderContext, row: OutboxRow): Promise<Delivery> {
+export async function renderSlackAppIncident(
+  ctx: RenderContext,
+  row: OutboxRow,
+): Promise<Delivery> {
   const loaded = await ctx.memo(`update:${row.subjectId}`, () => loadUpdate(ctx.db, row.subjectId));
   if (!loaded) return { kind: "skip", reason: "The update was deleted before it was sent." };
   const { update, incident } = loaded;
