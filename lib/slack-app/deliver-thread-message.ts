@@ -1,7 +1,12 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { KnownBlock, WebClient } from "@slack/web-api";
 import type { Db } from "../db/client";
-import { notificationOutbox as outbox, slackThreads, type OutboxRow } from "../db/schema";
+import {
+  incidentUpdates,
+  notificationOutbox as outbox,
+  slackThreads,
+  type OutboxRow,
+} from "../db/schema";
 import { markSent } from "../worker/record-outcome";
 import type { SlackContent, SlackThreadMessage } from "./thread-message";
 
@@ -92,13 +97,30 @@ const threadOf = (m: SlackThreadMessage) =>
  * takes the root over; one whose owner is still queued or in flight waits.
  */
 async function claimRoot(db: Db, row: OutboxRow, m: SlackThreadMessage) {
+  // The incident's earliest queued row for this channel owns the root, whichever worker gets here
+  // first: two workers holding its first and second update still thread them in order.
+  const [earliest] = await db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .innerJoin(incidentUpdates, eq(incidentUpdates.id, outbox.subjectId))
+    .where(
+      and(
+        eq(outbox.subscriberId, m.subscriberId),
+        eq(outbox.channel, "slack_app"),
+        eq(incidentUpdates.incidentId, m.incidentId),
+        inArray(outbox.state, ["pending", "sending"]),
+      ),
+    )
+    // The updates' order, not the rows': two fan-outs expanded side by side may be queued either way.
+    .orderBy(asc(incidentUpdates.createdAt), asc(incidentUpdates.id))
+    .limit(1);
   await db
     .insert(slackThreads)
     .values({
       subscriberId: m.subscriberId,
       incidentId: m.incidentId,
       channelId: m.channelId,
-      rootRowId: row.id,
+      rootRowId: earliest?.id ?? row.id,
     })
     .onConflictDoNothing();
   const [thread] = await db.select().from(slackThreads).where(threadOf(m));

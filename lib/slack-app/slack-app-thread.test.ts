@@ -172,6 +172,33 @@ describeEachEngine("Slack app mode: one thread per incident", ({ db }) => {
     expect((await rowsFor(sub.id)).every((r) => r.state === "sent")).toBe(true);
   });
 
+  it("two workers holding an incident's first and second update thread them in order", async () => {
+    const { id, sub } = await channel();
+    const incident = await openIncident();
+    await later(incident.id, { state: "identified", body: "Found it." });
+    const now = new Date(Date.now() + 1000);
+    const worker = () =>
+      deliverOutboxBatch({
+        db: db(),
+        transport: recordingTransport(),
+        baseUrl,
+        now: () => now,
+        sleep: async () => undefined,
+        batchSize: 1,
+        slackClient: createSlackClient(slack.token, slack.apiUrl),
+      });
+    // Every worker takes one row; whichever reaches Slack first, the first update is the root.
+    await Promise.all([worker(), worker(), worker(), worker()]);
+    await deliver(new Date(now.getTime() + 5_000));
+    const [root, ...replies] = slack.messages(id);
+    // The root carries the first update's words (under the current state); the reply the second's.
+    expect(JSON.stringify(root!.blocks)).toContain("We are investigating.");
+    expect(replies).toHaveLength(1);
+    expect(replies[0]).toMatchObject({ thread_ts: root!.ts });
+    expect(replies[0]!.text).toContain("Identified");
+    expect((await rowsFor(sub.id)).every((r) => r.state === "sent")).toBe(true);
+  });
+
   it("channel_not_found switches the channel off with the reason", async () => {
     const { id, sub } = await channel();
     const incident = await openIncident();

@@ -16,6 +16,8 @@ export type SlackThreadMessage = {
   incidentId: string;
   /** This row is the incident's first update: its message is the root itself, not a reply. */
   isFirstUpdate: boolean;
+  /** When the update was written (ms): an incident's messages go out in this order. */
+  updateOrder: number;
   reply: SlackContent;
   root: SlackContent;
 };

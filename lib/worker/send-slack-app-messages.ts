@@ -43,52 +43,68 @@ export async function sendSlackAppMessages({
   sleep = (ms) => delay(ms),
 }: SlackAppDeliveryDeps): Promise<void> {
   const queues = new Map<string, typeof items>();
-  // Queued order, not due order: a retried first update (due later) still goes before the replies after it.
+  // The updates' order, not the due order: a retried first update (due later) still goes before the replies after it.
   const ordered = [...items].sort(
     (a, b) =>
-      a.row.createdAt.getTime() - b.row.createdAt.getTime() || a.row.id.localeCompare(b.row.id),
+      a.message.updateOrder - b.message.updateOrder ||
+      a.row.createdAt.getTime() - b.row.createdAt.getTime() ||
+      a.row.id.localeCompare(b.row.id),
   );
   for (const item of ordered)
     queues.set(item.message.channelId, [...(queues.get(item.message.channelId) ?? []), item]);
   const leaseOver = (extraMs = 0) => now().getTime() + extraMs >= leaseEndsAt;
 
   const drain = async (queue: typeof items) => {
-    for (const [index, { row, message }] of queue.entries()) {
-      if (!client) {
-        const error = new DeliveryError("Slack app mode is off: SLACK_BOT_TOKEN is not set.");
-        await recorder.failed(row, error);
-        continue;
-      }
-      if (leaseOver(CHANNEL_INTERVAL_MS)) {
-        for (const rest of queue.slice(index)) await recorder.release(rest.row);
-        return;
-      }
-      for (;;) {
-        await paceChatUrl(`slack-app:${message.channelId}`, CHANNEL_INTERVAL_MS, now, sleep);
-        try {
-          const outcome = await deliverThreadMessage({ db, client, row, message, now });
-          if (outcome.sent) recorder.result.sent++;
-          else
-            await recorder.defer(row, new Date(now().getTime() + outcome.waitMs), outcome.reason);
-          break;
-        } catch (thrown) {
-          const error = classifySlackError(thrown);
-          if (!(error instanceof SlackRefused && error.rateLimited)) {
-            await recorder.failed(row, error);
+    // Rows that found their incident's root still to be posted by a row later in this queue get
+    // one more try once the queue is through (rows expanded side by side can be queued out of order).
+    const waiting: { item: (typeof items)[number]; waitMs: number; reason: string }[] = [];
+    const send = async (list: typeof items, retryingWaits: boolean): Promise<boolean> => {
+      for (const [index, item] of list.entries()) {
+        const { row, message } = item;
+        if (!client) {
+          const error = new DeliveryError("Slack app mode is off: SLACK_BOT_TOKEN is not set.");
+          await recorder.failed(row, error);
+          continue;
+        }
+        if (leaseOver(CHANNEL_INTERVAL_MS)) {
+          for (const rest of list.slice(index)) await recorder.release(rest.row);
+          return false;
+        }
+        for (;;) {
+          await paceChatUrl(`slack-app:${message.channelId}`, CHANNEL_INTERVAL_MS, now, sleep);
+          try {
+            const outcome = await deliverThreadMessage({ db, client, row, message, now });
+            if (outcome.sent) recorder.result.sent++;
+            else if (!retryingWaits) waiting.push({ item, ...outcome });
+            else
+              await recorder.defer(row, new Date(now().getTime() + outcome.waitMs), outcome.reason);
             break;
+          } catch (thrown) {
+            const error = classifySlackError(thrown);
+            if (!(error instanceof SlackRefused && error.rateLimited)) {
+              await recorder.failed(row, error);
+              break;
+            }
+            const wait = error.retryAfterMs ?? 1000;
+            if (wait <= MAX_INLINE_WAIT_MS && !leaseOver(wait)) {
+              await sleep(wait);
+              continue;
+            }
+            const until = new Date(now().getTime() + wait);
+            for (const rest of list.slice(index))
+              await recorder.defer(rest.row, until, error.message);
+            return false;
           }
-          const wait = error.retryAfterMs ?? 1000;
-          if (wait <= MAX_INLINE_WAIT_MS && !leaseOver(wait)) {
-            await sleep(wait);
-            continue;
-          }
-          const until = new Date(now().getTime() + wait);
-          for (const rest of queue.slice(index))
-            await recorder.defer(rest.row, until, error.message);
-          return;
         }
       }
-    }
+      return true;
+    };
+    const finished = await send(queue, false);
+    const again = waiting.map((w) => w.item);
+    if (finished) await send(again, true);
+    else
+      for (const w of waiting)
+        await recorder.defer(w.item.row, new Date(now().getTime() + w.waitMs), w.reason);
   };
   const limit = pLimit(CHANNEL_CONCURRENCY);
   await Promise.all([...queues.values()].map((queue) => limit(() => drain(queue))));

@@ -54,6 +54,7 @@ export async function renderSlackAppIncident(
       channelId: row.recipient,
       incidentId: incident.id,
       isFirstUpdate: (first?.id ?? update.id) === update.id,
+      updateOrder: update.createdAt.getTime(),
       reply: slackContent(reply),
       root: slackContent(root),
     },
