@@ -97,6 +97,13 @@ const threadOf = (m: SlackThreadMessage) =>
  * takes the root over; one whose owner is still queued or in flight waits.
  */
 async function claimRoot(db: Db, row: OutboxRow, m: SlackThreadMessage) {
+  const [known] = await db.select().from(slackThreads).where(threadOf(m));
+  if (known?.rootTs) return { ...known, tookOver: false };
+  if (!known) await createThread(db, row, m);
+  return ownerOf(db, row, m);
+}
+
+async function createThread(db: Db, row: OutboxRow, m: SlackThreadMessage) {
   // The incident's earliest queued row for this channel owns the root, whichever worker gets here
   // first: two workers holding its first and second update still thread them in order.
   const [earliest] = await db
@@ -123,6 +130,9 @@ async function claimRoot(db: Db, row: OutboxRow, m: SlackThreadMessage) {
       rootRowId: earliest?.id ?? row.id,
     })
     .onConflictDoNothing();
+}
+
+async function ownerOf(db: Db, row: OutboxRow, m: SlackThreadMessage) {
   const [thread] = await db.select().from(slackThreads).where(threadOf(m));
   if (thread!.rootTs || thread!.rootRowId === row.id) return { ...thread!, tookOver: false };
   const [owner] = await db
