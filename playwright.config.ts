@@ -75,6 +75,9 @@ export default defineConfig({
       HERALD_URL: `http://localhost:${s.port}`,
       HERALD_ADMIN_EMAIL: E2E_OWNER.email,
       HERALD_ADMIN_PASSWORD: E2E_OWNER.password,
+      // Slack app mode is on so its console form shows; the API host never resolves (.invalid).
+      SLACK_BOT_TOKEN: "xoxb-e2e-not-a-real-token",
+      SLACK_API_URL: "https://slack.api.invalid/api/",
       ...s.env,
     },
   })),

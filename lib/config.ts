@@ -45,6 +45,12 @@ const configSchema = z.object({
   SMTP_CA_FILE: optionalString,
   /** Sent outbox rows and development-outbox mail older than this are pruned (counts kept). */
   HERALD_OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** Slack app mode for stakeholder channels (one thread per incident): the app's bot token. */
+  SLACK_BOT_TOKEN: optionalString.pipe(
+    z.string().startsWith("xoxb-", "must be a Slack bot token (xoxb-…)").optional(),
+  ),
+  /** Slack's Web API base URL; tests point it at a loopback stand-in. */
+  SLACK_API_URL: optionalUrl(/^https?:$/, "http(s)"),
   AUTH_GITHUB_ID: optionalString,
   AUTH_GITHUB_SECRET: optionalString,
   AUTH_GOOGLE_ID: optionalString,

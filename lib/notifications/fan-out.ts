@@ -90,7 +90,7 @@ export async function expandFanOut(
     const chats = await insertSelect(
       tx,
       sql`insert into notification_outbox (id, idempotency_key, channel, audience, event_type, subject_id, recipient, subscriber_id, payload, next_attempt_at)
-        select ${newRowId(sql`s.id`)}, ${spec.key} || ':stakeholder:' || s.id, s.kind::text::channel, 'internal', ${spec.eventType}, ${spec.subjectId}, s.webhook_url, s.id, ${payload}, ${due}
+        select ${newRowId(sql`s.id`)}, ${spec.key} || ':stakeholder:' || s.id, s.kind::text::channel, 'internal', ${spec.eventType}, ${spec.subjectId}, coalesce(s.webhook_url, s.slack_channel_id), s.id, ${payload}, ${due}
         from subscribers s
         where s.audience = 'internal' and s.state = 'active'`,
     );

@@ -30,7 +30,8 @@ export const previewChatSchema = z.object({
 });
 
 export type ChannelPreview = ChatPreview & {
-  channel: ChatChannel;
+  /** slack_app: a stakeholder channel in Slack app mode, drawn by the Slack renderer. */
+  channel: ChatChannel | "slack_app";
   label: string;
   audience: "public" | "internal";
 };
@@ -86,7 +87,9 @@ export async function previewChatUpdate({
       : null;
   return configured
     .flatMap(({ kind, audience }) =>
-      isChatChannel(kind) && audience !== "team" ? [{ channel: kind, audience }] : [],
+      (isChatChannel(kind) || kind === "slack_app") && audience !== "team"
+        ? [{ channel: kind, audience }]
+        : [],
     )
     .sort((a, b) => a.channel.localeCompare(b.channel) || a.audience.localeCompare(b.audience))
     .map(({ channel, audience }) => {
@@ -97,12 +100,14 @@ export async function previewChatUpdate({
         components: affected,
         internal: audience === "internal",
       });
-      const request = renderChat(channel, "https://preview.invalid/", message);
+      // Slack app mode posts the same Block Kit as the incoming webhook (its reply in the thread).
+      const platform = channel === "slack_app" ? "slack" : channel;
+      const request = renderChat(platform, "https://preview.invalid/", message);
       return {
         channel,
-        label: CHAT_LABELS[channel],
+        label: channel === "slack_app" ? "Slack channel (app)" : CHAT_LABELS[channel],
         audience,
-        ...readBack(channel, request.body),
+        ...readBack(platform, request.body),
         linkLabel: message.linkLabel,
       };
     });

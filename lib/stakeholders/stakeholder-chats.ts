@@ -28,7 +28,8 @@ export async function listStakeholderChats({ ctx }: { ctx: Ctx }) {
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
-    url: redactHookUrl(r.webhookUrl),
+    // Slack app channels are named by id (not a secret); webhook URLs are credentials.
+    url: r.kind === "slack_app" ? r.slackChannelId : redactHookUrl(r.webhookUrl),
     state: r.state,
     failureCount: r.failureCount,
     disabledReason: r.disabledReason,

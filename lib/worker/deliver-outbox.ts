@@ -16,6 +16,10 @@ import { sendMailBatches } from "./send-mail-batches";
 import { sendChatMessages } from "./send-chat-messages";
 import { postChat as defaultPostChat } from "../channels/post-chat";
 import type { ChatRequest } from "../channels/chat-message";
+import type { WebClient } from "@slack/web-api";
+import { configuredSlackClient } from "../slack-app/slack-client";
+import type { SlackThreadMessage } from "../slack-app/thread-message";
+import { sendSlackAppMessages } from "./send-slack-app-messages";
 
 export type { BatchResult } from "./outcome-recorder";
 
@@ -31,6 +35,8 @@ export type DeliveryDeps = {
   postWebhook?: (request: WebhookRequest) => Promise<void>;
   /** Posts to Slack, Teams, Discord, Google Chat or Mattermost (default: the outbound client). */
   postChat?: (request: ChatRequest) => Promise<void>;
+  /** Slack app mode's Web API client (default: SLACK_BOT_TOKEN's, or none). */
+  slackClient?: WebClient | null;
   /** Waits out a provider's Retry-After (tests pass a fake). */
   sleep?: (ms: number) => Promise<void>;
 };
@@ -89,6 +95,7 @@ export async function deliverOutboxBatch(deps: DeliveryDeps): Promise<BatchResul
   const mails: { row: OutboxRow; message: MailMessage }[] = [];
   const webhooks: { row: OutboxRow; request: WebhookRequest }[] = [];
   const chats: { row: OutboxRow; request: ChatRequest }[] = [];
+  const slackApps: { row: OutboxRow; message: SlackThreadMessage }[] = [];
   const skipped = new Map<string, OutboxRow[]>();
   const skip = (row: OutboxRow, reason: string) =>
     skipped.set(reason, [...(skipped.get(reason) ?? []), row]);
@@ -117,6 +124,7 @@ export async function deliverOutboxBatch(deps: DeliveryDeps): Promise<BatchResul
         },
       });
     else if (delivery.kind === "chat") chats.push({ row, request: delivery.request });
+    else if (delivery.kind === "slack_app") slackApps.push({ row, message: delivery.message });
     else if (delivery.kind === "skip") skip(row, delivery.reason);
     else await recorder.failed(row, delivery.error);
   }
@@ -170,6 +178,17 @@ export async function deliverOutboxBatch(deps: DeliveryDeps): Promise<BatchResul
       now,
       sleep: deps.sleep,
     }),
+    slackApps.length
+      ? sendSlackAppMessages({
+          db: deps.db,
+          items: slackApps,
+          client: deps.slackClient === undefined ? configuredSlackClient() : deps.slackClient,
+          recorder,
+          leaseEndsAt,
+          now,
+          sleep: deps.sleep,
+        })
+      : undefined,
   ]);
   await recorder.flush();
   return recorder.result;

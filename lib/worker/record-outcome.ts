@@ -154,7 +154,13 @@ export async function markFailedAttempt(
     );
   if (countAgainstWebhook && isHookRow(row))
     await countWebhookFailure(db, row.subscriberId!, message, now, {
-      disableAfter: (error as { gone?: unknown })?.gone === true ? GONE_DISABLE_AFTER : undefined,
+      disableAfter:
+        (error as { gone?: unknown })?.gone === true
+          ? GONE_DISABLE_AFTER
+          : // Slack app mode: the channel is gone, the bot left it, or the token is dead.
+            (error as { disable?: unknown })?.disable === true
+            ? 1
+            : undefined,
     });
 }
 

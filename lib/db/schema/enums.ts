@@ -63,7 +63,14 @@ export type ChatChannel = (typeof CHAT_CHANNELS)[number];
 export const isChatChannel = (value: string): value is ChatChannel =>
   (CHAT_CHANNELS as readonly string[]).includes(value);
 
-export const SUBSCRIBER_KINDS = ["email", "webhook", ...CHAT_CHANNELS] as const;
+/**
+ * Slack app mode (SLACK_BOT_TOKEN): a stakeholder channel reached by its channel
+ * id through the Web API, one thread per incident. Not an incoming webhook, so
+ * not a ChatChannel (lib/slack-app/ delivers it).
+ */
+export const SLACK_APP = "slack_app";
+
+export const SUBSCRIBER_KINDS = ["email", "webhook", ...CHAT_CHANNELS, SLACK_APP] as const;
 export type SubscriberKind = (typeof SUBSCRIBER_KINDS)[number];
 export const subscriberKind = pgEnum("subscriber_kind", SUBSCRIBER_KINDS);
 
@@ -73,7 +80,7 @@ export const subscriberState = pgEnum("subscriber_state", SUBSCRIBER_STATES);
 export const TOKEN_PURPOSES = ["confirm", "manage", "unsubscribe"] as const;
 export const tokenPurpose = pgEnum("token_purpose", TOKEN_PURPOSES);
 
-export const CHANNELS = ["email", "webhook", ...CHAT_CHANNELS] as const;
+export const CHANNELS = ["email", "webhook", ...CHAT_CHANNELS, SLACK_APP] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const channel = pgEnum("channel", CHANNELS);
 

@@ -12,3 +12,4 @@ export * from "./uptime";
 export * from "./deliverability";
 export * from "./integrations";
 export * from "./upstreams";
+export * from "./slack-threads";

@@ -25,6 +25,8 @@ export const subscribers = pgTable(
     email: text(),
     /** The signed webhook's URL, or the chat platform's incoming-webhook URL. */
     webhookUrl: text(),
+    /** Slack app mode: the channel id (C0123ABCD) the bot posts to. */
+    slackChannelId: text(),
     /** HMAC key for webhook signatures. */
     webhookSecret: text(),
     state: subscriberState().notNull().default("pending"),

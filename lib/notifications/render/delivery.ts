@@ -3,6 +3,7 @@ import { render } from "@react-email/render";
 import type { OutboxRow } from "../../db/schema";
 import type { MailMessage } from "../../mail/transport";
 import type { ChatRequest } from "../../channels/chat-message";
+import type { SlackThreadMessage } from "../../slack-app/thread-message";
 import { bulkHeaders, type MailList } from "./bulk-headers";
 import type { RenderContext } from "./render-context";
 
@@ -12,6 +13,8 @@ export type Delivery =
   | { kind: "webhook"; url: string; secret: string; body: string }
   /** A Slack, Teams, Discord, Google Chat or Mattermost post. */
   | { kind: "chat"; request: ChatRequest }
+  /** A stakeholder channel in Slack app mode: the root of the incident's thread, or a reply in it. */
+  | { kind: "slack_app"; message: SlackThreadMessage }
   /** Nothing to send any more (the subscriber left, the update was deleted): recorded, not retried. */
   | { kind: "skip"; reason: string };
 

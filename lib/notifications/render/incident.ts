@@ -26,7 +26,8 @@ const STATE_COLORS: Record<IncidentState, string> = {
   resolved: "#15803d",
 };
 
-async function loadUpdate(db: Db, updateId: string) {
+/** An update with its hydrated incident (memoised per batch by callers). */
+export async function loadUpdate(db: Db, updateId: string) {
   const [row] = await db.select().from(incidentUpdates).where(eq(incidentUpdates.id, updateId));
   if (!row) return null;
   const [incident] = await hydrateIncidents(
@@ -119,7 +120,7 @@ export async function renderIncidentEvent(
  * The statuses recorded when the update was published (its payload); a row
  * queued before they were recorded falls back to the incident's affected list.
  */
-function statusesAsOfUpdate(
+export function statusesAsOfUpdate(
   recorded: ComponentsAsOf | undefined,
   incident: { components: ComponentsAsOf },
 ): ComponentsAsOf {

@@ -8,6 +8,7 @@ import {
 } from "../event-types";
 import type { Delivery } from "./delivery";
 import { renderIncidentEvent } from "./incident";
+import { renderSlackAppIncident } from "./slack-app";
 import { renderMaintenanceEvent } from "./maintenance";
 import { renderComponentStatus, renderConfirmation, renderReminder } from "./misc";
 import { renderPostmortemEvent } from "./postmortem";
@@ -41,6 +42,13 @@ async function renderByEvent(
     if (!subscriber || subscriber.state !== "active")
       return { kind: "skip", reason: "The subscriber left or was disabled before delivery." };
   }
+  if (row.channel === "slack_app")
+    return isIncidentEvent(row.eventType)
+      ? renderSlackAppIncident(ctx, row)
+      : {
+          kind: "skip",
+          reason: `Slack app channels get incident updates only, not ${row.eventType}.`,
+        };
   const secret = subscriber?.webhookSecret ?? null;
   if (isIncidentEvent(row.eventType)) return renderIncidentEvent(ctx, row, secret);
   if (isMaintenanceEvent(row.eventType)) return renderMaintenanceEvent(ctx, row, secret);

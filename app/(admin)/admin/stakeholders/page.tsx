@@ -10,7 +10,14 @@ import {
   removeStakeholderChatAction,
 } from "../subscribers/actions";
 import { AddStakeholderForm, RowButton } from "../subscribers/_components/forms";
-import { AddStakeholderChatForm } from "../subscribers/_components/chat-forms";
+import {
+  AddStakeholderChatForm,
+  AddStakeholderSlackAppForm,
+} from "../subscribers/_components/chat-forms";
+import { slackAppConfigured } from "@/lib/slack-app/slack-client";
+
+const platformOf = (kind: string) =>
+  kind === "slack_app" ? "Slack channel (app)" : isChatChannel(kind) ? CHAT_LABELS[kind] : kind;
 
 export default async function StakeholdersPage() {
   const ctx = await requestCtx();
@@ -19,6 +26,7 @@ export default async function StakeholdersPage() {
     listStakeholderChats({ ctx }),
   ]);
   const canEdit = hasRole(ctx.actor, "editor");
+  const slackApp = slackAppConfigured();
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -60,6 +68,8 @@ export default async function StakeholdersPage() {
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           Internal channels (an executives&apos; Slack channel, a support team in Teams) that get
           the same internal version as the list above.
+          {slackApp &&
+            " A Slack channel added by id (app) gets one thread per incident: the first update starts it, later ones reply in it, and the first message is kept up to date."}
         </p>
         <ul className="flex flex-col gap-2" aria-label="Stakeholder chat channels">
           {chats.map((c) => (
@@ -69,7 +79,7 @@ export default async function StakeholdersPage() {
             >
               <div className="text-sm">
                 <p className="font-medium break-all">
-                  {isChatChannel(c.kind) ? CHAT_LABELS[c.kind] : c.kind} · {c.url}
+                  {platformOf(c.kind)} · {c.url}
                 </p>
                 <p>
                   {c.state === "disabled" ? `Switched off: ${c.disabledReason}` : "Active"} ·{" "}
@@ -94,6 +104,7 @@ export default async function StakeholdersPage() {
         </ul>
         {chats.length === 0 && <p className="text-sm">No chat channels yet.</p>}
         {canEdit && <AddStakeholderChatForm />}
+        {canEdit && slackApp && <AddStakeholderSlackAppForm />}
       </section>
     </div>
   );

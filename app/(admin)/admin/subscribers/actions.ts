@@ -9,6 +9,8 @@ import {
 } from "@/lib/webhooks/manage-webhooks";
 import { addStakeholder, removeStakeholder } from "@/lib/stakeholders/stakeholders";
 import { addStakeholderChat } from "@/lib/stakeholders/stakeholder-chats";
+import { addStakeholderSlackChannel } from "@/lib/stakeholders/stakeholder-slack-app";
+import { slackAppConfigured } from "@/lib/slack-app/slack-client";
 import { addSubscriber } from "@/lib/subscribers/add-subscriber";
 import { clearSuppression } from "@/lib/deliverability/manage-suppressions";
 
@@ -96,6 +98,12 @@ const addTeamChat = formAction(
   () => "Chat channel added to the stakeholder list.",
   "/admin/stakeholders",
 );
+const addTeamSlackApp = formAction(
+  ({ ctx, input }) => addStakeholderSlackChannel({ ctx, input, enabled: slackAppConfigured() }),
+  (form) => ({ channelId: String(form.get("channelId") ?? "") }),
+  () => "Slack channel added: each incident gets one thread there. Invite the Herald app to it.",
+  "/admin/stakeholders",
+);
 const removeTeamChat = formAction(
   removeSubscriber,
   byId,
@@ -139,6 +147,9 @@ export async function addChatSubscriberAction(_prev: ActionState, form: FormData
 }
 export async function addStakeholderChatAction(_prev: ActionState, form: FormData) {
   return addTeamChat(form);
+}
+export async function addStakeholderSlackAppAction(_prev: ActionState, form: FormData) {
+  return addTeamSlackApp(form);
 }
 export async function removeStakeholderChatAction(_prev: ActionState, form: FormData) {
   return removeTeamChat(form);

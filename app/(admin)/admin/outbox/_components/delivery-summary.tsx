@@ -6,6 +6,7 @@ const CHANNEL_LABELS: Record<string, string> = {
   "email·internal": "Stakeholders (email)",
   "email·team": "Team (email)",
   "webhook·public": "Webhooks",
+  "slack_app·internal": "Stakeholders (Slack channel, app)",
   ...Object.fromEntries(
     Object.entries(CHAT_LABELS).flatMap(([channel, label]) => [
       [`${channel}·public`, `Subscribers (${label})`],

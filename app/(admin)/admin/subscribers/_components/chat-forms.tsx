@@ -4,7 +4,11 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { CHAT_LABELS } from "@/lib/channels/chat-message";
-import { addChatSubscriberAction, addStakeholderChatAction } from "../actions";
+import {
+  addChatSubscriberAction,
+  addStakeholderChatAction,
+  addStakeholderSlackAppAction,
+} from "../actions";
 
 const PLATFORMS = Object.entries(CHAT_LABELS);
 
@@ -93,6 +97,34 @@ export function AddStakeholderChatForm() {
           />
           <Button type="submit" pending={pending} pendingLabel="Adding…">
             Add channel
+          </Button>
+        </>
+      )}
+    </InlineActionForm>
+  );
+}
+
+/** Slack app mode (SLACK_BOT_TOKEN): a channel by id, one thread per incident. */
+export function AddStakeholderSlackAppForm() {
+  return (
+    <InlineActionForm
+      action={addStakeholderSlackAppAction}
+      label="Add a Slack channel (app)"
+      className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end"
+    >
+      {(state, pending) => (
+        <>
+          <Field
+            label="Slack channel id (app)"
+            hint="In Slack: the channel's details, at the bottom (C0123ABCD). Invite the Herald app to the channel first."
+            name="channelId"
+            required
+            placeholder="C0123ABCD"
+            defaultValue={state.values?.channelId}
+            error={state.fields?.channelId}
+          />
+          <Button type="submit" pending={pending} pendingLabel="Adding…">
+            Add Slack channel
           </Button>
         </>
       )}
