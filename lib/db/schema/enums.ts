@@ -63,7 +63,7 @@ export type ChatChannel = (typeof CHAT_CHANNELS)[number];
 export const isChatChannel = (value: string): value is ChatChannel =>
   (CHAT_CHANNELS as readonly string[]).includes(value);
 
-export const SUBSCRIBER_KINDS = ["email", "webhook", ...CHAT_CHANNELS] as const;
+export const SUBSCRIBER_KINDS = ["email", "webhook", ...CHAT_CHANNELS, "sms"] as const;
 export type SubscriberKind = (typeof SUBSCRIBER_KINDS)[number];
 export const subscriberKind = pgEnum("subscriber_kind", SUBSCRIBER_KINDS);
 
@@ -73,7 +73,7 @@ export const subscriberState = pgEnum("subscriber_state", SUBSCRIBER_STATES);
 export const TOKEN_PURPOSES = ["confirm", "manage", "unsubscribe"] as const;
 export const tokenPurpose = pgEnum("token_purpose", TOKEN_PURPOSES);
 
-export const CHANNELS = ["email", "webhook", ...CHAT_CHANNELS] as const;
+export const CHANNELS = ["email", "webhook", ...CHAT_CHANNELS, "sms"] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const channel = pgEnum("channel", CHANNELS);
 
