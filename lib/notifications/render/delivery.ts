@@ -12,6 +12,8 @@ export type Delivery =
   | { kind: "webhook"; url: string; secret: string; body: string }
   /** A Slack, Teams, Discord, Google Chat or Mattermost post. */
   | { kind: "chat"; request: ChatRequest }
+  /** A text through Twilio. */
+  | { kind: "sms"; to: string; body: string }
   /** Nothing to send any more (the subscriber left, the update was deleted): recorded, not retried. */
   | { kind: "skip"; reason: string };
 
