@@ -16,6 +16,9 @@ import { sendMailBatches } from "./send-mail-batches";
 import { sendChatMessages } from "./send-chat-messages";
 import { postChat as defaultPostChat } from "../channels/post-chat";
 import type { ChatRequest } from "../channels/chat-message";
+import { smsConfigured } from "../config";
+import { twilioSender, type SendSms, type SmsRequest } from "../sms/twilio";
+import { sendSmsMessages } from "./send-sms-messages";
 
 export type { BatchResult } from "./outcome-recorder";
 
@@ -31,6 +34,8 @@ export type DeliveryDeps = {
   postWebhook?: (request: WebhookRequest) => Promise<void>;
   /** Posts to Slack, Teams, Discord, Google Chat or Mattermost (default: the outbound client). */
   postChat?: (request: ChatRequest) => Promise<void>;
+  /** Sends a text through Twilio (default: the configured account, or a refusal when SMS is not set up). */
+  sendSms?: SendSms;
   /** Waits out a provider's Retry-After (tests pass a fake). */
   sleep?: (ms: number) => Promise<void>;
 };
@@ -89,6 +94,7 @@ export async function deliverOutboxBatch(deps: DeliveryDeps): Promise<BatchResul
   const mails: { row: OutboxRow; message: MailMessage }[] = [];
   const webhooks: { row: OutboxRow; request: WebhookRequest }[] = [];
   const chats: { row: OutboxRow; request: ChatRequest }[] = [];
+  const texts: { row: OutboxRow; request: SmsRequest }[] = [];
   const skipped = new Map<string, OutboxRow[]>();
   const skip = (row: OutboxRow, reason: string) =>
     skipped.set(reason, [...(skipped.get(reason) ?? []), row]);
@@ -117,6 +123,8 @@ export async function deliverOutboxBatch(deps: DeliveryDeps): Promise<BatchResul
         },
       });
     else if (delivery.kind === "chat") chats.push({ row, request: delivery.request });
+    else if (delivery.kind === "sms")
+      texts.push({ row, request: { to: delivery.to, body: delivery.body } });
     else if (delivery.kind === "skip") skip(row, delivery.reason);
     else await recorder.failed(row, delivery.error);
   }
@@ -170,9 +178,24 @@ export async function deliverOutboxBatch(deps: DeliveryDeps): Promise<BatchResul
       now,
       sleep: deps.sleep,
     }),
+    sendSmsMessages({
+      texts,
+      send: deps.sendSms ?? defaultSendSms(),
+      recorder,
+      leaseEndsAt,
+      now,
+      sleep: deps.sleep,
+    }),
   ]);
   await recorder.flush();
   return recorder.result;
 }
 
 export { BATCH_LIMIT };
+
+/** Twilio when configured; otherwise texts fail (and retry) with a reason the console shows. */
+function defaultSendSms(): SendSms {
+  if (smsConfigured()) return twilioSender();
+  return () =>
+    Promise.reject(new Error("SMS is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM)."));
+}
