@@ -146,6 +146,8 @@ export function baseUrl(c: Config = config()): string {
 /** Twilio credentials and a sender: SMS subscriptions are offered and sent only then. */
 export function smsConfigured(c: Config = config()): boolean {
   return Boolean(
-    c.TWILIO_ACCOUNT_SID && c.TWILIO_AUTH_TOKEN && (c.TWILIO_FROM || c.TWILIO_MESSAGING_SERVICE_SID),
+    c.TWILIO_ACCOUNT_SID &&
+    c.TWILIO_AUTH_TOKEN &&
+    (c.TWILIO_FROM || c.TWILIO_MESSAGING_SERVICE_SID),
   );
 }

@@ -52,7 +52,9 @@ export async function receiveTwilioInbound({
         await tx
           .update(notificationOutbox)
           .set({ state: "skipped", lastError: "The number replied STOP." })
-          .where(and(eq(notificationOutbox.subscriberId, id), eq(notificationOutbox.state, "pending")));
+          .where(
+            and(eq(notificationOutbox.subscriberId, id), eq(notificationOutbox.state, "pending")),
+          );
       return rows.length;
     });
     return { action: "stopped", subscriptions: stopped };
@@ -61,7 +63,13 @@ export async function receiveTwilioInbound({
     // Only numbers that had confirmed once: START is not a way round the opt-in code.
     const rows = await db
       .update(subscribers)
-      .set({ state: "active", unsubscribedAt: null, disabledAt: null, disabledReason: null, failureCount: 0 })
+      .set({
+        state: "active",
+        unsubscribedAt: null,
+        disabledAt: null,
+        disabledReason: null,
+        failureCount: 0,
+      })
       .where(
         and(
           eq(subscribers.phone, from),

@@ -26,8 +26,8 @@ export const isGsm7 = (text: string) => [...text].every((c) => basic.has(c) || e
 
 /** Septets (GSM-7) or UTF-16 code units (UCS-2) per character, in order. */
 function unitsOf(text: string, encoding: SmsEncoding): number[] {
-  return [...text].map((c) =>
-    encoding === "GSM-7" ? (extended.has(c) ? 2 : 1) : c.length /* surrogate pair: 2 */,
+  return [...text].map(
+    (c) => (encoding === "GSM-7" ? (extended.has(c) ? 2 : 1) : c.length) /* surrogate pair: 2 */,
   );
 }
 

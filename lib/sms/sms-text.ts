@@ -11,7 +11,9 @@ const oneLine = (s: string) => s.replace(/\s+/g, " ").trim();
  * and as much of the body as fits two parts, then what must never be cut
  * ("next update by" and the link), so a long update is shortened in its middle.
  */
-export function smsFromMessage(message: Pick<ChatMessage, "pageName" | "title" | "body" | "url" | "fields">): string {
+export function smsFromMessage(
+  message: Pick<ChatMessage, "pageName" | "title" | "body" | "url" | "fields">,
+): string {
   const next = message.fields.find((f) => f.name === "Next update by")?.value;
   const head = `${oneLine(message.pageName)}: ${oneLine(message.title)}`;
   const body = oneLine(message.body);

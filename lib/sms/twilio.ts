@@ -28,10 +28,13 @@ export class SmsRefused extends DeliveryError {
     retryAfterMs: number | null,
   ) {
     const rateLimited = status === 429 || code === 20429;
-    super(`Twilio refused the text (HTTP ${status}${code ? `, error ${code}` : ""})${detail ? `: ${detail}` : ""}`, {
-      permanent: !rateLimited && status === 400,
-      retryAfterMs: rateLimited ? (retryAfterMs ?? 1000) : retryAfterMs,
-    });
+    super(
+      `Twilio refused the text (HTTP ${status}${code ? `, error ${code}` : ""})${detail ? `: ${detail}` : ""}`,
+      {
+        permanent: !rateLimited && status === 400,
+        retryAfterMs: rateLimited ? (retryAfterMs ?? 1000) : retryAfterMs,
+      },
+    );
     this.name = "SmsRefused";
     this.rateLimited = rateLimited;
     this.numberRefused = code !== null && NUMBER_REFUSED.has(code);
@@ -49,7 +52,8 @@ export const messagesUrl = (c: Pick<Config, "TWILIO_API_URL" | "TWILIO_ACCOUNT_S
 export function twilioSender(c: Config = config()): SendSms {
   return async ({ to, body }) => {
     const form = new URLSearchParams({ To: to, Body: body });
-    if (c.TWILIO_MESSAGING_SERVICE_SID) form.set("MessagingServiceSid", c.TWILIO_MESSAGING_SERVICE_SID);
+    if (c.TWILIO_MESSAGING_SERVICE_SID)
+      form.set("MessagingServiceSid", c.TWILIO_MESSAGING_SERVICE_SID);
     else form.set("From", c.TWILIO_FROM ?? "");
     const auth = Buffer.from(`${c.TWILIO_ACCOUNT_SID}:${c.TWILIO_AUTH_TOKEN}`).toString("base64");
     const response = await sendOutbound(

@@ -197,5 +197,7 @@ export { BATCH_LIMIT };
 function defaultSendSms(): SendSms {
   if (smsConfigured()) return twilioSender();
   return () =>
-    Promise.reject(new Error("SMS is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM)."));
+    Promise.reject(
+      new Error("SMS is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM)."),
+    );
 }

@@ -19,7 +19,8 @@ export const isMessageChannel = (channel: string) => channel === "sms" || isChat
 
 /** A chat row's message, drawn by its platform's renderer for its webhook URL (or as a text for SMS). */
 export function chatDelivery(row: OutboxRow, message: ChatMessage): Delivery {
-  if (row.channel === "sms") return { kind: "sms", to: row.recipient, body: smsFromMessage(message) };
+  if (row.channel === "sms")
+    return { kind: "sms", to: row.recipient, body: smsFromMessage(message) };
   if (!isChatChannel(row.channel))
     return { kind: "skip", reason: `${row.channel} is not a chat channel.` };
   return { kind: "chat", request: renderChat(row.channel, row.recipient, message) };

@@ -41,7 +41,11 @@ export async function renderReminder(ctx: RenderContext, row: OutboxRow): Promis
 export async function renderConfirmation(ctx: RenderContext, row: OutboxRow): Promise<Delivery> {
   const payload = parsePayload<"subscription.confirm">(row);
   if (row.channel === "sms")
-    return { kind: "sms", to: row.recipient, body: smsCodeText(ctx.settings.name, String(payload.token)) };
+    return {
+      kind: "sms",
+      to: row.recipient,
+      body: smsCodeText(ctx.settings.name, String(payload.token)),
+    };
   const ids = payload.componentIds;
   const names = ids
     ? (await ctx.db.select({ id: components.id, name: components.name }).from(components))

@@ -42,7 +42,11 @@ async function renderByEvent(
       return { kind: "skip", reason: "The subscriber left or was disabled before delivery." };
   }
   // Texts carry incidents, maintenance and the opt-in code; anything else would reach a phone as an email.
-  if (row.channel === "sms" && !isIncidentEvent(row.eventType) && !isMaintenanceEvent(row.eventType))
+  if (
+    row.channel === "sms" &&
+    !isIncidentEvent(row.eventType) &&
+    !isMaintenanceEvent(row.eventType)
+  )
     if (row.eventType !== "subscription.confirm")
       return { kind: "skip", reason: `${row.eventType} is not sent by SMS.` };
   const secret = subscriber?.webhookSecret ?? null;
