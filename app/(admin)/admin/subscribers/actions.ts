@@ -90,6 +90,21 @@ const addChat = formAction(
       : "Chat channel added: it starts once someone there opens the activation link we posted.",
   "/admin/subscribers",
 );
+const addSms = formAction(
+  addSubscriber,
+  (form) => ({
+    type: "sms",
+    phone: String(form.get("phone") ?? ""),
+    sms_updates: String(form.get("sms_updates") ?? "changes"),
+    components: form.getAll("components").map(String),
+    skip_confirmation: form.get("skip_confirmation") === "true",
+  }),
+  (result) =>
+    (result as { subscriber: { state: string } }).subscriber.state === "active"
+      ? "SMS subscriber added: texts start now."
+      : "SMS subscriber added: texts start once the code we sent is entered at /subscribe/sms.",
+  "/admin/subscribers",
+);
 const addTeamChat = formAction(
   addStakeholderChat,
   (form) => ({ type: String(form.get("type") ?? ""), url: String(form.get("url") ?? "") }),
@@ -145,4 +160,7 @@ export async function removeStakeholderChatAction(_prev: ActionState, form: Form
 }
 export async function reenableStakeholderChatAction(_prev: ActionState, form: FormData) {
   return reenableTeamChat(form);
+}
+export async function addSmsSubscriberAction(_prev: ActionState, form: FormData) {
+  return addSms(form);
 }
