@@ -19,8 +19,17 @@ import { receiveTwilioInbound } from "./receive-inbound";
 import { smsLength } from "./segments";
 import { twilioSignature } from "./signature";
 import { twilioSender } from "./twilio";
+import { createMember } from "../testing/factories";
+import { previewChatUpdate } from "../notifications/preview-chat-update";
+import { addSubscriber } from "../subscribers/add-subscriber";
+import { claimOutboxBatch } from "../worker/claim-outbox";
+import { expandFanOuts } from "../worker/expand-fan-outs";
 
 const baseUrl = "http://status.test";
+// The console and API offer SMS only with an account configured (sends go to the stand-in below).
+process.env.TWILIO_ACCOUNT_SID ??= "AC00000000000000000000000000000000";
+process.env.TWILIO_AUTH_TOKEN ??= "stand-in-auth-token-0123456789ab";
+process.env.TWILIO_FROM ??= "+14155550100";
 const inboundUrl = `${baseUrl}/api/twilio/inbound`;
 let seq = 0;
 /** A valid US mobile-capable number no other test uses. */
@@ -241,7 +250,8 @@ describeEachEngine("SMS through Twilio", ({ db }) => {
     const later = await subscribe("changes", [component.id]);
     twilio.script({ kind: "rate_limited", retryAfterSeconds: 120 });
     const second = await addUpdate(db(), incident.id, { state: "identified", body: "Found." });
-    const now = new Date();
+    // A moment ahead: the rows are due from the database's clock at the publish.
+    const now = new Date(Date.now() + 1_000);
     await db().transaction((tx) =>
       enqueueIncidentUpdateNotifications(tx, { incidentId: incident.id, updateId: second.id }),
     );
@@ -261,5 +271,78 @@ describeEachEngine("SMS through Twilio", ({ db }) => {
     expect(deferred.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(now.getTime() + 119_000);
     await deliver(new Date(now.getTime() + 121_000));
     expect(textsTo(later).at(-1)?.body).toContain("Identified");
+  });
+
+  it("previews the text with its segment count and encoding in the composer", async () => {
+    const editor = await createMember(db(), "editor");
+    const component = await createComponent(db());
+    await subscribe("changes", [component.id]);
+    const { incident } = await createIncident(db(), {
+      affected: { [component.id]: "major_outage" },
+    });
+    const previews = await previewChatUpdate({
+      ctx: editor,
+      baseUrl,
+      input: { incidentId: incident.id, state: "identified", body: "Ünïcode ł ".repeat(40) },
+    });
+    const sms = previews.find((p) => p.channel === "sms");
+    expect(sms?.body.endsWith(`${baseUrl}/incidents/${incident.id}`)).toBe(true);
+    expect(sms?.fields[0]?.value).toMatch(/^2 segments · UCS-2 · \d+ UCS-2 units$/);
+  });
+
+  it("lets editors add a number by API, at once or with a code", async () => {
+    const editor = await createMember(db(), "editor");
+    const direct = newPhone();
+    const { subscriber } = await addSubscriber({
+      ctx: editor,
+      input: { type: "sms", phone: direct, skip_confirmation: true, sms_updates: "all" },
+    });
+    expect(subscriber).toMatchObject({
+      kind: "sms",
+      phone: direct,
+      state: "active",
+      smsAllUpdates: true,
+    });
+    await expect(
+      addSubscriber({ ctx: editor, input: { type: "sms", phone: direct } }),
+    ).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      addSubscriber({ ctx: editor, input: { type: "sms", phone: "12" } }),
+    ).rejects.toMatchObject({
+      code: "invalid",
+      fields: { phone: expect.stringMatching(/country code/) },
+    });
+    const coded = newPhone();
+    await addSubscriber({ ctx: editor, input: { type: "sms", phone: coded } });
+    await deliver();
+    expect(textsTo(coded).at(-1)?.body).toContain(
+      `/subscribe/sms?phone=${encodeURIComponent(coded)}`,
+    );
+  });
+
+  it("loses nothing when a worker dies holding its claim, and never resends a recorded text", async () => {
+    const component = await createComponent(db());
+    const phones = [
+      await subscribe("changes", [component.id]),
+      await subscribe("all", [component.id]),
+    ];
+    const { incident, update } = await createIncident(db(), {
+      affected: { [component.id]: "major_outage" },
+    });
+    await db().transaction((tx) =>
+      enqueueIncidentUpdateNotifications(tx, { incidentId: incident.id, updateId: update.id }),
+    );
+    const start = new Date();
+    // A worker expands and claims the rows, then dies holding them before sending.
+    await expandFanOuts(db());
+    const claimed = await claimOutboxBatch(db(), { limit: 100, now: start, leaseMs: 30_000 });
+    expect(claimed.filter((r) => phones.includes(r.recipient))).toHaveLength(2);
+    // While the lease holds, another worker sends nothing.
+    await deliver(new Date(start.getTime() + 1_000));
+    for (const phone of phones) expect(textsTo(phone).slice(1)).toHaveLength(0);
+    // After the lease, every text goes out exactly once, and again never.
+    await deliver(new Date(start.getTime() + 31_000));
+    await deliver(new Date(start.getTime() + 62_000));
+    for (const phone of phones) expect(textsTo(phone).slice(1)).toHaveLength(1);
   });
 });

@@ -21,6 +21,6 @@ export function smsFromMessage(
   return fitSms(body ? `${head}. ${body}` : head, tail, MAX_SMS_SEGMENTS);
 }
 
-/** The opt-in text: the code first, so phones can offer to fill it in. */
-export const smsCodeText = (pageName: string, code: string) =>
-  `${code} is your code to get ${oneLine(pageName)} status texts. It expires in 10 minutes. Reply STOP to opt out.`;
+/** The opt-in text: the code first, so phones can offer to fill it in, and where to enter it. */
+export const smsCodeText = (pageName: string, code: string, confirmUrl: string) =>
+  `${code} is your code for ${oneLine(pageName)} status texts. Enter it within 10 minutes at ${confirmUrl} Reply STOP to opt out.`;

@@ -44,7 +44,11 @@ export async function renderConfirmation(ctx: RenderContext, row: OutboxRow): Pr
     return {
       kind: "sms",
       to: row.recipient,
-      body: smsCodeText(ctx.settings.name, String(payload.token)),
+      body: smsCodeText(
+        ctx.settings.name,
+        String(payload.token),
+        `${ctx.baseUrl}/subscribe/sms?phone=${encodeURIComponent(row.recipient)}`,
+      ),
     };
   const ids = payload.componentIds;
   const names = ids

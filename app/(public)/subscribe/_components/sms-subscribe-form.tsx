@@ -8,7 +8,14 @@ import { confirmSmsAction, subscribeSmsAction, type SubscriptionState } from "..
 import { ComponentChoice, type ChoosableComponent } from "./component-choice";
 
 /** Texts: the number (step one), then the 6-digit code Herald texted to it (step two). */
-export function SmsSubscribeForm({ components }: { components: ChoosableComponent[] }) {
+export function SmsSubscribeForm({
+  components,
+  codeFor = null,
+}: {
+  components: ChoosableComponent[];
+  /** Opened from the code text's link: the number whose code is to be entered. */
+  codeFor?: string | null;
+}) {
   const [numberState, sendCode, sending] = useActionState<SubscriptionState, FormData>(
     subscribeSmsAction,
     { ok: false },
@@ -26,11 +33,11 @@ export function SmsSubscribeForm({ components }: { components: ChoosableComponen
         {codeState.message}
       </p>
     );
-  const phone = codeState.values?.phone ?? numberState.values?.phone;
-  if (numberState.values?.step === "code" && phone)
+  const phone = codeState.values?.phone ?? numberState.values?.phone ?? codeFor;
+  if ((numberState.values?.step === "code" || codeFor) && phone)
     return (
       <form action={confirm} aria-label="Enter the code" className="flex max-w-xl flex-col gap-5">
-        <p role="status">{numberState.message}</p>
+        <p role="status">{numberState.message ?? `Enter the code we texted to ${phone}.`}</p>
         <input type="hidden" name="phone" value={phone} />
         <Field
           label="Code"

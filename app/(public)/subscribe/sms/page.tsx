@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { SiteHeader } from "@/components/status/site-header";
 import { smsConfigured } from "@/lib/config";
+import { toE164 } from "@/lib/sms/phone";
 import { getDb } from "@/lib/db";
 import { loadStatusSnapshot } from "@/lib/public/status-snapshot";
 import { loadChoosableComponents } from "../_components/choosable-components";
@@ -11,8 +12,15 @@ import { SmsSubscribeForm } from "../_components/sms-subscribe-form";
 export const metadata = { title: "Get updates by text message" };
 
 /** SMS subscriptions, offered only when Twilio is configured. */
-export default async function SmsSubscribePage() {
+export default async function SmsSubscribePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ phone?: string | string[] }>;
+}) {
   await connection();
+  // The link in the code text: straight to the code step for that number.
+  const given = (await searchParams).phone;
+  const codeFor = typeof given === "string" ? toE164(given) : null;
   if (!smsConfigured()) notFound();
   const [{ value }, { components }] = await Promise.all([
     loadStatusSnapshot(getDb),
@@ -29,7 +37,7 @@ export default async function SmsSubscribePage() {
             you enter it. Reply STOP to any text to stop them.
           </p>
         </div>
-        <SmsSubscribeForm components={components} />
+        <SmsSubscribeForm components={components} codeFor={codeFor} />
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           Rather have email?{" "}
           <Link href="/subscribe" className="underline">
