@@ -12,8 +12,10 @@ export type TwilioScripted =
   | { kind: "rate_limited"; retryAfterSeconds: number }
   | { kind: "error"; code: number; message: string };
 
-const ACCOUNT_SID = "AC00000000000000000000000000000000";
-const AUTH_TOKEN = "stand-in-auth-token-0123456789ab";
+export const STAND_IN_ACCOUNT_SID = "AC00000000000000000000000000000000";
+export const STAND_IN_AUTH_TOKEN = "stand-in-auth-token-0123456789ab";
+const ACCOUNT_SID = STAND_IN_ACCOUNT_SID;
+const AUTH_TOKEN = STAND_IN_AUTH_TOKEN;
 
 /**
  * A loopback Twilio Messages API: checks the path, HTTP Basic credentials
@@ -22,7 +24,7 @@ const AUTH_TOKEN = "stand-in-auth-token-0123456789ab";
  * and status "queued"; 400/401 with its JSON error; 429 with Retry-After), and
  * records what it accepted.
  */
-export async function startTwilioStandIn() {
+export async function startTwilioStandIn(port = 0) {
   const messages: TwilioMessage[] = [];
   const refused: { status: number; code: number; form: Record<string, string> }[] = [];
   const script: TwilioScripted[] = [];
@@ -82,7 +84,7 @@ export async function startTwilioStandIn() {
       });
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const { port } = server.address() as { port: number };
   return {
     apiUrl: `http://127.0.0.1:${port}`,
