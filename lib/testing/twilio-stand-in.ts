@@ -24,7 +24,7 @@ const AUTH_TOKEN = STAND_IN_AUTH_TOKEN;
  * and status "queued"; 400/401 with its JSON error; 429 with Retry-After), and
  * records what it accepted.
  */
-export async function startTwilioStandIn(port = 0) {
+export async function startTwilioStandIn(listenPort = 0) {
   const messages: TwilioMessage[] = [];
   const refused: { status: number; code: number; form: Record<string, string> }[] = [];
   const script: TwilioScripted[] = [];
@@ -84,7 +84,7 @@ export async function startTwilioStandIn(port = 0) {
       });
     });
   });
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(listenPort, "127.0.0.1", resolve));
   const { port } = server.address() as { port: number };
   return {
     apiUrl: `http://127.0.0.1:${port}`,
