@@ -1,6 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { E2E_TWILIO_PORT } from "../playwright.config";
-import { startTwilioStandIn, type TwilioStandIn } from "../lib/testing/twilio-stand-in";
+import {
+  STAND_IN_AUTH_TOKEN,
+  startTwilioStandIn,
+  type TwilioStandIn,
+} from "../lib/testing/twilio-stand-in";
+import { twilioSignature } from "../lib/sms/signature";
 
 // Like *.mail.spec.ts, for the PGlite server only: it is the one pointed at the Twilio stand-in.
 let twilio: TwilioStandIn;
@@ -25,4 +30,27 @@ test("a visitor subscribes by text: number, the texted code, subscribed", async 
   await page.getByLabel("Code").fill(twilio.codeFor(phone)!);
   await page.getByRole("button", { name: "Start the texts" }).click();
   await expect(page.getByRole("status")).toContainText("Subscribed");
+});
+
+test("Twilio's inbound webhook: a forged STOP is refused, a signed one answers empty TwiML", async ({
+  request,
+  baseURL,
+}) => {
+  const url = `${baseURL}/api/twilio/inbound`;
+  const params: [string, string][] = [
+    ["From", "+14155559999"],
+    ["Body", "STOP"],
+  ];
+  const form = Object.fromEntries(params);
+  const forged = await request.post(url, {
+    form,
+    headers: { "X-Twilio-Signature": "bm90IGEgc2lnbmF0dXJl" },
+  });
+  expect(forged.status()).toBe(403);
+  const signed = await request.post(url, {
+    form,
+    headers: { "X-Twilio-Signature": twilioSignature(STAND_IN_AUTH_TOKEN, url, params) },
+  });
+  expect(signed.status()).toBe(200);
+  expect(await signed.text()).toContain("<Response></Response>");
 });

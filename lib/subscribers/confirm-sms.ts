@@ -8,11 +8,11 @@ import { phoneSchema } from "../sms/phone";
 import { limitClient } from "./rate-limit";
 import { SMS_CODE_MAX_ATTEMPTS } from "./subscribe-by-sms";
 import { hashToken } from "./tokens";
+import { safeString } from "../validation/safe-string";
 
 export const confirmSmsSchema = z.object({
   phone: phoneSchema,
-  code: z
-    .string()
+  code: safeString()
     .trim()
     .regex(/^\d{6}$/, "Enter the 6-digit code we texted you."),
 });
