@@ -22,6 +22,7 @@ import { twilioSender } from "./twilio";
 import { createMember } from "../testing/factories";
 import { previewChatUpdate } from "../notifications/preview-chat-update";
 import { addSubscriber } from "../subscribers/add-subscriber";
+import { addStakeholderSms } from "../stakeholders/stakeholder-sms";
 import { claimOutboxBatch } from "../worker/claim-outbox";
 import { expandFanOuts } from "../worker/expand-fan-outs";
 
@@ -344,5 +345,21 @@ describeEachEngine("SMS through Twilio", ({ db }) => {
     await deliver(new Date(start.getTime() + 31_000));
     await deliver(new Date(start.getTime() + 62_000));
     for (const phone of phones) expect(textsTo(phone).slice(1)).toHaveLength(1);
+  });
+
+  it("texts a stakeholder's number the internal version, on state changes", async () => {
+    const editor = await createMember(db(), "editor");
+    const phone = newPhone();
+    await addStakeholderSms({ ctx: editor, input: { phone: phone.replace("+1", "+1 ") } });
+    const { incident, update } = await createIncident(db(), {});
+    await publish(incident.id, update.id);
+    const routine = await addUpdate(db(), incident.id, { state: "investigating", body: "Same." });
+    await publish(incident.id, routine.id);
+    const resolved = await addUpdate(db(), incident.id, { state: "resolved", body: "Fixed." });
+    await publish(incident.id, resolved.id);
+    expect(textsTo(phone).map((t) => t.body.match(/\[Internal\] (\w+)/)?.[1])).toEqual([
+      "Investigating",
+      "Resolved",
+    ]);
   });
 });

@@ -28,7 +28,7 @@ export async function listStakeholderChats({ ctx }: { ctx: Ctx }) {
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
-    url: redactHookUrl(r.webhookUrl),
+    url: r.kind === "sms" ? r.phone : redactHookUrl(r.webhookUrl),
     state: r.state,
     failureCount: r.failureCount,
     disabledReason: r.disabledReason,

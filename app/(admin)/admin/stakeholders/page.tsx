@@ -11,6 +11,8 @@ import {
 } from "../subscribers/actions";
 import { AddStakeholderForm, RowButton } from "../subscribers/_components/forms";
 import { AddStakeholderChatForm } from "../subscribers/_components/chat-forms";
+import { AddStakeholderSmsForm } from "../subscribers/_components/sms-form";
+import { smsConfigured } from "@/lib/config";
 
 export default async function StakeholdersPage() {
   const ctx = await requestCtx();
@@ -69,7 +71,8 @@ export default async function StakeholdersPage() {
             >
               <div className="text-sm">
                 <p className="font-medium break-all">
-                  {isChatChannel(c.kind) ? CHAT_LABELS[c.kind] : c.kind} · {c.url}
+                  {isChatChannel(c.kind) ? CHAT_LABELS[c.kind] : c.kind === "sms" ? "SMS" : c.kind}{" "}
+                  · {c.url}
                 </p>
                 <p>
                   {c.state === "disabled" ? `Switched off: ${c.disabledReason}` : "Active"} ·{" "}
@@ -94,6 +97,7 @@ export default async function StakeholdersPage() {
         </ul>
         {chats.length === 0 && <p className="text-sm">No chat channels yet.</p>}
         {canEdit && <AddStakeholderChatForm />}
+        {canEdit && smsConfigured() && <AddStakeholderSmsForm />}
       </section>
     </div>
   );

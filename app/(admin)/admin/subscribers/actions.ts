@@ -9,6 +9,7 @@ import {
 } from "@/lib/webhooks/manage-webhooks";
 import { addStakeholder, removeStakeholder } from "@/lib/stakeholders/stakeholders";
 import { addStakeholderChat } from "@/lib/stakeholders/stakeholder-chats";
+import { addStakeholderSms } from "@/lib/stakeholders/stakeholder-sms";
 import { addSubscriber } from "@/lib/subscribers/add-subscriber";
 import { clearSuppression } from "@/lib/deliverability/manage-suppressions";
 
@@ -111,6 +112,15 @@ const addTeamChat = formAction(
   () => "Chat channel added to the stakeholder list.",
   "/admin/stakeholders",
 );
+const addTeamSms = formAction(
+  addStakeholderSms,
+  (form) => ({
+    phone: String(form.get("phone") ?? ""),
+    updates: String(form.get("updates") ?? "changes"),
+  }),
+  () => "Number added to the stakeholder list.",
+  "/admin/stakeholders",
+);
 const removeTeamChat = formAction(
   removeSubscriber,
   byId,
@@ -163,4 +173,7 @@ export async function reenableStakeholderChatAction(_prev: ActionState, form: Fo
 }
 export async function addSmsSubscriberAction(_prev: ActionState, form: FormData) {
   return addSms(form);
+}
+export async function addStakeholderSmsAction(_prev: ActionState, form: FormData) {
+  return addTeamSms(form);
 }

@@ -3,7 +3,7 @@ import { InlineActionForm } from "@/components/admin/inline-action-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
-import { addSmsSubscriberAction } from "../actions";
+import { addSmsSubscriberAction, addStakeholderSmsAction } from "../actions";
 
 /** A number for texts: confirmed by a code texted to it, unless the editor says it already agreed. */
 export function AddSmsSubscriberForm({
@@ -56,6 +56,46 @@ export function AddSmsSubscriberForm({
           <div>
             <Button type="submit" pending={pending} pendingLabel="Adding…">
               Add SMS subscriber
+            </Button>
+          </div>
+        </>
+      )}
+    </InlineActionForm>
+  );
+}
+
+/** A stakeholder's mobile: the internal version by text, active at once. */
+export function AddStakeholderSmsForm() {
+  return (
+    <InlineActionForm
+      action={addStakeholderSmsAction}
+      label="Add a stakeholder number"
+      className="grid gap-3 sm:grid-cols-[1fr_auto_auto] sm:items-end"
+    >
+      {(state, pending) => (
+        <>
+          <Field
+            label="Mobile number"
+            name="phone"
+            type="tel"
+            required
+            hint="With its country code."
+            defaultValue={state.values?.phone}
+            error={state.fields?.phone}
+          />
+          <SelectField
+            id="stakeholder-sms-updates"
+            label="Texts"
+            name="updates"
+            options={[
+              ["changes", "State changes only"],
+              ["all", "Every update"],
+            ]}
+            defaultValue={state.values?.updates}
+          />
+          <div>
+            <Button type="submit" pending={pending} pendingLabel="Adding…">
+              Add number
             </Button>
           </div>
         </>
