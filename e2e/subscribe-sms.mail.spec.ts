@@ -29,7 +29,7 @@ test("a visitor subscribes by text: number, the texted code, subscribed", async 
 
   // The worker may be finishing a batch claimed before the stand-in was up: allow it that lease.
   await expect.poll(() => twilio.codeFor(phone), { timeout: 90_000 }).toMatch(/^\d{6}$/);
-  await page.getByLabel("Code").fill(twilio.codeFor(phone)!);
+  await page.getByRole("textbox", { name: "Code" }).fill(twilio.codeFor(phone)!);
   await page.getByRole("button", { name: "Start the texts" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Subscribed" })).toBeVisible();
 });
