@@ -36,7 +36,11 @@ export function SmsSubscribeForm({
   const phone = codeState.values?.phone ?? numberState.values?.phone ?? codeFor;
   if ((numberState.values?.step === "code" || codeFor) && phone)
     return (
-      <form action={confirm} aria-label="Confirm your number" className="flex max-w-xl flex-col gap-5">
+      <form
+        action={confirm}
+        aria-label="Confirm your number"
+        className="flex max-w-xl flex-col gap-5"
+      >
         <p role="status">{numberState.message ?? `Enter the code we texted to ${phone}.`}</p>
         <input type="hidden" name="phone" value={phone} />
         <Field
