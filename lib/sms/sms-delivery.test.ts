@@ -355,8 +355,13 @@ describeEachEngine("SMS through Twilio", ({ db }) => {
     await publish(incident.id, update.id);
     const routine = await addUpdate(db(), incident.id, { state: "investigating", body: "Same." });
     await publish(incident.id, routine.id);
-    const resolved = await addUpdate(db(), incident.id, { state: "resolved", body: "Fixed." });
+    const resolved = await addUpdate(db(), incident.id, {
+      state: "resolved",
+      body: "Fixed.",
+      internalNote: "Root cause: a bad deploy.",
+    });
     await publish(incident.id, resolved.id);
+    expect(textsTo(phone).at(-1)?.body).toContain("Internal note: Root cause: a bad deploy.");
     expect(textsTo(phone).map((t) => t.body.match(/\[Internal\] (\w+)/)?.[1])).toEqual([
       "Investigating",
       "Resolved",

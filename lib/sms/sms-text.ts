@@ -4,6 +4,8 @@ import { fitSms } from "./segments";
 /** Texts are at most this many parts: the link to the page carries the rest. */
 export const MAX_SMS_SEGMENTS = 2;
 
+const INTERNAL_FIELDS = ["ETA", "Business impact", "Internal note"];
+
 const oneLine = (s: string) => s.replace(/\s+/g, " ").trim();
 
 /**
@@ -16,7 +18,11 @@ export function smsFromMessage(
 ): string {
   const next = message.fields.find((f) => f.name === "Next update by")?.value;
   const head = `${oneLine(message.pageName)}: ${oneLine(message.title)}`;
-  const body = oneLine(message.body);
+  // The stakeholders' version: their fields first, since the public body is what gets cut.
+  const internal = message.fields
+    .filter((f) => INTERNAL_FIELDS.includes(f.name))
+    .map((f) => `${f.name}: ${oneLine(f.value)}.`);
+  const body = oneLine([...internal, message.body].join(" "));
   const tail = `${next ? ` Next update by ${oneLine(next)}.` : ""} ${message.url}`;
   return fitSms(body ? `${head}. ${body}` : head, tail, MAX_SMS_SEGMENTS);
 }
