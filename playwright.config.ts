@@ -14,6 +14,8 @@ export const E2E_OWNER = { email: "owner@e2e.test", password: "e2e owner passwor
 const portBase = Number(process.env.E2E_PORT_BASE ?? 3100);
 /** The PGlite server sends mail to a loopback SMTP sink that specs start on this port when they need it. */
 export const E2E_SMTP_PORT = portBase + 25;
+/** …and texts to a loopback Twilio stand-in (lib/testing/twilio-stand-in.ts) that SMS specs start on this port. */
+export const E2E_TWILIO_PORT = portBase + 26;
 const servers = [
   {
     name: "pglite",
@@ -21,6 +23,11 @@ const servers = [
     env: {
       HERALD_DATA_DIR: process.env.E2E_DATA_DIR ?? ".data-e2e",
       SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+      // The stand-in's credentials (lib/testing/twilio-stand-in.ts); nothing leaves the machine.
+      TWILIO_API_URL: `http://127.0.0.1:${E2E_TWILIO_PORT}`,
+      TWILIO_ACCOUNT_SID: "AC00000000000000000000000000000000",
+      TWILIO_AUTH_TOKEN: "stand-in-auth-token-0123456789ab",
+      TWILIO_FROM: "+14155550100",
     },
   },
 ];

@@ -59,6 +59,18 @@ const configSchema = z.object({
   OIDC_CLIENT_ID: optionalString,
   OIDC_CLIENT_SECRET: optionalString,
   OIDC_NAME: z.string().trim().default("Single sign-on"),
+  /** Twilio account (AC…) that sends SMS; with the token and a sender, the SMS channel is on. */
+  TWILIO_ACCOUNT_SID: optionalString,
+  /** Twilio auth token: Basic auth for sending, and the key of X-Twilio-Signature on inbound STOP/START. */
+  TWILIO_AUTH_TOKEN: optionalString,
+  /** Sender number in E.164 (or an alphanumeric sender id where allowed). */
+  TWILIO_FROM: optionalString,
+  /** A Messaging Service (MG…) to send from instead of TWILIO_FROM. */
+  TWILIO_MESSAGING_SERVICE_SID: optionalString,
+  /** Twilio's API base; tests point it at a loopback stand-in. */
+  TWILIO_API_URL: optionalUrl(/^https?:$/, "http(s)").transform(
+    (v) => v ?? "https://api.twilio.com",
+  ),
   /**
    * Lets webhooks (and every other outbound request) reach loopback, private and
    * link-local addresses. Off: an editor cannot make Herald call internal services.
@@ -88,6 +100,7 @@ const REQUIRED_TOGETHER: [string, string][] = [
   ["AUTH_GOOGLE_ID", "AUTH_GOOGLE_SECRET"],
   ["OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"],
   ["OIDC_CLIENT_ID", "OIDC_ISSUER"],
+  ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN"],
 ];
 
 function missingCompanions(env: Record<string, string | undefined>): string[] {
@@ -134,4 +147,13 @@ export function mailTransportConfigured(c: Config = config()): boolean {
 /** The public base URL without a trailing slash. */
 export function baseUrl(c: Config = config()): string {
   return (c.HERALD_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, "");
+}
+
+/** Twilio credentials and a sender: SMS subscriptions are offered and sent only then. */
+export function smsConfigured(c: Config = config()): boolean {
+  return Boolean(
+    c.TWILIO_ACCOUNT_SID &&
+    c.TWILIO_AUTH_TOKEN &&
+    (c.TWILIO_FROM || c.TWILIO_MESSAGING_SERVICE_SID),
+  );
 }

@@ -24,12 +24,13 @@ export async function enqueueIncidentUpdateNotifications(
     .where(and(eq(incidentUpdates.id, updateId), eq(incidentUpdates.incidentId, incidentId)));
   if (!update) throw notFound("Incident update");
   if (!update.notify) return;
-  const [first] = await tx
-    .select({ id: incidentUpdates.id })
+  const history = await tx
+    .select({ id: incidentUpdates.id, state: incidentUpdates.state })
     .from(incidentUpdates)
     .where(eq(incidentUpdates.incidentId, incidentId))
-    .orderBy(asc(incidentUpdates.createdAt), asc(incidentUpdates.id))
-    .limit(1);
+    .orderBy(asc(incidentUpdates.createdAt), asc(incidentUpdates.id));
+  const first = history[0];
+  const previous = history[history.findIndex((u) => u.id === updateId) - 1];
   const eventType: IncidentEvent =
     update.state === "resolved"
       ? "incident.resolved"
@@ -52,6 +53,8 @@ export async function enqueueIncidentUpdateNotifications(
     subjectId: updateId,
     key: `incident-update:${updateId}`,
     payload: { eventType, incidentId, components: await componentsAsOf(tx, componentIds) },
+    // Same state as the update before: SMS subscribers who chose "state changes" skip it.
+    routine: eventType === "incident.updated" && previous?.state === update.state,
   };
   await enqueueForSubscribers(tx, fanOut, { componentIds, channels: MESSAGE_CHANNELS });
   await enqueueForStakeholders(tx, fanOut);

@@ -15,7 +15,9 @@ import { requireRole } from "../auth/authorize";
 import { safeString } from "../validation/safe-string";
 import { getPageSettings } from "../settings/get-page-settings";
 import { renderChat } from "../channels/adapters";
-import { CHAT_LABELS } from "../channels/chat-message";
+import { CHAT_LABELS, type ChatMessage } from "../channels/chat-message";
+import { smsLength } from "../sms/segments";
+import { smsFromMessage } from "../sms/sms-text";
 import { readBack, type ChatPreview } from "../channels/read-back";
 import { incidentChatMessage } from "./render/chat-messages";
 
@@ -31,7 +33,7 @@ export const previewChatSchema = z.object({
 
 export type ChannelPreview = ChatPreview & {
   /** slack_app: a stakeholder channel in Slack app mode, drawn by the Slack renderer. */
-  channel: ChatChannel | "slack_app";
+  channel: ChatChannel | "slack_app" | "sms";
   label: string;
   audience: "public" | "internal";
 };
@@ -85,30 +87,61 @@ export async function previewChatUpdate({
     incident.cadenceMinutes && draft.state !== "resolved"
       ? new Date(now.getTime() + incident.cadenceMinutes * 60_000)
       : null;
-  return configured
+  const message = (audience: "public" | "internal") =>
+    incidentChatMessage({
+      page,
+      incident,
+      update: { ...draft, displayAt: now, nextUpdateBy },
+      components: affected,
+      internal: audience === "internal",
+    });
+  const texts = configured.flatMap(({ kind, audience }) =>
+    kind === "sms" && audience !== "team" ? [smsPreview(message(audience), audience)] : [],
+  );
+  const chats = configured
     .flatMap(({ kind, audience }) =>
       (isChatChannel(kind) || kind === "slack_app") && audience !== "team"
         ? [{ channel: kind, audience }]
         : [],
     )
     .sort((a, b) => a.channel.localeCompare(b.channel) || a.audience.localeCompare(b.audience))
-    .map(({ channel, audience }) => {
-      const message = incidentChatMessage({
-        page,
-        incident,
-        update: { ...draft, displayAt: now, nextUpdateBy },
-        components: affected,
-        internal: audience === "internal",
-      });
+    .map(({ channel, audience }): ChannelPreview => {
+      const drawn = message(audience);
       // Slack app mode posts the same Block Kit as the incoming webhook (its reply in the thread).
       const platform = channel === "slack_app" ? "slack" : channel;
-      const request = renderChat(platform, "https://preview.invalid/", message);
+      const request = renderChat(platform, "https://preview.invalid/", drawn);
       return {
         channel,
         label: channel === "slack_app" ? "Slack channel (app)" : CHAT_LABELS[channel],
         audience,
         ...readBack(platform, request.body),
-        linkLabel: message.linkLabel,
+        linkLabel: drawn.linkLabel,
       };
     });
+  return [...chats, ...texts];
+}
+
+/** The text exactly as sent, with what it costs: parts and the encoding that decides them. */
+function smsPreview(message: ChatMessage, audience: "public" | "internal"): ChannelPreview {
+  const text = smsFromMessage(message);
+  const { segments, encoding, units } = smsLength(text);
+  return {
+    channel: "sms",
+    label: "SMS",
+    audience,
+    title: message.title,
+    body: text,
+    fields: [
+      {
+        name: "Length",
+        value: `${segments} ${segments === 1 ? "segment" : "segments"} · ${encoding} · ${units} ${encoding === "GSM-7" ? "characters" : "UCS-2 units"}`,
+      },
+      {
+        name: "Sent to",
+        value:
+          "Everyone for a new incident, a change of state or the resolution; otherwise only numbers that chose every update",
+      },
+    ],
+    linkLabel: "",
+  };
 }

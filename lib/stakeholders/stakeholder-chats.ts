@@ -29,7 +29,12 @@ export async function listStakeholderChats({ ctx }: { ctx: Ctx }) {
     id: r.id,
     kind: r.kind,
     // Slack app channels are named by id (not a secret); webhook URLs are credentials.
-    url: r.kind === "slack_app" ? r.slackChannelId : redactHookUrl(r.webhookUrl),
+    url:
+      r.kind === "slack_app"
+        ? r.slackChannelId
+        : r.kind === "sms"
+          ? r.phone
+          : redactHookUrl(r.webhookUrl),
     state: r.state,
     failureCount: r.failureCount,
     disabledReason: r.disabledReason,

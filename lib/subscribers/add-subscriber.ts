@@ -11,6 +11,9 @@ import { wakeWorker } from "../worker/wake";
 import { hookUrlSchema, redactHookUrl } from "./chat-url";
 import { knownComponents } from "./known-components";
 import { queueConfirmation } from "./queue-confirmation";
+import { smsConfigured } from "../config";
+import { phoneSchema } from "../sms/phone";
+import { queueSmsCode } from "./subscribe-by-sms";
 
 export const SUBSCRIBER_TYPES = ["email", "webhook", ...CHAT_CHANNELS, "sms"] as const;
 
@@ -32,7 +35,13 @@ export const addSubscriberSchema = z.discriminatedUnion(
     z.object({ type: z.literal("email"), email, ...common }),
     z.object({ type: z.literal("webhook"), url: hookUrlSchema, ...common }),
     z.object({ type: z.literal([...CHAT_CHANNELS]), url: hookUrlSchema, ...common }),
-    z.object({ type: z.literal("sms"), phone: safeString().optional(), ...common }),
+    z.object({
+      type: z.literal("sms"),
+      phone: phoneSchema,
+      /** "changes" (default): when an incident starts, changes state or resolves; "all": every update. */
+      sms_updates: z.enum(["changes", "all"]).default("changes"),
+      ...common,
+    }),
   ],
   { error: `Choose a type: ${SUBSCRIBER_TYPES.join(", ")}.` },
 );
@@ -54,22 +63,29 @@ export async function addSubscriber({
   now?: Date;
 }): Promise<{ subscriber: Subscriber & { componentIds: string[] | null }; secret: string | null }> {
   requireRole(ctx.actor, "editor");
-  const parsed = addSubscriberSchema.safeParse(input);
-  if (!parsed.success) throw HeraldError.fromZod(parsed.error);
-  const data = parsed.data;
-  if (data.type === "sms")
+  // Before the number is checked: without Twilio no number is worth correcting.
+  if ((input as { type?: unknown } | null)?.type === "sms" && !smsConfigured())
     throw new HeraldError(
       "invalid",
       "SMS is not configured: this Herald has no Twilio account (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM).",
       { type: "SMS is not configured." },
     );
+  const parsed = addSubscriberSchema.safeParse(input);
+  if (!parsed.success) throw HeraldError.fromZod(parsed.error);
+  const data = parsed.data;
   const componentIds = await knownComponents(ctx.db, data.components ?? [], {
     field: "components",
     visibleOnly: false,
   });
   const active = data.type === "webhook" || data.skip_confirmation === true;
   const secret = data.type === "webhook" ? newWebhookSecret() : null;
-  const address = data.type === "email" ? { email: data.email } : { webhookUrl: data.url };
+  const address =
+    data.type === "email"
+      ? { email: data.email }
+      : data.type === "sms"
+        ? { phone: data.phone, smsAllUpdates: data.sms_updates === "all" }
+        : { webhookUrl: data.url };
+  const field = data.type === "email" ? "email" : data.type === "sms" ? "phone" : "url";
 
   const subscriber = await ctx.db.transaction(async (tx) => {
     const [existing] = await tx
@@ -80,18 +96,25 @@ export async function addSubscriber({
           eq(subscribers.kind, data.type),
           data.type === "email"
             ? eq(subscribers.email, data.email)
-            : eq(subscribers.webhookUrl, data.url),
+            : data.type === "sms"
+              ? eq(subscribers.phone, data.phone)
+              : eq(subscribers.webhookUrl, data.url),
           eq(subscribers.audience, "public"),
           ne(subscribers.state, "unsubscribed"),
         ),
       );
     if (existing)
       throw new HeraldError("conflict", "This subscriber already exists.", {
-        [data.type === "email" ? "email" : "url"]: `Already subscribed (${existing.id}).`,
+        [field]: `Already subscribed (${existing.id}).`,
       });
     // An email address is unique across states: an earlier unsubscribed one is reused.
     if (data.type === "email")
       await tx.delete(subscribers).where(eq(subscribers.email, data.email));
+    // So is a number (per audience): an earlier one that replied STOP is replaced.
+    if (data.type === "sms")
+      await tx
+        .delete(subscribers)
+        .where(and(eq(subscribers.phone, data.phone), eq(subscribers.audience, "public")));
     const [row] = await tx
       .insert(subscribers)
       .values({
@@ -107,7 +130,9 @@ export async function addSubscriber({
       await tx
         .insert(subscriberComponents)
         .values(componentIds.map((componentId) => ({ subscriberId: row!.id, componentId })));
-    if (!active)
+    if (!active && data.type === "sms")
+      await queueSmsCode(tx, { subscriberId: row!.id, phone: data.phone, now });
+    else if (!active && data.type !== "sms")
       await queueConfirmation(tx, {
         subscriberId: row!.id,
         channel: data.type,
@@ -121,7 +146,9 @@ export async function addSubscriber({
       targetId: row!.id,
       after: {
         type: data.type,
-        ...(data.type === "email" ? address : { url: redactHookUrl(data.url) }),
+        ...(data.type === "email" || data.type === "sms"
+          ? address
+          : { url: redactHookUrl(data.url) }),
         componentIds,
         skipConfirmation: active,
       },

@@ -14,6 +14,8 @@ export function serializeSubscriber(
     type: s.kind,
     state: s.state,
     email: s.email,
+    phone: s.phone,
+    ...(s.kind === "sms" ? { sms_updates: s.smsAllUpdates ? "all" : "changes" } : {}),
     url: isChatChannel(s.kind) ? redactHookUrl(s.webhookUrl) : s.webhookUrl,
     components: s.componentIds,
     created_at: s.createdAt.toISOString(),

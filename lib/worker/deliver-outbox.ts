@@ -20,6 +20,9 @@ import type { WebClient } from "@slack/web-api";
 import { configuredSlackClient } from "../slack-app/slack-client";
 import type { SlackThreadMessage } from "../slack-app/thread-message";
 import { sendSlackAppMessages } from "./send-slack-app-messages";
+import { smsConfigured } from "../config";
+import { twilioSender, type SendSms, type SmsRequest } from "../sms/twilio";
+import { sendSmsMessages } from "./send-sms-messages";
 
 export type { BatchResult } from "./outcome-recorder";
 
@@ -37,6 +40,8 @@ export type DeliveryDeps = {
   postChat?: (request: ChatRequest) => Promise<void>;
   /** Slack app mode's Web API client (default: SLACK_BOT_TOKEN's, or none). */
   slackClient?: WebClient | null;
+  /** Sends a text through Twilio (default: the configured account, or a refusal when SMS is not set up). */
+  sendSms?: SendSms;
   /** Waits out a provider's Retry-After (tests pass a fake). */
   sleep?: (ms: number) => Promise<void>;
 };
@@ -96,6 +101,7 @@ export async function deliverOutboxBatch(deps: DeliveryDeps): Promise<BatchResul
   const webhooks: { row: OutboxRow; request: WebhookRequest }[] = [];
   const chats: { row: OutboxRow; request: ChatRequest }[] = [];
   const slackApps: { row: OutboxRow; message: SlackThreadMessage }[] = [];
+  const texts: { row: OutboxRow; request: SmsRequest }[] = [];
   const skipped = new Map<string, OutboxRow[]>();
   const skip = (row: OutboxRow, reason: string) =>
     skipped.set(reason, [...(skipped.get(reason) ?? []), row]);
@@ -125,6 +131,8 @@ export async function deliverOutboxBatch(deps: DeliveryDeps): Promise<BatchResul
       });
     else if (delivery.kind === "chat") chats.push({ row, request: delivery.request });
     else if (delivery.kind === "slack_app") slackApps.push({ row, message: delivery.message });
+    else if (delivery.kind === "sms")
+      texts.push({ row, request: { to: delivery.to, body: delivery.body } });
     else if (delivery.kind === "skip") skip(row, delivery.reason);
     else await recorder.failed(row, delivery.error);
   }
@@ -189,9 +197,26 @@ export async function deliverOutboxBatch(deps: DeliveryDeps): Promise<BatchResul
           sleep: deps.sleep,
         })
       : undefined,
+    sendSmsMessages({
+      texts,
+      send: deps.sendSms ?? defaultSendSms(),
+      recorder,
+      leaseEndsAt,
+      now,
+      sleep: deps.sleep,
+    }),
   ]);
   await recorder.flush();
   return recorder.result;
 }
 
 export { BATCH_LIMIT };
+
+/** Twilio when configured; otherwise texts fail (and retry) with a reason the console shows. */
+function defaultSendSms(): SendSms {
+  if (smsConfigured()) return twilioSender();
+  return () =>
+    Promise.reject(
+      new Error("SMS is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM)."),
+    );
+}

@@ -154,13 +154,7 @@ export async function markFailedAttempt(
     );
   if (countAgainstWebhook && isHookRow(row))
     await countWebhookFailure(db, row.subscriberId!, message, now, {
-      disableAfter:
-        (error as { gone?: unknown })?.gone === true
-          ? GONE_DISABLE_AFTER
-          : // Slack app mode: the channel is gone, the bot left it, or the token is dead.
-            (error as { disable?: unknown })?.disable === true
-            ? 1
-            : undefined,
+      disableAfter: disableAfter(error),
     });
 }
 
@@ -190,4 +184,13 @@ async function countWebhookFailure(
     .where(
       and(eq(outbox.subscriberId, subscriberId), inArray(outbox.state, ["pending", "sending"])),
     );
+}
+
+/** How many failures in a row switch a subscription off, when this error says sooner than usual. */
+function disableAfter(error: unknown): number | undefined {
+  // Twilio: the number replied STOP, or is not a valid mobile number: it never will take texts.
+  if ((error as { numberRefused?: unknown })?.numberRefused === true) return 1;
+  // A chat webhook answering 404/410 was deleted.
+  if ((error as { gone?: unknown })?.gone === true) return GONE_DISABLE_AFTER;
+  return undefined;
 }

@@ -7,6 +7,8 @@ import { clientAddress } from "@/lib/http/client-address";
 import { subscribeByEmail } from "@/lib/subscribers/subscribe-by-email";
 import { confirmSubscription } from "@/lib/subscribers/confirm-subscription";
 import { subscribeByChat } from "@/lib/subscribers/subscribe-by-chat";
+import { subscribeBySms } from "@/lib/subscribers/subscribe-by-sms";
+import { confirmSmsSubscription } from "@/lib/subscribers/confirm-sms";
 import { unsubscribe, updateSubscriptionPreferences } from "@/lib/subscribers/manage-subscription";
 
 export type SubscriptionState = ActionState & { manageToken?: string };
@@ -52,6 +54,46 @@ export async function subscribeChatAction(
     return { ok: true, message };
   } catch (error) {
     return actionError(error, form);
+  }
+}
+
+/** SMS step one: the number (and choices); on success the form asks for the texted code. */
+export async function subscribeSmsAction(
+  _prev: SubscriptionState,
+  form: FormData,
+): Promise<SubscriptionState> {
+  try {
+    const { message, phone } = await subscribeBySms({
+      ctx: await publicCtx(),
+      input: {
+        phone: String(form.get("phone") ?? ""),
+        updates: String(form.get("updates") ?? "changes"),
+        ...choice(form),
+      },
+      clientKey: await clientKey(),
+    });
+    return { ok: false, message, values: { step: "code", phone } };
+  } catch (error) {
+    return actionError(error, form);
+  }
+}
+
+/** SMS step two: the texted code. */
+export async function confirmSmsAction(
+  _prev: SubscriptionState,
+  form: FormData,
+): Promise<SubscriptionState> {
+  const phone = String(form.get("phone") ?? "");
+  try {
+    const { message } = await confirmSmsSubscription({
+      ctx: await publicCtx(),
+      input: { phone, code: String(form.get("code") ?? "") },
+      clientKey: await clientKey(),
+    });
+    return { ok: true, message };
+  } catch (error) {
+    const state = actionError(error);
+    return { ...state, values: { step: "code", phone } };
   }
 }
 

@@ -1,3 +1,4 @@
+import { smsConfigured } from "@/lib/config";
 import Link from "next/link";
 import { connection } from "next/server";
 import { SiteHeader } from "@/components/status/site-header";
@@ -33,6 +34,15 @@ export default async function SubscribePage() {
           </Link>
           .
         </p>
+        {smsConfigured() ? (
+          <p className="text-zinc-700 dark:text-zinc-300">
+            Away from email?{" "}
+            <Link href="/subscribe/sms" className="underline">
+              Get updates by text message
+            </Link>
+            .
+          </p>
+        ) : null}
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           Prefer a feed?{" "}
           <Link href="/history.rss" className="underline">

@@ -70,7 +70,7 @@ export const isChatChannel = (value: string): value is ChatChannel =>
  */
 export const SLACK_APP = "slack_app";
 
-export const SUBSCRIBER_KINDS = ["email", "webhook", ...CHAT_CHANNELS, SLACK_APP] as const;
+export const SUBSCRIBER_KINDS = ["email", "webhook", ...CHAT_CHANNELS, SLACK_APP, "sms"] as const;
 export type SubscriberKind = (typeof SUBSCRIBER_KINDS)[number];
 export const subscriberKind = pgEnum("subscriber_kind", SUBSCRIBER_KINDS);
 
@@ -80,7 +80,7 @@ export const subscriberState = pgEnum("subscriber_state", SUBSCRIBER_STATES);
 export const TOKEN_PURPOSES = ["confirm", "manage", "unsubscribe"] as const;
 export const tokenPurpose = pgEnum("token_purpose", TOKEN_PURPOSES);
 
-export const CHANNELS = ["email", "webhook", ...CHAT_CHANNELS, SLACK_APP] as const;
+export const CHANNELS = ["email", "webhook", ...CHAT_CHANNELS, SLACK_APP, "sms"] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const channel = pgEnum("channel", CHANNELS);
 

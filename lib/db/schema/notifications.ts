@@ -56,6 +56,8 @@ export type FanOutSpec = {
   key: string;
   payload: Record<string, unknown>;
   audience: FanOutAudience;
+  /** An update that changed no state: SMS subscribers get it only if they chose every update. */
+  routine?: boolean;
 };
 
 /**

@@ -27,6 +27,13 @@ export const subscribers = pgTable(
     webhookUrl: text(),
     /** Slack app mode: the channel id (C0123ABCD) the bot posts to. */
     slackChannelId: text(),
+    /** An SMS subscriber's number, in E.164 (+14155550123). */
+    phone: text(),
+    /**
+     * SMS only: every update, or (false) only when an incident starts, changes
+     * state or resolves, and maintenance starts or ends. Texts cost the reader.
+     */
+    smsAllUpdates: boolean().notNull().default(false),
     /** HMAC key for webhook signatures. */
     webhookSecret: text(),
     state: subscriberState().notNull().default("pending"),
@@ -48,6 +55,9 @@ export const subscribers = pgTable(
     uniqueIndex("subscribers_email_unique")
       .on(t.email)
       .where(sql`${t.email} is not null`),
+    uniqueIndex("subscribers_phone_unique")
+      .on(t.phone, t.audience)
+      .where(sql`${t.phone} is not null`),
     index("subscribers_state_idx").on(t.state),
   ],
 );
@@ -91,3 +101,18 @@ export const stakeholders = pgTable(
   },
   (t) => [uniqueIndex("stakeholders_email_unique").on(t.email)],
 );
+
+/**
+ * The SMS double opt-in: the 6-digit code texted to a pending number. Only
+ * its hash is kept; a code expires and allows a few guesses (a million codes
+ * would otherwise be guessable).
+ */
+export const smsVerifications = pgTable("sms_verifications", {
+  subscriberId: text()
+    .primaryKey()
+    .references(() => subscribers.id, { onDelete: "cascade" }),
+  codeHash: text().notNull(),
+  attempts: integer().notNull().default(0),
+  expiresAt: at().notNull(),
+  createdAt: createdAt(),
+});

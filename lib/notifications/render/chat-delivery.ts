@@ -5,6 +5,7 @@ import type { ChatMessage } from "../../channels/chat-message";
 import type { Page } from "./chat-messages";
 import type { Delivery } from "./delivery";
 import type { RenderContext } from "./render-context";
+import { smsFromMessage } from "../../sms/sms-text";
 
 export const chatPage = (ctx: RenderContext): Page => ({
   pageName: ctx.settings.name,
@@ -13,8 +14,13 @@ export const chatPage = (ctx: RenderContext): Page => ({
   timeZone: ctx.settings.timeZone,
 });
 
-/** A chat row's message, drawn by its platform's renderer for its webhook URL. */
+/** Channels drawn from the channel-neutral message: the chat platforms and SMS. */
+export const isMessageChannel = (channel: string) => channel === "sms" || isChatChannel(channel);
+
+/** A chat row's message, drawn by its platform's renderer for its webhook URL (or as a text for SMS). */
 export function chatDelivery(row: OutboxRow, message: ChatMessage): Delivery {
+  if (row.channel === "sms")
+    return { kind: "sms", to: row.recipient, body: smsFromMessage(message) };
   if (!isChatChannel(row.channel))
     return { kind: "skip", reason: `${row.channel} is not a chat channel.` };
   return { kind: "chat", request: renderChat(row.channel, row.recipient, message) };

@@ -15,6 +15,8 @@ export type Delivery =
   | { kind: "chat"; request: ChatRequest }
   /** A stakeholder channel in Slack app mode: the root of the incident's thread, or a reply in it. */
   | { kind: "slack_app"; message: SlackThreadMessage }
+  /** A text through Twilio. */
+  | { kind: "sms"; to: string; body: string }
   /** Nothing to send any more (the subscriber left, the update was deleted): recorded, not retried. */
   | { kind: "skip"; reason: string };
 

@@ -13,9 +13,8 @@ import StakeholderUpdateEmail from "../../../emails/stakeholder-update";
 import type { IncidentUpdateContentProps } from "../../../emails/_components/incident-update-content";
 import { parsePayload, type ComponentsAsOf } from "../payload";
 import type { IncidentEvent } from "../event-types";
-import { isChatChannel } from "../../db/schema/enums";
 import { directMail, subscriberMail, webhookBody, type Delivery } from "./delivery";
-import { chatDelivery, chatPage } from "./chat-delivery";
+import { chatDelivery, chatPage, isMessageChannel } from "./chat-delivery";
 import { incidentChatMessage } from "./chat-messages";
 import type { RenderContext } from "./render-context";
 
@@ -62,7 +61,7 @@ export async function renderIncidentEvent(
       body: webhookBody(ctx, row, pageOf(wire), { incident: { ...serialized, components } }),
     };
   }
-  if (isChatChannel(row.channel))
+  if (isMessageChannel(row.channel))
     return chatDelivery(
       row,
       incidentChatMessage({

@@ -7,9 +7,8 @@ import { formatDateTime, formatTime } from "../../time/format";
 import MaintenanceNoticeEmail, { type MaintenanceKind } from "../../../emails/maintenance-notice";
 import { parsePayload } from "../payload";
 import type { MaintenanceEvent } from "../event-types";
-import { isChatChannel } from "../../db/schema/enums";
 import { subscriberMail, webhookBody, type Delivery } from "./delivery";
-import { chatDelivery, chatPage } from "./chat-delivery";
+import { chatDelivery, chatPage, isMessageChannel } from "./chat-delivery";
 import { maintenanceChatMessage } from "./chat-messages";
 import { pageOf } from "./incident";
 import type { RenderContext } from "./render-context";
@@ -89,7 +88,7 @@ export async function renderMaintenanceEvent(
     cancelled: "Maintenance cancelled",
     reminder: `Maintenance in ${hours(payload.startsInHours ?? 1)}`,
   }[kind];
-  if (isChatChannel(row.channel))
+  if (isMessageChannel(row.channel))
     return chatDelivery(
       row,
       maintenanceChatMessage({

@@ -7,6 +7,7 @@ import type { ReminderEvent } from "../event-types";
 import { parsePayload } from "../payload";
 import ConfirmSubscriptionEmail from "../../../emails/confirm-subscription";
 import { isChatChannel } from "../../db/schema/enums";
+import { smsCodeText } from "../../sms/sms-text";
 import { directMail, subscriberMail, webhookBody, type Delivery } from "./delivery";
 import { chatDelivery, chatPage } from "./chat-delivery";
 import { confirmationChatMessage } from "./chat-messages";
@@ -39,6 +40,16 @@ export async function renderReminder(ctx: RenderContext, row: OutboxRow): Promis
  */
 export async function renderConfirmation(ctx: RenderContext, row: OutboxRow): Promise<Delivery> {
   const payload = parsePayload<"subscription.confirm">(row);
+  if (row.channel === "sms")
+    return {
+      kind: "sms",
+      to: row.recipient,
+      body: smsCodeText(
+        ctx.settings.name,
+        String(payload.token),
+        `${ctx.baseUrl}/subscribe/sms?phone=${encodeURIComponent(row.recipient)}`,
+      ),
+    };
   const ids = payload.componentIds;
   const names = ids
     ? (await ctx.db.select({ id: components.id, name: components.name }).from(components))

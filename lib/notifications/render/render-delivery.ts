@@ -49,6 +49,14 @@ async function renderByEvent(
           kind: "skip",
           reason: `Slack app channels get incident updates only, not ${row.eventType}.`,
         };
+  // Texts carry incidents, maintenance and the opt-in code; anything else would reach a phone as an email.
+  if (
+    row.channel === "sms" &&
+    !isIncidentEvent(row.eventType) &&
+    !isMaintenanceEvent(row.eventType)
+  )
+    if (row.eventType !== "subscription.confirm")
+      return { kind: "skip", reason: `${row.eventType} is not sent by SMS.` };
   const secret = subscriber?.webhookSecret ?? null;
   if (isIncidentEvent(row.eventType)) return renderIncidentEvent(ctx, row, secret);
   if (isMaintenanceEvent(row.eventType)) return renderMaintenanceEvent(ctx, row, secret);

@@ -14,10 +14,18 @@ import {
   AddStakeholderChatForm,
   AddStakeholderSlackAppForm,
 } from "../subscribers/_components/chat-forms";
+import { AddStakeholderSmsForm } from "../subscribers/_components/sms-form";
+import { smsConfigured } from "@/lib/config";
 import { slackAppConfigured } from "@/lib/slack-app/slack-client";
 
 const platformOf = (kind: string) =>
-  kind === "slack_app" ? "Slack channel (app)" : isChatChannel(kind) ? CHAT_LABELS[kind] : kind;
+  kind === "slack_app"
+    ? "Slack channel (app)"
+    : kind === "sms"
+      ? "SMS"
+      : isChatChannel(kind)
+        ? CHAT_LABELS[kind]
+        : kind;
 
 export default async function StakeholdersPage() {
   const ctx = await requestCtx();
@@ -105,6 +113,7 @@ export default async function StakeholdersPage() {
         {chats.length === 0 && <p className="text-sm">No chat channels yet.</p>}
         {canEdit && <AddStakeholderChatForm />}
         {canEdit && slackApp && <AddStakeholderSlackAppForm />}
+        {canEdit && smsConfigured() && <AddStakeholderSmsForm />}
       </section>
     </div>
   );

@@ -11,6 +11,7 @@ import { addStakeholder, removeStakeholder } from "@/lib/stakeholders/stakeholde
 import { addStakeholderChat } from "@/lib/stakeholders/stakeholder-chats";
 import { addStakeholderSlackChannel } from "@/lib/stakeholders/stakeholder-slack-app";
 import { slackAppConfigured } from "@/lib/slack-app/slack-client";
+import { addStakeholderSms } from "@/lib/stakeholders/stakeholder-sms";
 import { addSubscriber } from "@/lib/subscribers/add-subscriber";
 import { clearSuppression } from "@/lib/deliverability/manage-suppressions";
 
@@ -92,6 +93,21 @@ const addChat = formAction(
       : "Chat channel added: it starts once someone there opens the activation link we posted.",
   "/admin/subscribers",
 );
+const addSms = formAction(
+  addSubscriber,
+  (form) => ({
+    type: "sms",
+    phone: String(form.get("phone") ?? ""),
+    sms_updates: String(form.get("sms_updates") ?? "changes"),
+    components: form.getAll("components").map(String),
+    skip_confirmation: form.get("skip_confirmation") === "true",
+  }),
+  (result) =>
+    (result as { subscriber: { state: string } }).subscriber.state === "active"
+      ? "SMS subscriber added: texts start now."
+      : "SMS subscriber added: texts start once the code we sent is entered at /subscribe/sms.",
+  "/admin/subscribers",
+);
 const addTeamChat = formAction(
   addStakeholderChat,
   (form) => ({ type: String(form.get("type") ?? ""), url: String(form.get("url") ?? "") }),
@@ -102,6 +118,15 @@ const addTeamSlackApp = formAction(
   ({ ctx, input }) => addStakeholderSlackChannel({ ctx, input, enabled: slackAppConfigured() }),
   (form) => ({ channelId: String(form.get("channelId") ?? "") }),
   () => "Slack channel added: each incident gets one thread there. Invite the Herald app to it.",
+  "/admin/stakeholders",
+);
+const addTeamSms = formAction(
+  addStakeholderSms,
+  (form) => ({
+    phone: String(form.get("phone") ?? ""),
+    updates: String(form.get("updates") ?? "changes"),
+  }),
+  () => "Number added to the stakeholder list.",
   "/admin/stakeholders",
 );
 const removeTeamChat = formAction(
@@ -156,4 +181,10 @@ export async function removeStakeholderChatAction(_prev: ActionState, form: Form
 }
 export async function reenableStakeholderChatAction(_prev: ActionState, form: FormData) {
   return reenableTeamChat(form);
+}
+export async function addSmsSubscriberAction(_prev: ActionState, form: FormData) {
+  return addSms(form);
+}
+export async function addStakeholderSmsAction(_prev: ActionState, form: FormData) {
+  return addTeamSms(form);
 }

@@ -8,6 +8,8 @@ import { listSuppressions } from "@/lib/deliverability/manage-suppressions";
 import { clearSuppressionAction, reenableWebhookAction, removeSubscriberAction } from "./actions";
 import { AddWebhookForm, RowButton } from "./_components/forms";
 import { AddChatSubscriberForm } from "./_components/chat-forms";
+import { AddSmsSubscriberForm } from "./_components/sms-form";
+import { smsConfigured } from "@/lib/config";
 import { isChatChannel } from "@/lib/db/schema/enums";
 import { CHAT_LABELS } from "@/lib/channels/chat-message";
 
@@ -35,6 +37,7 @@ export default async function SubscribersPage() {
   const emails = all.filter((s) => s.kind === "email");
   const hooks = all.filter((s) => s.kind === "webhook");
   const chats = all.filter((s) => isChatChannel(s.kind));
+  const texts = all.filter((s) => s.kind === "sms");
   const disabled = [...hooks, ...chats].filter((h) => h.state === "disabled");
   const platform = (kind: string) => (isChatChannel(kind) ? CHAT_LABELS[kind] : "Webhook");
   const components = [...tree.groups.flatMap((g) => g.components), ...tree.ungrouped].map(
@@ -243,6 +246,43 @@ export default async function SubscribersPage() {
         </ul>
         {chats.length === 0 && <p className="text-sm">No chat channels yet.</p>}
         {canEdit && <AddChatSubscriberForm components={components} />}
+      </section>
+      <section aria-labelledby="sms-subs" className="flex flex-col gap-3">
+        <h2 id="sms-subs" className="text-xl font-semibold">
+          SMS
+        </h2>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          {smsConfigured()
+            ? "Texts through Twilio when an incident starts, changes state or resolves (or every update, if chosen). A number starts once its texted code is entered; replying STOP ends it."
+            : "Not configured: set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM (or TWILIO_MESSAGING_SERVICE_SID)."}
+        </p>
+        <ul className="flex flex-col gap-2" aria-label="SMS subscribers">
+          {texts.map((s) => (
+            <li
+              key={s.id}
+              className="flex flex-wrap items-start justify-between gap-2 rounded-md border border-zinc-200 p-3 dark:border-zinc-800"
+            >
+              <div className="text-sm">
+                <p className="font-medium">{s.phone}</p>
+                <p>
+                  {s.state === "pending" ? "Waiting for the code" : CHAT_STATES[s.state]} ·{" "}
+                  {s.smsAllUpdates ? "Every update" : "State changes"} · {follows(s)}
+                  {s.disabledReason ? ` · ${s.disabledReason}` : ""}
+                </p>
+              </div>
+              {canEdit && (
+                <RowButton
+                  action={removeSubscriberAction}
+                  id={s.id}
+                  label="Remove"
+                  variant="danger"
+                />
+              )}
+            </li>
+          ))}
+        </ul>
+        {texts.length === 0 && <p className="text-sm">No SMS subscribers yet.</p>}
+        {canEdit && smsConfigured() && <AddSmsSubscriberForm components={components} />}
       </section>
     </div>
   );

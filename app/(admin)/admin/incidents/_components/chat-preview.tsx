@@ -65,7 +65,9 @@ export function ChatPreview({
                 ))}
               </dl>
             )}
-            <p className="text-sky-800 underline dark:text-sky-300">{p.linkLabel}</p>
+            {p.linkLabel && (
+              <p className="text-sky-800 underline dark:text-sky-300">{p.linkLabel}</p>
+            )}
           </li>
         ))}
       </ul>
