@@ -192,5 +192,7 @@ function disableAfter(error: unknown): number | undefined {
   if ((error as { numberRefused?: unknown })?.numberRefused === true) return 1;
   // A chat webhook answering 404/410 was deleted.
   if ((error as { gone?: unknown })?.gone === true) return GONE_DISABLE_AFTER;
+  // Slack app mode: the channel is gone, the bot left it, or the token is dead.
+  if ((error as { disable?: unknown })?.disable === true) return 1;
   return undefined;
 }
