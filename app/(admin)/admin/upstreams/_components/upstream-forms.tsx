@@ -6,6 +6,7 @@ import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { InlineActionForm } from "@/components/admin/inline-action-form";
 import { initialActionState } from "@/lib/action-state";
+import { STATUS_LABELS } from "@/lib/components/status";
 import {
   createUpstreamAction,
   deleteUpstreamAction,
@@ -106,7 +107,11 @@ export function PickComponentsForm({
                   />
                 </td>
                 <td className="py-2 pr-3">{name}</td>
-                <td className="py-2 pr-3">{c.missing ? "no longer listed" : c.status}</td>
+                <td className="py-2 pr-3">
+                  {c.missing
+                    ? "no longer listed"
+                    : (STATUS_LABELS[c.status as keyof typeof STATUS_LABELS] ?? c.status)}
+                </td>
                 <td className="py-2">
                   <select
                     multiple
