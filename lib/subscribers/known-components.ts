@@ -21,8 +21,15 @@ export async function knownComponents(
       and(inArray(components.id, chosen), visibleOnly ? eq(components.visible, true) : undefined),
     );
   if (found.length !== chosen.length)
-    throw new HeraldError("invalid", "A chosen component does not exist.", {
-      [field]: `Unknown component: ${chosen.filter((id) => !found.some((f) => f.id === id)).join(", ")}.`,
-    });
+    // A public form was drawn before an editor removed or hid the component: a reload shows the list as it is.
+    throw new HeraldError(
+      "invalid",
+      visibleOnly
+        ? "A chosen component no longer exists. Reload and try again."
+        : "A chosen component does not exist.",
+      {
+        [field]: `Unknown component: ${chosen.filter((id) => !found.some((f) => f.id === id)).join(", ")}.`,
+      },
+    );
   return chosen;
 }

@@ -1,14 +1,13 @@
+import { readPublicSubscribe } from "./read-public-subscribe";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "../context";
 import { CHAT_CHANNELS, subscriberComponents, subscribers } from "../db/schema";
-import { HeraldError } from "../errors";
 import { wakeWorker } from "../worker/wake";
 import { CHAT_LABELS } from "../channels/chat-message";
 import { hookUrlSchema } from "./chat-url";
-import { knownComponents } from "./known-components";
 import { queueConfirmation } from "./queue-confirmation";
-import { addressMayReceiveMail, limitClient } from "./rate-limit";
+import { addressMayReceiveMail } from "./rate-limit";
 import { componentChoice, refineChoice } from "./schemas";
 
 export const subscribeByChatSchema = z
@@ -43,17 +42,10 @@ export async function subscribeByChat({
   clientKey: string;
   now?: Date;
 }) {
-  const parsed = subscribeByChatSchema.safeParse(input);
-  if (!parsed.success) throw HeraldError.fromZod(parsed.error);
-  await limitClient(clientKey);
-  const { type, url, scope } = parsed.data;
-  const chosen =
-    scope === "all"
-      ? []
-      : await knownComponents(ctx.db, parsed.data.componentIds, {
-          field: "componentIds",
-          visibleOnly: true,
-        });
+  const {
+    data: { type, url, scope },
+    chosen,
+  } = await readPublicSubscribe({ ctx, schema: subscribeByChatSchema, input, clientKey });
   const message = chatSubscribeAnswer(type);
   if (!(await addressMayReceiveMail(`${type}:${url}`))) return { message };
 

@@ -1,15 +1,14 @@
+import { readPublicSubscribe } from "./read-public-subscribe";
 import { eq } from "drizzle-orm";
 import type { Ctx } from "../context";
 import {
-  components,
   notificationOutbox,
   subscriberComponents,
   subscribers,
   subscriberTokens,
 } from "../db/schema";
-import { HeraldError } from "../errors";
 import { wakeWorker } from "../worker/wake";
-import { addressMayReceiveMail, limitClient } from "./rate-limit";
+import { addressMayReceiveMail } from "./rate-limit";
 import { subscribeSchema } from "./schemas";
 import { CONFIRM_TOKEN_TTL_MS, hashToken, newRandomToken } from "./tokens";
 import { notificationPayload } from "../notifications/payload";
@@ -35,27 +34,10 @@ export async function subscribeByEmail({
   clientKey: string;
   now?: Date;
 }) {
-  const parsed = subscribeSchema.safeParse(input);
-  if (!parsed.success) throw HeraldError.fromZod(parsed.error);
-  await limitClient(clientKey);
-  const { email, scope, componentIds } = parsed.data;
-  const chosen = scope === "all" ? [] : [...new Set(componentIds)];
-  if (chosen.length > 0) {
-    const visible = new Set(
-      (
-        await ctx.db
-          .select({ id: components.id })
-          .from(components)
-          .where(eq(components.visible, true))
-      ).map((c) => c.id),
-    );
-    if (chosen.some((id) => !visible.has(id)))
-      throw new HeraldError(
-        "invalid",
-        "A chosen component no longer exists. Reload and try again.",
-        { componentIds: "Unknown component." },
-      );
-  }
+  const {
+    data: { email, scope },
+    chosen,
+  } = await readPublicSubscribe({ ctx, schema: subscribeSchema, input, clientKey });
   if (!(await addressMayReceiveMail(email))) return { message: SUBSCRIBE_ANSWER };
 
   await ctx.db.transaction(async (tx) => {

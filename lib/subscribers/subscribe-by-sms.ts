@@ -1,3 +1,4 @@
+import { readPublicSubscribe } from "./read-public-subscribe";
 import { randomInt } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
@@ -8,12 +9,10 @@ import {
   subscriberComponents,
   subscribers,
 } from "../db/schema";
-import { HeraldError } from "../errors";
 import { notificationPayload } from "../notifications/payload";
 import { phoneSchema } from "../sms/phone";
 import { wakeWorker } from "../worker/wake";
-import { knownComponents } from "./known-components";
-import { addressMayReceiveMail, limitClient } from "./rate-limit";
+import { addressMayReceiveMail } from "./rate-limit";
 import { componentChoice, refineChoice } from "./schemas";
 import { hashToken } from "./tokens";
 
@@ -50,17 +49,10 @@ export async function subscribeBySms({
   clientKey: string;
   now?: Date;
 }) {
-  const parsed = subscribeBySmsSchema.safeParse(input);
-  if (!parsed.success) throw HeraldError.fromZod(parsed.error);
-  await limitClient(clientKey);
-  const { phone, scope, updates } = parsed.data;
-  const chosen =
-    scope === "all"
-      ? []
-      : await knownComponents(ctx.db, parsed.data.componentIds, {
-          field: "componentIds",
-          visibleOnly: true,
-        });
+  const {
+    data: { phone, updates, scope },
+    chosen,
+  } = await readPublicSubscribe({ ctx, schema: subscribeBySmsSchema, input, clientKey });
   const answer = { message: SMS_SUBSCRIBE_ANSWER, phone };
   if (!(await addressMayReceiveMail(`sms:${phone}`))) return answer;
 

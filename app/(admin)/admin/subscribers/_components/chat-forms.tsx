@@ -1,6 +1,6 @@
 "use client";
 import { InlineActionForm } from "@/components/admin/inline-action-form";
-import { Button } from "@/components/ui/button";
+import { ComponentChoice, SkipConfirmation, AddButton } from "./form-parts";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { CHAT_LABELS } from "@/lib/channels/chat-message";
@@ -44,24 +44,12 @@ export function AddChatSubscriberForm({
             defaultValue={state.values?.url}
             error={state.fields?.url}
           />
-          <fieldset className="flex flex-wrap gap-x-4 gap-y-1">
-            <legend className="mb-1 text-sm font-medium">
-              Only these components (none ticked: all)
-            </legend>
-            {components.map((c) => (
-              <label key={c.id} className="flex items-center gap-1 text-sm">
-                <input type="checkbox" name="components" value={c.id} /> {c.name}
-              </label>
-            ))}
-          </fieldset>
-          <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="skip_confirmation" value="true" /> The channel&apos;s
-            owners already agreed: start at once, without the activation message
-          </label>
+          <ComponentChoice components={components} />
+          <SkipConfirmation>
+            The channel&apos;s owners already agreed: start at once, without the activation message
+          </SkipConfirmation>
           <div>
-            <Button type="submit" pending={pending} pendingLabel="Adding…">
-              Add chat channel
-            </Button>
+            <AddButton pending={pending}>Add chat channel</AddButton>
           </div>
         </>
       )}
@@ -95,9 +83,7 @@ export function AddStakeholderChatForm() {
             defaultValue={state.values?.url}
             error={state.fields?.url}
           />
-          <Button type="submit" pending={pending} pendingLabel="Adding…">
-            Add channel
-          </Button>
+          <AddButton pending={pending}>Add channel</AddButton>
         </>
       )}
     </InlineActionForm>
@@ -123,9 +109,7 @@ export function AddStakeholderSlackAppForm() {
             defaultValue={state.values?.channelId}
             error={state.fields?.channelId}
           />
-          <Button type="submit" pending={pending} pendingLabel="Adding…">
-            Add Slack channel
-          </Button>
+          <AddButton pending={pending}>Add Slack channel</AddButton>
         </>
       )}
     </InlineActionForm>

@@ -1,5 +1,6 @@
 "use client";
 import { InlineActionForm } from "@/components/admin/inline-action-form";
+import { ComponentChoice, AddButton } from "./form-parts";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { ActionState } from "@/lib/action-state";
@@ -51,20 +52,9 @@ export function AddWebhookForm({ components }: { components: { id: string; name:
             defaultValue={state.values?.url}
             error={state.fields?.url}
           />
-          <fieldset className="flex flex-wrap gap-x-4 gap-y-1">
-            <legend className="mb-1 text-sm font-medium">
-              Only these components (none ticked: all)
-            </legend>
-            {components.map((c) => (
-              <label key={c.id} className="flex items-center gap-1 text-sm">
-                <input type="checkbox" name="componentIds" value={c.id} /> {c.name}
-              </label>
-            ))}
-          </fieldset>
+          <ComponentChoice components={components} name="componentIds" />
           <div>
-            <Button type="submit" pending={pending} pendingLabel="Adding…">
-              Add webhook
-            </Button>
+            <AddButton pending={pending}>Add webhook</AddButton>
           </div>
         </>
       )}
@@ -103,9 +93,7 @@ export function AddStakeholderForm() {
             defaultValue={state.values?.title}
             error={state.fields?.title}
           />
-          <Button type="submit" pending={pending} pendingLabel="Adding…">
-            Add stakeholder
-          </Button>
+          <AddButton pending={pending}>Add stakeholder</AddButton>
         </>
       )}
     </InlineActionForm>

@@ -1,6 +1,6 @@
 "use client";
 import { InlineActionForm } from "@/components/admin/inline-action-form";
-import { Button } from "@/components/ui/button";
+import { ComponentChoice, SkipConfirmation, AddButton, SMS_UPDATE_CHOICES } from "./form-parts";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { addSmsSubscriberAction, addStakeholderSmsAction } from "../actions";
@@ -32,31 +32,16 @@ export function AddSmsSubscriberForm({
             id="sms-updates-admin"
             label="Texts"
             name="sms_updates"
-            options={[
-              ["changes", "State changes only"],
-              ["all", "Every update"],
-            ]}
+            options={SMS_UPDATE_CHOICES}
             defaultValue={state.values?.sms_updates}
             error={state.fields?.sms_updates}
           />
-          <fieldset className="flex flex-wrap gap-x-4 gap-y-1">
-            <legend className="mb-1 text-sm font-medium">
-              Only these components (none ticked: all)
-            </legend>
-            {components.map((c) => (
-              <label key={c.id} className="flex items-center gap-1 text-sm">
-                <input type="checkbox" name="components" value={c.id} /> {c.name}
-              </label>
-            ))}
-          </fieldset>
-          <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="skip_confirmation" value="true" /> The number&apos;s owner
-            already agreed to texts: start at once, without the code
-          </label>
+          <ComponentChoice components={components} />
+          <SkipConfirmation>
+            The number&apos;s owner already agreed to texts: start at once, without the code
+          </SkipConfirmation>
           <div>
-            <Button type="submit" pending={pending} pendingLabel="Adding…">
-              Add SMS subscriber
-            </Button>
+            <AddButton pending={pending}>Add SMS subscriber</AddButton>
           </div>
         </>
       )}
@@ -87,16 +72,11 @@ export function AddStakeholderSmsForm() {
             id="stakeholder-sms-updates"
             label="Texts"
             name="updates"
-            options={[
-              ["changes", "State changes only"],
-              ["all", "Every update"],
-            ]}
+            options={SMS_UPDATE_CHOICES}
             defaultValue={state.values?.updates}
           />
           <div>
-            <Button type="submit" pending={pending} pendingLabel="Adding…">
-              Add number
-            </Button>
+            <AddButton pending={pending}>Add number</AddButton>
           </div>
         </>
       )}
