@@ -29,7 +29,7 @@ export type AffectedDependency = {
 export async function draftUpstreamNotice(
   tx: Db,
   page: UpstreamPage,
-  incident: { externalId: string; name: string; impact: string; latestBody: string | null },
+  incident: { externalId: string; name: string; impact: string; shortlink: string | null },
   affected: readonly AffectedDependency[],
   now: Date,
 ) {
@@ -50,6 +50,8 @@ export async function draftUpstreamNotice(
   const settings = await getPageSettings(tx);
   const source = upstreamDisplayName(page);
   const names = [...new Set(affected.map((a) => a.componentName))];
+  const link =
+    incident.shortlink && /^https?:\/\/\S+$/.test(incident.shortlink) ? incident.shortlink : null;
   const [draft] = await tx
     .insert(incidentDrafts)
     .values({
@@ -60,7 +62,10 @@ export async function draftUpstreamNotice(
       components,
       body: draftBody({
         componentNames: names,
-        summary: `our provider ${source} reports “${incident.name}”${incident.latestBody ? `: ${incident.latestBody.slice(0, 1000)}` : ""}`,
+        // The provider's incident name and a link to their notice, not their text: it is written
+        // for their customers (often in this same structured format) and pasted inside ours would
+        // read as our words.
+        summary: `our provider ${source} reports “${incident.name}”${link ? ` (${link})` : ""}`,
         cadenceMinutes: chosenCadenceMinutes(settings, severity, "default"),
       }),
       firstAlertAt: now,

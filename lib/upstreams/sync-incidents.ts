@@ -79,7 +79,7 @@ export async function syncUpstreamIncidents(
         externalId: incident.id,
         name: incident.name,
         impact: incident.impact,
-        latestBody: incident.incident_updates[0]?.body || null,
+        shortlink: incident.shortlink ?? null,
       },
       affected,
       now,

@@ -127,6 +127,10 @@ describeEachEngine(
         publishedIncidentId: null,
       });
       expect(draft!.body).toContain("Checkout");
+      // It names the provider's incident and links their notice; it does not paste their text as ours.
+      expect(draft!.body).toMatch(
+        /reports “Compute instances unreachable” \(http:\/\/[^)]+\/incidents\/\w+\)/,
+      );
       await poll(editor, upstreamId);
       await pollDueUpstreams(db(), new Date(Date.now() + 5 * 60_000));
       expect(await ours()).toHaveLength(1);
