@@ -14,7 +14,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   return (
     <div className="min-h-dvh">
       <header className="border-b border-zinc-200 dark:border-zinc-800">
-        <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-1 px-4 pt-3">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-1 px-4 pt-3">
           <span className="font-semibold">Herald console</span>
           <span className="ml-auto min-w-0 truncate text-sm text-zinc-600 dark:text-zinc-400">
             {actor.email} · {actor.role}
@@ -32,10 +32,14 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             </button>
           </form>
         </div>
-        {/* One line at any width: it scrolls sideways on a phone rather than wrapping or widening the page. */}
+        {/*
+          One line at any width: it scrolls sideways on a phone rather than wrapping or widening the
+          page. The header is wider than the content (max-w-7xl) so that on a laptop (1280 px and up)
+          every section is on screen without scrolling; fifteen sections do not fit in max-w-5xl.
+        */}
         <nav
           aria-label="Console"
-          className="mx-auto flex max-w-5xl gap-4 overflow-x-auto px-4 py-2 text-sm whitespace-nowrap"
+          className="mx-auto flex max-w-7xl gap-3 overflow-x-auto px-4 py-2 text-sm whitespace-nowrap"
         >
           <Link href="/admin">Dashboard</Link>
           <Link href="/admin/incidents">Incidents</Link>
