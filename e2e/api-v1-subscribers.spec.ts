@@ -40,9 +40,12 @@ test("a script adds, lists and removes subscribers of every type; bad input is r
   });
   expect(text.status()).toBe(415);
   const refusals: [unknown, Record<string, unknown>][] = [
+    // The PGlite server texts through a Twilio stand-in (playwright.config.ts); the PostgreSQL one has no SMS.
     [
       { type: "sms", phone: "+15550100" },
-      { message: expect.stringMatching(/SMS is not configured/) },
+      test.info().project.name === "pglite"
+        ? { fields: { phone: expect.stringMatching(/country code/) } }
+        : { message: expect.stringMatching(/SMS is not configured/) },
     ],
     [{ type: "carrier_pigeon" }, { fields: { type: expect.stringMatching(/Choose a type/) } }],
     [

@@ -24,7 +24,14 @@ export type ChatMessage = {
   /** One thread per incident or maintenance, where the platform has threads (Google Chat). */
   threadKey: string;
   timestamp: Date;
+  /**
+   * A public subscriber's own link to stop the updates (a page with a button, so a
+   * platform's link preview cannot unsubscribe anyone). Absent for stakeholders.
+   */
+  unsubscribeUrl?: string;
 };
+
+export const UNSUBSCRIBE_LABEL = "Unsubscribe this channel";
 
 export type ChatTone = "attention" | "warning" | "accent" | "good";
 

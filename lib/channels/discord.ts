@@ -1,4 +1,4 @@
-import { TONE_COLORS, type ChatMessage } from "./chat-message";
+import { TONE_COLORS, UNSUBSCRIBE_LABEL, type ChatMessage } from "./chat-message";
 import { fitEscaped } from "./fit-text";
 
 /**
@@ -55,6 +55,10 @@ export function renderDiscord(message: ChatMessage) {
   return {
     // Nothing in an update may ping @everyone, a role or a person.
     allowed_mentions: { parse: [] },
+    // Outside the embed and its 6,000 budget; <…> keeps Discord from previewing the page.
+    ...(message.unsubscribeUrl
+      ? { content: `[${UNSUBSCRIBE_LABEL}](<${message.unsubscribeUrl}>)` }
+      : {}),
     embeds: [
       {
         title,

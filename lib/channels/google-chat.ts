@@ -1,4 +1,4 @@
-import type { ChatMessage } from "./chat-message";
+import { UNSUBSCRIBE_LABEL, type ChatMessage } from "./chat-message";
 import { fitEscaped, fitPlain } from "./fit-text";
 
 /**
@@ -57,6 +57,14 @@ export function renderGoogleChat(message: ChatMessage) {
                   buttonList: {
                     buttons: [
                       { text: message.linkLabel, onClick: { openLink: { url: message.url } } },
+                      ...(message.unsubscribeUrl
+                        ? [
+                            {
+                              text: UNSUBSCRIBE_LABEL,
+                              onClick: { openLink: { url: message.unsubscribeUrl } },
+                            },
+                          ]
+                        : []),
                     ],
                   },
                 },

@@ -1,4 +1,4 @@
-import { TONE_COLORS, type ChatMessage } from "./chat-message";
+import { TONE_COLORS, UNSUBSCRIBE_LABEL, type ChatMessage } from "./chat-message";
 import { fitEscaped, fitPlain } from "./fit-text";
 
 /**
@@ -29,7 +29,9 @@ export function renderMattermost(message: ChatMessage) {
         // Attachment titles are plain text, not Markdown.
         title: fitPlain(message.title, LIMITS.title),
         title_link: message.url,
-        text: fitEscaped(message.body, LIMITS.text, escapeMattermost),
+        text:
+          fitEscaped(message.body, LIMITS.text, escapeMattermost) +
+          (message.unsubscribeUrl ? `\n\n[${UNSUBSCRIBE_LABEL}](${message.unsubscribeUrl})` : ""),
         fields: message.fields.map((f) => ({
           title: fitPlain(f.name, LIMITS.title),
           value: fitEscaped(f.value, LIMITS.field, escapeMattermost),

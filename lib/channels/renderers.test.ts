@@ -25,9 +25,23 @@ const huge: ChatMessage = {
   })),
   threadKey: "herald-incident-abc123abc123",
   timestamp: new Date("2030-01-01T00:00:00Z"),
+  unsubscribeUrl: "https://status.example.com/unsubscribe?token=abc.unsubscribe.xyz.mac",
 };
 
 describe("chat renderers", () => {
+  it.each(CHAT_CHANNELS)(
+    "%s: a public subscriber's message carries its unsubscribe link, even over every limit",
+    (channel) => {
+      const body = renderChat(channel, "https://hooks.example.com/x", huge).body;
+      expect(body).toContain(huge.unsubscribeUrl);
+      expect(body).toContain("Unsubscribe this channel");
+      const { unsubscribeUrl: _none, ...stakeholder } = huge;
+      expect(renderChat(channel, "https://hooks.example.com/x", stakeholder).body).not.toContain(
+        "Unsubscribe",
+      );
+    },
+  );
+
   it.each(CHAT_CHANNELS)(
     "%s: a message over every limit still passes the platform's checks",
     (channel) => {

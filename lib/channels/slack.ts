@@ -1,4 +1,4 @@
-import type { ChatMessage } from "./chat-message";
+import { UNSUBSCRIBE_LABEL, type ChatMessage } from "./chat-message";
 import { fitEscaped, fitPlain } from "./fit-text";
 
 /**
@@ -43,7 +43,18 @@ export function renderSlack(message: ChatMessage) {
       ...(fields.length ? [{ type: "section", fields }] : []),
       {
         type: "context",
-        elements: [{ type: "mrkdwn", text: `${link} · ${escapeSlack(message.pageName)}` }],
+        elements: [
+          {
+            type: "mrkdwn",
+            text: [
+              link,
+              escapeSlack(message.pageName),
+              ...(message.unsubscribeUrl
+                ? [`<${message.unsubscribeUrl}|${UNSUBSCRIBE_LABEL}>`]
+                : []),
+            ].join(" · "),
+          },
+        ],
       },
     ],
     unfurl_links: false,

@@ -1,4 +1,4 @@
-import type { ChatMessage, ChatTone } from "./chat-message";
+import { UNSUBSCRIBE_LABEL, type ChatMessage, type ChatTone } from "./chat-message";
 import { fitEscaped } from "./fit-text";
 
 /**
@@ -77,7 +77,12 @@ function teamsPayload(message: ChatMessage, bodyLimit: number) {
           ]
         : []),
     ],
-    actions: [{ type: "Action.OpenUrl", title: message.linkLabel, url: message.url }],
+    actions: [
+      { type: "Action.OpenUrl", title: message.linkLabel, url: message.url },
+      ...(message.unsubscribeUrl
+        ? [{ type: "Action.OpenUrl", title: UNSUBSCRIBE_LABEL, url: message.unsubscribeUrl }]
+        : []),
+    ],
     msteams: { width: "Full" },
   };
   return {

@@ -13,6 +13,7 @@ import { addStakeholderChat, listStakeholderChats } from "../stakeholders/stakeh
 import { removeSubscriber } from "../webhooks/manage-webhooks";
 import { addSubscriber } from "./add-subscriber";
 import { confirmSubscription } from "./confirm-subscription";
+import { unsubscribe } from "./manage-subscription";
 import { listSubscribers } from "./list-subscribers";
 import { chatSubscribeAnswer, subscribeByChat } from "./subscribe-by-chat";
 
@@ -79,9 +80,31 @@ describeEachEngine("chat subscriptions and managed subscribers", ({ db }) => {
       enqueueIncidentUpdateNotifications(tx, { incidentId: incident.id, updateId: update.id }),
     );
     await deliver();
-    expect(slack.calls.filter((c) => c.path.endsWith(suffix)).at(-1)!.body).toContain(
-      `Chat opt-in ${suffix}`,
+    const update1 = slack.calls.filter((c) => c.path.endsWith(suffix)).at(-1)!.body;
+    expect(update1).toContain(`Chat opt-in ${suffix}`);
+    // Each update carries the channel's own unsubscribe link, as an email does; following it stops the next one.
+    const unsubscribeLink = update1.match(
+      /<(http:\/\/status\.test\/unsubscribe\?token=[^|"]+)\|Unsubscribe this channel>/,
+    )?.[1];
+    expect(unsubscribeLink).toBeDefined();
+    const left = await unsubscribe({
+      ctx: anonymous(),
+      input: { token: new URL(unsubscribeLink!).searchParams.get("token") },
+    });
+    expect(left.who).toBe("This Slack channel");
+    const postsBefore = slack.calls.filter((c) => c.path.endsWith(suffix)).length;
+    const second = await createIncident(db(), {
+      affected: { [component.id]: "major_outage" },
+      title: `After leaving ${suffix}`,
+    });
+    await db().transaction((tx) =>
+      enqueueIncidentUpdateNotifications(tx, {
+        incidentId: second.incident.id,
+        updateId: second.update.id,
+      }),
     );
+    await deliver();
+    expect(slack.calls.filter((c) => c.path.endsWith(suffix))).toHaveLength(postsBefore);
   });
 
   it("public page: a bad URL, platform or component choice is refused and changes nothing", async () => {

@@ -3,6 +3,8 @@ import type { Ctx } from "../context";
 import type { Db } from "../db/client";
 import { components, notificationOutbox, subscriberComponents, subscribers } from "../db/schema";
 import { HeraldError } from "../errors";
+import { isChatChannel } from "../db/schema/enums";
+import { CHAT_LABELS } from "../channels/chat-message";
 import { linkTokenSchema, preferencesSchema } from "./schemas";
 import { linkSecret, verifyLinkToken, type LinkPurpose } from "./tokens";
 
@@ -17,7 +19,15 @@ async function subscriberForToken(db: Db, token: string, purpose: LinkPurpose, n
     ? await db
         .select()
         .from(subscribers)
-        .where(and(eq(subscribers.id, id), eq(subscribers.kind, "email")))
+        .where(
+          and(
+            eq(subscribers.id, id),
+            // Preferences are managed from email links; a chat channel's messages carry only its unsubscribe link.
+            purpose === "unsubscribe"
+              ? eq(subscribers.audience, "public")
+              : eq(subscribers.kind, "email"),
+          ),
+        )
     : [];
   if (!subscriber) throw new HeraldError("invalid", INVALID);
   return subscriber;
@@ -136,5 +146,12 @@ export async function unsubscribe({
         ),
       );
   });
-  return { email: subscriber.email! };
+  return { who: whoIsSubscribed(subscriber) };
+}
+
+/** How the confirmation names what was unsubscribed: an address, a number or a chat channel. */
+function whoIsSubscribed(s: { kind: string; email: string | null; phone?: string | null }) {
+  if (s.email) return s.email;
+  if (s.phone) return s.phone;
+  return isChatChannel(s.kind) ? `This ${CHAT_LABELS[s.kind]} channel` : "This subscription";
 }

@@ -132,11 +132,11 @@ export async function unsubscribeAction(
   form: FormData,
 ): Promise<SubscriptionState> {
   try {
-    const { email } = await unsubscribe({
+    const { who } = await unsubscribe({
       ctx: await publicCtx(),
       input: { token: form.get("token") },
     });
-    return { ok: true, message: `Unsubscribed: ${email} will get no more updates.` };
+    return { ok: true, message: `Unsubscribed: ${who} will get no more updates.` };
   } catch (error) {
     return actionError(error);
   }

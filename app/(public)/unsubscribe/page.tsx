@@ -16,8 +16,8 @@ export default async function UnsubscribePage(props: TokenPageProps) {
       {token ? (
         <>
           <p>
-            Stop all incident and maintenance emails to this address. You can subscribe again at any
-            time.
+            Stop all incident and maintenance updates to this address or channel. You can subscribe
+            again at any time.
           </p>
           <TokenAction
             action={unsubscribeAction}

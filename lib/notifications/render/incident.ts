@@ -63,6 +63,7 @@ export async function renderIncidentEvent(
   }
   if (isMessageChannel(row.channel))
     return chatDelivery(
+      ctx,
       row,
       incidentChatMessage({
         page: chatPage(ctx),

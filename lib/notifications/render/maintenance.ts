@@ -90,6 +90,7 @@ export async function renderMaintenanceEvent(
   }[kind];
   if (isMessageChannel(row.channel))
     return chatDelivery(
+      ctx,
       row,
       maintenanceChatMessage({
         page: chatPage(ctx),

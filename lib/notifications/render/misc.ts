@@ -63,6 +63,7 @@ export async function renderConfirmation(ctx: RenderContext, row: OutboxRow): Pr
   };
   if (isChatChannel(row.channel))
     return chatDelivery(
+      ctx,
       row,
       confirmationChatMessage({
         page: chatPage(ctx),

@@ -46,6 +46,7 @@ export async function renderPostmortemEvent(
   }
   if (isChatChannel(row.channel))
     return chatDelivery(
+      ctx,
       row,
       postmortemChatMessage({
         page: chatPage(ctx),
