@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
+    // Migrates one template database per engine; each test database is a copy of it.
+    globalSetup: ["lib/testing/database-templates.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

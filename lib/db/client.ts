@@ -104,7 +104,10 @@ async function listenOnPostgres(url: string, channel: string, subscription: Subs
 }
 
 /** Opens embedded PGlite; dataDir undefined means in-memory (tests). */
-export async function openPglite(dataDir?: string): Promise<DbHandle> {
+export async function openPglite(
+  dataDir?: string,
+  { template }: { template?: Blob } = {},
+): Promise<DbHandle> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const startParams = [
@@ -118,7 +121,7 @@ export async function openPglite(dataDir?: string): Promise<DbHandle> {
   const client = await (
     pgDir
       ? PGlite.create(pgDir, { startParams, loadDataDir: pgliteTemplateFor(pgDir) })
-      : PGlite.create({ startParams })
+      : PGlite.create({ startParams, loadDataDir: template })
   ).catch((error: unknown) => {
     unlock();
     throw error;

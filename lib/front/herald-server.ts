@@ -30,6 +30,14 @@ function loopbackOrigin(address: AddressInfo): string {
   return `http://${host}:${address.port}`;
 }
 
+/**
+ * Whether the request carries a console session cookie (Auth.js's name, with or without the
+ * __Secure- prefix). Not verified: a forged one only makes that reader wait for the shared render.
+ */
+function holdsConsoleSession(request: IncomingMessage): boolean {
+  return request.headers.cookie?.includes("authjs.session-token=") ?? false;
+}
+
 /** Per-request headers a stored response cannot carry: HSTS depends on the TLS proxy in front. */
 const OVER_TLS: [string, string][] = [["strict-transport-security", HSTS]];
 const OVER_PLAIN_HTTP: [string, string][] = [];
@@ -112,7 +120,7 @@ export async function startHeraldServer({
     stampClientAddress(request);
     const cacheable = request.headers[RENDER_HEADER] === secret ? null : cacheableRequest(request);
     if (!cacheable) return fallThrough(request, response);
-    cache.get(cacheable.url).then(
+    cache.get(cacheable.url, { waitForChange: holdsConsoleSession(request) }).then(
       (stored) => {
         if (!stored) return fallThrough(request, response);
         const answer = stored === RENDER_TIMED_OUT ? unavailable : stored;

@@ -94,6 +94,19 @@ describe("the front cache of public responses", () => {
     expect(textOf(await slow.cache.get("/"))).toBe("/ v2 live #2");
   });
 
+  it("whoever just changed something waits for the new render, however slow, sharing it with everyone", async () => {
+    const { cache, state, renders } = harness({ renderMs: 40, freshWaitMs: 10, timeoutMs: 500 });
+    await cache.get("/");
+    state.version = 2;
+    const [visitor, author] = await Promise.all([
+      cache.get("/"),
+      cache.get("/", { waitForChange: true }),
+    ]);
+    expect(textOf(visitor)).toBe("/ v1 live #1");
+    expect(textOf(author)).toBe("/ v2 live #2");
+    expect(renders()).toBe(2);
+  });
+
   it("re-renders what readers were asking for as soon as told of a change, before anyone asks", async () => {
     const { cache, state, renders } = harness({ renderMs: 5 });
     await cache.get("/");

@@ -141,7 +141,15 @@ export function createResponseCache({
   }
 
   return {
-    async get(key: string): Promise<StoredResponse | typeof RENDER_TIMED_OUT | null> {
+    /**
+     * `waitForChange`: this reader just changed something (a signed-in console member) and waits for
+     * the re-render up to the render timeout, not `freshWaitMs`: whoever saves sees what they saved.
+     * It shares the one render everyone else triggers, so it costs no extra renders.
+     */
+    async get(
+      key: string,
+      { waitForChange = false }: { waitForChange?: boolean } = {},
+    ): Promise<StoredResponse | typeof RENDER_TIMED_OUT | null> {
       const current = state();
       const entry = entries.get(key);
       if (!entry) {
@@ -159,13 +167,18 @@ export function createResponseCache({
       const resting = now() - (failedAt.get(key) ?? -Infinity) < RETRY_AFTER_FAILURE_MS;
       if (!outdated || resting) return entry.response;
       const flight = refresh(key, current);
-      if (!changed || freshWaitMs <= 0) return entry.response;
-      let timer: NodeJS.Timeout | undefined;
-      const fresh = await Promise.race([
-        flight,
-        new Promise<null>((resolve) => (timer = setTimeout(resolve, freshWaitMs, null))),
-      ]);
-      clearTimeout(timer);
+      if (!changed) return entry.response;
+      let fresh: Awaited<typeof flight> | null;
+      if (waitForChange) fresh = await flight;
+      else {
+        if (freshWaitMs <= 0) return entry.response;
+        let timer: NodeJS.Timeout | undefined;
+        fresh = await Promise.race([
+          flight,
+          new Promise<null>((resolve) => (timer = setTimeout(resolve, freshWaitMs, null))),
+        ]);
+        clearTimeout(timer);
+      }
       // Past the budget, or a failed render: the previous copy, as a CDN would serve it.
       return fresh && fresh !== RENDER_TIMED_OUT && fresh.response.status < 500
         ? fresh.response

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe } from "vitest";
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, inject } from "vitest";
 import { openPglite, openPostgres, type Db, type DbHandle, type Engine } from "../db/client";
 import { migrate } from "../db/migrate";
 
@@ -10,20 +11,33 @@ export const TEST_ENGINES: Engine[] = postgresUrl ? ["pglite", "postgres"] : ["p
 
 export type TestDatabase = DbHandle & { dispose: () => Promise<void> };
 
+/** The migrated templates made once per run (database-templates.ts); outside vitest, none. */
+function provided<K extends "pgliteTemplatePath" | "postgresTemplate">(key: K) {
+  try {
+    return inject(key);
+  } catch {
+    return undefined;
+  }
+}
+let pgliteTemplate: Blob | undefined;
+
 /** A new, migrated, empty database: in-memory PGlite, or a throwaway PostgreSQL database. */
 export async function freshDatabase(engine: Engine): Promise<TestDatabase> {
   if (engine === "pglite") {
-    const handle = await openPglite();
-    await migrate(handle);
+    const templatePath = provided("pgliteTemplatePath");
+    if (templatePath) pgliteTemplate ??= new Blob([readFileSync(templatePath)]);
+    const handle = await openPglite(undefined, { template: pgliteTemplate });
+    if (!pgliteTemplate) await migrate(handle);
     return { ...handle, dispose: handle.close };
   }
   const name = `herald_test_${randomBytes(6).toString("hex")}`;
   const admin = await openPostgres(postgresUrl!, { max: 1 });
-  await admin.db.execute(sql.raw(`create database ${name}`));
+  const template = provided("postgresTemplate");
+  await admin.db.execute(sql.raw(`create database ${name}${template ? ` template ${template}` : ""}`));
   const url = new URL(postgresUrl!);
   url.pathname = `/${name}`;
   const handle = await openPostgres(url.toString(), { max: 4 });
-  await migrate(handle);
+  if (!template) await migrate(handle);
   return {
     ...handle,
     dispose: async () => {
