@@ -39,10 +39,10 @@ test("a script declares, updates and resolves an incident with a console-made ke
   expect(declared.status()).toBe(201);
   const { incident } = (await declared.json()) as { incident: { id: string; state: string } };
   expect(incident.state).toBe("investigating");
-  await expect.poll(() => unresolvedTitles(request), { timeout: 1000 }).toContain(title);
+  await expect.poll(() => unresolvedTitles(request)).toContain(title);
   const publicPage = await page.context().newPage();
   await publicPage.goto("/");
-  await expect(publicPage.getByText(title).first()).toBeVisible({ timeout: 1000 });
+  await expect(publicPage.getByText(title).first()).toBeVisible();
 
   const invalid = await request.post(`/api/v1/incidents/${incident.id}/updates`, {
     headers: bearer(writeKey),
@@ -60,14 +60,14 @@ test("a script declares, updates and resolves an incident with a console-made ke
   await publicPage.goto(`/incidents/${incident.id}`);
   await expect(
     publicPage.getByText("A bad configuration push is the cause; rolling back."),
-  ).toBeVisible({ timeout: 1000 });
+  ).toBeVisible();
 
   const resolved = await request.post(`/api/v1/incidents/${incident.id}/resolve`, {
     headers: bearer(writeKey),
     data: { body: "The rollback is complete; errors are back to normal." },
   });
   expect(resolved.status()).toBe(200);
-  await expect.poll(() => unresolvedTitles(request), { timeout: 1000 }).not.toContain(title);
+  await expect.poll(() => unresolvedTitles(request)).not.toContain(title);
   const detail = await request.get(`/api/v1/incidents/${incident.id}`, {
     headers: bearer(writeKey),
   });

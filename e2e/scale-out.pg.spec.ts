@@ -9,9 +9,10 @@ import { startHeraldServer, startHeraldWorker } from "./support/herald-server";
  * README "Scaling": web instances with HERALD_WORKER=off and a standalone
  * worker on one PostgreSQL. Whoever writes (a request on one instance, the
  * worker on its own, a script with its own connection), every instance's page,
- * API and feeds show it within a second, because the database announces it.
- * (E2E_VISIBLE_WITHIN_MS widens that second on a machine too loaded to render
- * in time; each surface's delay is printed either way.)
+ * API and feeds show it at once, because the database announces it: well before
+ * any cached copy would age out (30 s), which is how the change would have shown
+ * without the announcement. How fast is the bench's business (publish-to-visible);
+ * each surface's delay is printed here for reading, never asserted.
  */
 const pgUrl = new URL(process.env.E2E_POSTGRES_URL!);
 const dbName = `herald_scale_${randomBytes(4).toString("hex")}`;
@@ -51,8 +52,11 @@ test.afterAll(async () => {
 
 const SURFACES = ["/", "/api/v2/summary.json", "/history.atom"] as const;
 
-/** Every surface of every instance, each polled until `shows` holds, for at most a second. */
-async function everywhereWithinASecond(
+/** Shorter than any cache's age limit: what shows by then was announced, not aged out. */
+const ANNOUNCED_WITHIN_MS = 10_000;
+
+/** Every surface of every instance, each polled until `shows` holds. */
+async function everywhereAtOnce(
   request: APIRequestContext,
   shows: (body: string, surface: string) => boolean,
 ) {
@@ -62,7 +66,7 @@ async function everywhereWithinASecond(
       SURFACES.map(async (surface) => {
         await expect
           .poll(async () => shows(await (await request.get(`${base}${surface}`)).text(), surface), {
-            timeout: Number(process.env.E2E_VISIBLE_WITHIN_MS ?? 1000),
+            timeout: ANNOUNCED_WITHIN_MS,
             intervals: [50],
             message: `${base}${surface}`,
           })
@@ -102,7 +106,7 @@ async function writeKey(): Promise<string> {
   return key;
 }
 
-test("a publish, a window the worker starts and a script's write reach every instance within a second", async ({
+test("a publish, a window the worker starts and a script's write reach every instance at once, not when caches age out", async ({
   request,
 }) => {
   test.setTimeout(120_000);
@@ -118,7 +122,7 @@ test("a publish, a window the worker starts and a script's write reach every ins
   });
   expect(declared.status()).toBe(201);
   const { incident } = (await declared.json()) as { incident: { id: string } };
-  await everywhereWithinASecond(request, (body) => body.includes(title));
+  await everywhereAtOnce(request, (body) => body.includes(title));
 
   // 2. A window that is due, started by the standalone worker on its own (no web request involved).
   const [component] = await sql<
@@ -145,7 +149,7 @@ test("a publish, a window the worker starts and a script's write reach every ins
       { timeout: 60_000, intervals: [50] },
     )
     .toBe("in_progress");
-  await everywhereWithinASecond(request, (body, surface) => {
+  await everywhereAtOnce(request, (body, surface) => {
     if (surface === "/") return /Maintenance in progress/.test(body) && body.includes(windowTitle);
     if (surface === "/history.atom")
       return body.split("<entry").some((e) => e.includes(windowTitle) && e.includes("In progress"));
@@ -170,5 +174,5 @@ test("a publish, a window the worker starts and a script's write reach every ins
     { env: { ...process.env, URL: dbUrl.toString(), TITLE: renamed, ID: incident.id } },
   );
   expect(script.status, script.stderr.toString()).toBe(0);
-  await everywhereWithinASecond(request, (body) => body.includes(renamed));
+  await everywhereAtOnce(request, (body) => body.includes(renamed));
 });
