@@ -141,7 +141,11 @@ test("a publish, a window the worker starts and a script's write reach every ins
   });
   expect(scheduled.status()).toBe(201);
   await warm(request);
-  worker = startHeraldWorker({ DATABASE_URL: dbUrl.toString() });
+  // With a mail relay configured, as in production: the compiled worker loads its SMTP transport at start.
+  worker = startHeraldWorker({
+    DATABASE_URL: dbUrl.toString(),
+    SMTP_URL: `smtp://127.0.0.1:${portBase + 95}`,
+  });
   await expect
     .poll(
       async () =>

@@ -1,8 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 
-/** A production Herald server a spec starts itself (for scenarios the shared servers cannot host). */
+/**
+ * A production Herald server a spec starts itself (for scenarios the shared servers cannot host):
+ * the compiled dist/serve.mjs that `npm run serve` runs (scripts/e2e.ts built it).
+ */
 export async function startHeraldServer(port: number, env: Record<string, string>) {
-  const child: ChildProcess = spawn("node_modules/.bin/tsx", ["scripts/serve.ts"], {
+  const child: ChildProcess = spawn(process.execPath, ["dist/serve.mjs"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -29,7 +32,7 @@ export async function startHeraldServer(port: number, env: Record<string, string
 
 /** A standalone notification worker (`npm run worker`), as a scale-out deployment runs it. */
 export function startHeraldWorker(env: Record<string, string>) {
-  const child: ChildProcess = spawn("node_modules/.bin/tsx", ["scripts/worker.ts"], {
+  const child: ChildProcess = spawn(process.execPath, ["dist/worker.mjs"], {
     env: { ...process.env, NODE_ENV: "production", ...env },
     stdio: "ignore",
   });

@@ -120,8 +120,8 @@ export async function createMailTransport(
   if (c.SMTP_URL) {
     const [nodemailer, { default: SMTPPool }, { default: SMTPTransportClass }] = await Promise.all([
       import("nodemailer"),
-      import("nodemailer/lib/smtp-pool"),
-      import("nodemailer/lib/smtp-transport"),
+      import("nodemailer/lib/smtp-pool/index.js"),
+      import("nodemailer/lib/smtp-transport/index.js"),
     ]);
     const options = {
       url: c.SMTP_URL,
