@@ -24,7 +24,8 @@ function schemaFingerprint(): string {
   const folder = path.resolve("drizzle");
   for (const file of readdirSync(folder, { recursive: true }).map(String).sort()) {
     const full = path.join(folder, file);
-    if (file.endsWith(".sql") || file.endsWith(".json")) hash.update(file).update(readFileSync(full));
+    if (file.endsWith(".sql") || file.endsWith(".json"))
+      hash.update(file).update(readFileSync(full));
   }
   const pglite = path.resolve("node_modules/@electric-sql/pglite/package.json");
   hash.update(readFileSync(pglite));
@@ -50,7 +51,10 @@ async function postgresTemplate(url: string, fingerprint: string): Promise<strin
   const name = `herald_template_${fingerprint}`;
   const admin = await openPostgres(url, { max: 1 });
   try {
-    const exists = await executeRows(admin.db, sql`select 1 from pg_database where datname = ${name}`);
+    const exists = await executeRows(
+      admin.db,
+      sql`select 1 from pg_database where datname = ${name}`,
+    );
     if (exists.length > 0) return name;
     // Migrated under another name, then renamed: a concurrent run never copies half a template.
     const building = `${name}_${randomBytes(4).toString("hex")}`;

@@ -33,7 +33,9 @@ export async function freshDatabase(engine: Engine): Promise<TestDatabase> {
   const name = `herald_test_${randomBytes(6).toString("hex")}`;
   const admin = await openPostgres(postgresUrl!, { max: 1 });
   const template = provided("postgresTemplate");
-  await admin.db.execute(sql.raw(`create database ${name}${template ? ` template ${template}` : ""}`));
+  await admin.db.execute(
+    sql.raw(`create database ${name}${template ? ` template ${template}` : ""}`),
+  );
   const url = new URL(postgresUrl!);
   url.pathname = `/${name}`;
   const handle = await openPostgres(url.toString(), { max: 4 });
