@@ -33,6 +33,7 @@ test("maintenance started now shows its components under maintenance", async ({ 
   await signIn(page, "/admin/maintenance");
   const form = page.getByRole("form", { name: "Schedule maintenance" });
   await form.getByLabel("Title").fill("Storage firmware upgrade");
+  // Times are typed in the page's zone (the seed's America/New_York), whatever the browser's.
   await form.getByLabel("Starts").fill("2031-03-01T10:00");
   await form.getByLabel("Ends").fill("2031-03-01T11:00");
   await form.getByLabel("Regions · US West (Oregon)").check();

@@ -8,7 +8,11 @@ test("the dashboard lists promised RCAs with their dates, in words", async ({ pa
   await signIn(page, "/admin");
   const section = page.getByRole("region", { name: /^RCAs due \(\d+\)$/ });
   const item = section.getByRole("listitem").filter({ hasText: INCIDENT });
-  await expect(item).toContainText(/promised by [A-Z][a-z]{2} \d{1,2}, \d{4} · due in [45] days/);
+  // "Dec 4": the year is said only when it is not this one.
+  const nextYear = new Date().getFullYear() + 1;
+  await expect(item).toContainText(
+    new RegExp(`promised by [A-Z][a-z]{2} \\d{1,2}(, ${nextYear})? · due in [45] days`),
+  );
   await item.getByRole("link", { name: INCIDENT }).click();
   await expect(page).toHaveURL(/\/admin\/postmortems\/[0-9a-z]{12}$/);
 });

@@ -8,6 +8,7 @@ test("an editor schedules a weekly window, sees it repeat, and stops the series"
   await signIn(page, "/admin/maintenance");
   const form = page.getByRole("form", { name: "Schedule maintenance" });
   await form.getByLabel("Title").fill(title);
+  // 02:00 to 04:00 on the page's clock (the seed's America/New_York), whatever the browser's zone.
   await form.getByLabel("Starts").fill("2031-03-02T02:00");
   await form.getByLabel("Ends").fill("2031-03-03T04:00");
   await form.getByLabel("Repeats").selectOption("daily");

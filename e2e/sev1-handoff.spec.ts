@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { signInToConsole as signIn } from "./console-sign-in";
 import {
   addMember,
@@ -8,13 +8,7 @@ import {
   secondPerson,
   timelineItems,
 } from "./support/incident-console";
-
-/** A datetime-local value `minutes` from now, in the browser's own zone (what a person types). */
-const localInputIn = (page: Page, minutes: number) =>
-  page.evaluate((m) => {
-    const d = new Date(Date.now() + m * 60_000);
-    return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-  }, minutes);
+import { pageClockIn } from "./support/page-clock";
 
 test("a SEV1 is corrected (title, component), handed to a second lead, who promises a later update with a reason", async ({
   page: leadA,
@@ -76,9 +70,8 @@ test("a SEV1 is corrected (title, component), handed to a second lead, who promi
   await composer(leadB)
     .getByLabel("Public update")
     .fill("**Current status:** The card processor is rate limiting us; we are working with them.");
-  await composer(leadB)
-    .getByLabel("Next update by")
-    .fill(await localInputIn(leadB, 180));
+  // Typed as the page's clock reads (America/New_York), not the browser's.
+  await composer(leadB).getByLabel("Next update by").fill(pageClockIn(180));
   await composer(leadB).getByRole("button", { name: "Publish update" }).click();
   await expect(
     composer(leadB).getByText(/later than the 60-minute cadence: say why/),

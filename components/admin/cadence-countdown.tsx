@@ -2,7 +2,7 @@
 import { useEffect, useState } from "react";
 import { cadenceStateAt, type CadenceState } from "@/lib/cadence/cadence-state";
 import { describeCadence } from "@/lib/cadence/format-cadence";
-import { formatTime } from "./format-time";
+import { formatTime } from "@/lib/time/format";
 
 const STYLE: Record<CadenceState["kind"], string> = {
   none: "border-zinc-300 text-zinc-700 dark:border-zinc-700 dark:text-zinc-300",

@@ -5,7 +5,7 @@ export const CONTROL_CLASS =
   "max-w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-base dark:border-zinc-700 dark:bg-zinc-900";
 
 /** aria-describedby for a control with an optional hint and error. */
-export function describedBy(id: string, error?: string, hint?: string): string | undefined {
+export function describedBy(id: string, error?: string, hint?: ReactNode): string | undefined {
   return (
     [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") ||
     undefined
@@ -22,7 +22,7 @@ export function FieldShell({
 }: {
   id: string;
   label: string;
-  hint?: string;
+  hint?: ReactNode;
   error?: string;
   children: ReactNode;
 }) {

@@ -9,7 +9,7 @@ import {
 import { scheduleMaintenance } from "../maintenance/schedule-maintenance";
 import { publishIncidentUpdate } from "./publish-incident-update";
 import { resolveIncident } from "./resolve-incident";
-import { formatStamp } from "@/components/admin/format-time";
+import { formatStamp } from "@/lib/time/format";
 
 const HOUR = 3_600_000;
 

@@ -6,6 +6,8 @@ import { HeraldError, notFound } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { requireRole } from "../auth/authorize";
 import { enqueueMaintenanceNotifications } from "../notifications/enqueue-maintenance";
+import { getPageSettings } from "../settings/get-page-settings";
+import { formatStamp } from "../time/format";
 import { extendMaintenanceSchema } from "./schemas";
 
 /** Pushes a window's end later (work overrunning), telling customers so. */
@@ -14,6 +16,7 @@ export async function extendMaintenance({ ctx, input }: { ctx: Ctx; input: unkno
   const parsed = extendMaintenanceSchema.safeParse(input);
   if (!parsed.success) throw HeraldError.fromZod(parsed.error);
   const { maintenanceId, scheduledUntil, body, notify } = parsed.data;
+  const { timeZone } = await getPageSettings(ctx.db);
   const updated = await ctx.db.transaction(async (tx) => {
     const [before] = await tx
       .select()
@@ -36,7 +39,8 @@ export async function extendMaintenance({ ctx, input }: { ctx: Ctx; input: unkno
       .set({ scheduledUntil })
       .where(eq(maintenances.id, maintenanceId))
       .returning();
-    const defaultBody = `The maintenance window has been extended to ${scheduledUntil.toISOString().slice(0, 16).replace("T", " ")} UTC.`;
+    // In the page's zone, as customers read every other time on the page.
+    const defaultBody = `The maintenance window has been extended to ${formatStamp(scheduledUntil, timeZone)}.`;
     const [update] = await tx
       .insert(maintenanceUpdates)
       .values({

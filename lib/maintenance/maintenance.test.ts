@@ -4,7 +4,14 @@ import { describeEachEngine } from "../testing/databases";
 import { createMember } from "../testing/factories";
 import { createTestComponent, expectRefusedWithoutChanges } from "../testing/console-factories";
 import { systemActor } from "../context";
-import { components, componentStatusEvents, maintenances, maintenanceUpdates } from "../db/schema";
+import {
+  components,
+  componentStatusEvents,
+  maintenances,
+  maintenanceUpdates,
+  pageSettings,
+} from "../db/schema";
+import { getPageSettings } from "../settings/get-page-settings";
 import { scheduleMaintenance } from "./schedule-maintenance";
 import {
   cancelMaintenance,
@@ -120,6 +127,27 @@ describeEachEngine("maintenance", ({ db }) => {
     expect(error.fields).toEqual({
       scheduledUntil: "The new end must be later than the current one.",
     });
+  });
+
+  it("tells customers the new end in the page's time zone", async () => {
+    const { editor, window } = await scheduled();
+    const { timeZone } = await getPageSettings(db());
+    await db().update(pageSettings).set({ timeZone: "Asia/Kolkata" });
+    try {
+      await extendMaintenance({
+        ctx: editor,
+        input: { maintenanceId: window.id, scheduledUntil: "2099-12-01T09:00:00Z" },
+      });
+    } finally {
+      await db().update(pageSettings).set({ timeZone });
+    }
+    const updates = await db()
+      .select()
+      .from(maintenanceUpdates)
+      .where(eq(maintenanceUpdates.maintenanceId, window.id));
+    expect(updates.map((u) => u.body)).toContain(
+      "The maintenance window has been extended to Dec 1, 2099, 14:30 GMT+5:30.",
+    );
   });
 
   it("names bad fields and writes nothing", async () => {

@@ -26,6 +26,27 @@ export function formatDateTime(date: Date, timeZone: string): string {
   }).format(date);
 }
 
+/**
+ * "Mar 2, 14:05 EST": a moment as read in the page's time zone, with the zone
+ * named; "Mar 2, 2025, 14:05 EST" when it is not this year (in that zone), so
+ * nothing old reads as recent. The console's and messages' format.
+ */
+export function formatStamp(date: Date, timeZone: string, now = new Date()): string {
+  const year = formatter("year", { timeZone, year: "numeric" });
+  const otherYear = year.format(date) !== year.format(now);
+  return formatter(otherYear ? "stamp-year" : "stamp", {
+    timeZone,
+    month: "short",
+    day: "numeric",
+    ...(otherYear ? { year: "numeric" } : {}),
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZoneName: "short",
+  }).format(date);
+}
+
+/** "14:05 EST": a time of day in the page's time zone. */
 export function formatTime(date: Date, timeZone: string): string {
   return formatter("time", {
     timeZone,
@@ -44,6 +65,13 @@ const dayFormat = new Intl.DateTimeFormat("en-US", {
 });
 export function formatDay(day: DayKey): string {
   return dayFormat.format(new Date(`${day}T00:00:00Z`));
+}
+
+/** "Dec 4" this year, "Dec 4, 2027" otherwise: a promised day, such as an RCA's, said as people say it. */
+export function formatShortDay(day: DayKey, today: DayKey): string {
+  if (day.slice(0, 4) !== today.slice(0, 4)) return formatDay(day);
+  const shortDay = formatter("short-day", { timeZone: "UTC", month: "short", day: "numeric" });
+  return shortDay.format(new Date(`${day}T00:00:00Z`));
 }
 
 const monthFormat = new Intl.DateTimeFormat("en-US", {

@@ -4,7 +4,7 @@ import { getPageSettings } from "@/lib/settings/get-page-settings";
 import { withCadenceUpdates } from "@/lib/incidents/list-incidents";
 import { listRcasDue } from "@/lib/postmortems/list-postmortems";
 import { dayKeyOf } from "@/lib/time/days";
-import { formatDateTime } from "@/lib/time/format";
+import { formatDateTime, formatDuration } from "@/lib/time/format";
 import { StatusLabel } from "@/components/status/status-dot";
 import { OpenIncidentRow } from "./incidents/_components/incident-summary";
 import { RcasDue } from "./_components/rcas-due";
@@ -13,7 +13,6 @@ import { listDrafts } from "@/lib/inbound/drafts/list-drafts";
 import { hasRole } from "@/lib/auth/authorize";
 import { loadPickableComponents } from "./incidents/load-pickable";
 import { formatMinutesToPost } from "@/lib/reliability/time-to-first-post";
-import { formatDuration } from "@/lib/time/format";
 import { FIRST_POST_WINDOW_DAYS } from "@/lib/dashboard/get-dashboard";
 
 export default async function DashboardPage() {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { listRcasDue } from "@/lib/postmortems/list-postmortems";
 import { dayRange, type DayKey } from "@/lib/time/days";
-import { formatDay } from "@/lib/time/format";
+import { formatShortDay } from "@/lib/time/format";
 
 type RcaDue = Awaited<ReturnType<typeof listRcasDue>>[number];
 
@@ -35,7 +35,7 @@ export function RcasDue({ rows, today }: { rows: RcaDue[]; today: DayKey }) {
                     : "text-zinc-600 dark:text-zinc-400"
                 }
               >
-                promised by {formatDay(r.rcaDueOn!)} · {words}
+                promised by {formatShortDay(r.rcaDueOn!, today)} · {words}
               </span>
             </li>
           );

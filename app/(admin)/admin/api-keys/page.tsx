@@ -2,7 +2,7 @@ import { requestCtx } from "@/app/_lib/request-context";
 import { hasRole } from "@/lib/auth/authorize";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { getPageSettings } from "@/lib/settings/get-page-settings";
-import { formatStamp } from "@/components/admin/format-time";
+import { formatStamp } from "@/lib/time/format";
 import { CreateApiKeyForm, RevokeApiKeyButton } from "./_components/api-key-forms";
 
 export const metadata = { title: "API keys · Herald" };

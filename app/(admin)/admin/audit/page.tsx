@@ -2,7 +2,7 @@ import Link from "next/link";
 import { requestCtx } from "@/app/_lib/request-context";
 import { listAuditLog } from "@/lib/audit/list-audit-log";
 import { getPageSettings } from "@/lib/settings/get-page-settings";
-import { formatStamp } from "@/components/admin/format-time";
+import { formatStamp } from "@/lib/time/format";
 import { Field } from "@/components/ui/field";
 
 export const metadata = { title: "Audit log · Herald" };

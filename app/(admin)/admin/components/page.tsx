@@ -10,7 +10,7 @@ import { StatusForm } from "./_components/status-form";
 import { listStatusHistory } from "@/lib/components/list-status-history";
 import { STATUS_LABELS } from "@/lib/components/status";
 import { getPageSettings } from "@/lib/settings/get-page-settings";
-import { formatStamp } from "@/components/admin/format-time";
+import { formatStamp } from "@/lib/time/format";
 
 export const metadata = { title: "Components · Herald" };
 

@@ -3,7 +3,7 @@ import { requestCtx } from "@/app/_lib/request-context";
 import { hasRole } from "@/lib/auth/authorize";
 import { listIncidents } from "@/lib/incidents/list-incidents";
 import { getPageSettings } from "@/lib/settings/get-page-settings";
-import { formatStamp } from "@/components/admin/format-time";
+import { formatStamp } from "@/lib/time/format";
 import { OpenIncidentRow } from "./_components/incident-summary";
 
 export const metadata = { title: "Incidents · Herald" };

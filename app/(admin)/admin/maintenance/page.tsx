@@ -2,7 +2,7 @@ import { requestCtx } from "@/app/_lib/request-context";
 import { hasRole } from "@/lib/auth/authorize";
 import { listMaintenance, type ConsoleMaintenance } from "@/lib/maintenance/list-maintenance";
 import { getPageSettings } from "@/lib/settings/get-page-settings";
-import { formatStamp } from "@/components/admin/format-time";
+import { formatStamp } from "@/lib/time/format";
 import { MarkdownBody } from "@/components/ui/markdown-body";
 import { loadPickableComponents } from "../incidents/load-pickable";
 import { MaintenanceControls } from "./_components/maintenance-controls";
@@ -39,7 +39,13 @@ export default async function MaintenancePage() {
       )}
       <MarkdownBody markdown={m.body} className="text-sm" />
       {canEdit && (
-        <MaintenanceControls id={m.id} title={m.title} state={m.state} repeats={!!m.repeat} />
+        <MaintenanceControls
+          id={m.id}
+          title={m.title}
+          state={m.state}
+          repeats={!!m.repeat}
+          timeZone={settings.timeZone}
+        />
       )}
     </li>
   );
@@ -60,7 +66,7 @@ export default async function MaintenancePage() {
           <h2 id="schedule-heading" className="text-lg font-semibold">
             Schedule maintenance
           </h2>
-          <ScheduleForm components={components} />
+          <ScheduleForm components={components} timeZone={settings.timeZone} />
         </section>
       )}
       <section aria-labelledby="finished-heading">

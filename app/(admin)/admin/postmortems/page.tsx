@@ -1,13 +1,17 @@
 import Link from "next/link";
 import { requestCtx } from "@/app/_lib/request-context";
 import { listPostmortems } from "@/lib/postmortems/list-postmortems";
-import { formatDay } from "@/lib/time/format";
+import { getPageSettings } from "@/lib/settings/get-page-settings";
+import { dayKeyOf } from "@/lib/time/days";
+import { formatShortDay } from "@/lib/time/format";
 
 const STATE_TEXT = { none: "Not started", draft: "Draft", published: "Published" } as const;
 
 export default async function PostmortemsPage() {
-  const rows = await listPostmortems({ ctx: await requestCtx() });
-  const today = new Date().toISOString().slice(0, 10);
+  const ctx = await requestCtx();
+  const [rows, settings] = await Promise.all([listPostmortems({ ctx }), getPageSettings(ctx.db)]);
+  // The page's day, as the RCA reminders count it: a promise is overdue from the next day there.
+  const today = dayKeyOf(new Date(), settings.timeZone);
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold">Postmortems</h1>
@@ -50,7 +54,9 @@ export default async function PostmortemsPage() {
                 <td
                   className={`py-2 ${overdue ? "font-semibold text-red-700 dark:text-red-400" : ""}`}
                 >
-                  {r.rcaDueOn ? `${formatDay(r.rcaDueOn)}${overdue ? " · overdue" : ""}` : "—"}
+                  {r.rcaDueOn
+                    ? `${formatShortDay(r.rcaDueOn, today)}${overdue ? " · overdue" : ""}`
+                    : "—"}
                 </td>
               </tr>
             );

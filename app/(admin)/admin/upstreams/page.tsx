@@ -3,7 +3,7 @@ import { requestCtx } from "@/app/_lib/request-context";
 import { hasRole } from "@/lib/auth/authorize";
 import { listUpstreams } from "@/lib/upstreams/list-upstreams";
 import { getPageSettings } from "@/lib/settings/get-page-settings";
-import { formatStamp } from "@/components/admin/format-time";
+import { formatStamp } from "@/lib/time/format";
 import { CreateUpstreamForm, DeleteUpstreamButton } from "./_components/upstream-forms";
 
 export const metadata = { title: "Upstream pages · Herald" };

@@ -7,7 +7,8 @@ import { parsePublicId } from "@/lib/http/public-params";
 import { loadStatusSnapshot } from "@/lib/public/status-snapshot";
 import { loadIncidentPage } from "@/lib/public/public-pages";
 import { SEVERITY_IMPACT_LABELS } from "@/lib/public/labels";
-import { formatDay, formatDuration } from "@/lib/time/format";
+import { dayKeyOf } from "@/lib/time/days";
+import { formatDuration, formatShortDay } from "@/lib/time/format";
 import { SiteHeader } from "@/components/status/site-header";
 import { UpdateTimeline } from "@/components/status/update-timeline";
 import { PageTime } from "@/components/status/local-time";
@@ -87,7 +88,10 @@ export default async function IncidentPage({ params }: Props) {
           </p>
         ) : (
           incident.rcaDueOn && (
-            <p>A root-cause analysis will be published by {formatDay(incident.rcaDueOn)}.</p>
+            <p>
+              A root-cause analysis will be published by{" "}
+              {formatShortDay(incident.rcaDueOn, dayKeyOf(new Date(), tz))}.
+            </p>
           )
         )}
         {incident.components.length > 0 && (

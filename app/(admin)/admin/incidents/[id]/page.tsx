@@ -8,8 +8,8 @@ import { getDeliveryStatus } from "@/lib/notifications/delivery-status";
 import { defaultCadenceMinutes, nextUpdateDue } from "@/lib/cadence/cadence-state";
 import { SEVERITY_LABELS, STATE_LABELS } from "@/lib/incidents/severity";
 import { CadenceCountdown } from "@/components/admin/cadence-countdown";
-import { formatStamp } from "@/components/admin/format-time";
-import { formatDay } from "@/lib/time/format";
+import { formatDuration, formatShortDay, formatStamp } from "@/lib/time/format";
+import { dayKeyOf } from "@/lib/time/days";
 import {
   Composer,
   ReopenForm,
@@ -26,7 +26,6 @@ import { loadPickableComponents } from "../load-pickable";
 import { orNotFound } from "../../_lib/or-not-found";
 import { draftOfIncident } from "@/lib/inbound/drafts/list-drafts";
 import { formatMinutesToPost, minutesToFirstPost } from "@/lib/reliability/time-to-first-post";
-import { formatDuration } from "@/lib/time/format";
 
 export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requestCtx();
@@ -79,7 +78,12 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           <span>
             Cadence: {incident.cadenceMinutes ? `every ${incident.cadenceMinutes} min` : "none"}
           </span>
-          {incident.rcaDueOn && <span>RCA promised by {formatDay(incident.rcaDueOn)}</span>}
+          {incident.rcaDueOn && (
+            <span>
+              RCA promised by{" "}
+              {formatShortDay(incident.rcaDueOn, dayKeyOf(new Date(), settings.timeZone))}
+            </span>
+          )}
         </p>
         {draft?.alertsResolvedAt &&
           (incident.state === "investigating" || incident.state === "identified") && (

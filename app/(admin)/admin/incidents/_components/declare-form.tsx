@@ -4,7 +4,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { LocalDateTimeField } from "@/components/ui/local-datetime-field";
+import { ZonedDateTimeField } from "@/components/ui/zoned-datetime-field";
 import { SelectField } from "@/components/ui/select-field";
 import { MarkdownField } from "@/components/admin/markdown-field";
 import { initialActionState } from "@/lib/action-state";
@@ -43,10 +43,13 @@ export function DeclareForm({
   components,
   cadenceDefaults,
   prefill,
+  timeZone,
 }: {
   components: PickableComponent[];
   cadenceDefaults: CadenceDefaults;
   prefill?: DeclarePrefill;
+  /** The page's time zone: "Started at" is entered as its clock reads. */
+  timeZone: string;
 }) {
   const [state, action, pending] = useActionState(declareIncidentAction, initialActionState);
   const f = state.fields ?? {};
@@ -132,9 +135,10 @@ export function DeclareForm({
           error={f.cadence}
         />
       </div>
-      <LocalDateTimeField
+      <ZonedDateTimeField
         label="Started at (optional)"
         name="startedAt"
+        timeZone={timeZone}
         error={f.startedAt}
         hint="Leave empty for now; set it if the problem began earlier."
       />
@@ -155,7 +159,7 @@ export function DeclareForm({
         onChange={setBody}
         error={f.body}
       />
-      <InternalFields errors={f} />
+      <InternalFields errors={f} timeZone={timeZone} />
       <NotifyToggle />
       <FormMessage ok={state.ok} message={state.message} />
       <div>

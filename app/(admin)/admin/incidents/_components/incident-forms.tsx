@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { LocalDateTimeField } from "@/components/ui/local-datetime-field";
+import { ZonedDateTimeField } from "@/components/ui/zoned-datetime-field";
 import { SelectField } from "@/components/ui/select-field";
 import { INCIDENT_STATES, type IncidentState } from "@/lib/db/schema/enums";
 import { composerTemplate, holdingStatement, renderSections } from "@/lib/incidents/update-text";
@@ -90,9 +90,10 @@ export function Composer({ context }: { context: IncidentFormContext }) {
           />
           <ComponentFields context={context} error={f.components} />
           <div className="grid gap-3 sm:grid-cols-2">
-            <LocalDateTimeField
+            <ZonedDateTimeField
               label="Next update by"
               name="nextUpdateBy"
+              timeZone={context.timeZone}
               error={f.nextUpdateBy}
               hint={
                 context.cadenceMinutes
@@ -110,9 +111,10 @@ export function Composer({ context }: { context: IncidentFormContext }) {
           <details>
             <summary className="cursor-pointer text-sm">Backdate this update</summary>
             <div className="mt-2">
-              <LocalDateTimeField
+              <ZonedDateTimeField
                 label="Display time"
                 name="displayAt"
+                timeZone={context.timeZone}
                 error={f.displayAt}
                 hint="Leave empty to publish as of now."
               />

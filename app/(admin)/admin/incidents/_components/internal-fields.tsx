@@ -1,13 +1,17 @@
 import { Field } from "@/components/ui/field";
 import { TextareaField } from "@/components/ui/textarea-field";
+import { zoneAbbreviation } from "@/lib/time/wall-clock";
 
 /** What only internal stakeholders see; sent with the public body in their email. */
 export function InternalFields({
   errors,
   values = {},
+  timeZone,
 }: {
   errors: Record<string, string>;
   values?: Record<string, string>;
+  /** The page's time zone, the one an example ETA is given in. */
+  timeZone: string;
 }) {
   return (
     <fieldset className="flex flex-col gap-3 rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
@@ -33,7 +37,7 @@ export function InternalFields({
           name="eta"
           defaultValue={values.eta}
           error={errors.eta}
-          hint="e.g. “fix deploying, ~15:00 UTC”"
+          hint={`e.g. “fix deploying, ~15:00 ${zoneAbbreviation(new Date(), timeZone)}”`}
         />
       </div>
     </fieldset>

@@ -1,5 +1,5 @@
 import { MarkdownBody } from "@/components/ui/markdown-body";
-import { formatStamp } from "@/components/admin/format-time";
+import { formatStamp } from "@/lib/time/format";
 import { STATE_LABELS } from "@/lib/incidents/severity";
 import type { UpdatesSince } from "@/lib/incidents/list-updates-since";
 

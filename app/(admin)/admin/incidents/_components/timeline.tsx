@@ -3,7 +3,7 @@ import type { DeliveryStatus } from "@/lib/notifications/delivery-status";
 import { STATUS_LABELS } from "@/lib/components/status";
 import { STATE_LABELS } from "@/lib/incidents/severity";
 import { MarkdownBody } from "@/components/ui/markdown-body";
-import { formatStamp } from "@/components/admin/format-time";
+import { formatStamp } from "@/lib/time/format";
 import { DeliverySummary } from "./delivery-summary";
 import { EditUpdateForm } from "./edit-update-form";
 

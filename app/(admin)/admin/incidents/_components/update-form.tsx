@@ -9,7 +9,7 @@ import { InternalFields, NotifyToggle } from "./internal-fields";
 import type { IncidentActionState } from "./incident-action-state";
 import { PublishedMeanwhile } from "./published-meanwhile";
 import { useUpdateDraft } from "./use-update-draft";
-import { formatStamp } from "@/components/admin/format-time";
+import { formatStamp } from "@/lib/time/format";
 import { ChatPreview } from "./chat-preview";
 
 type UpdateFormProps = {
@@ -134,7 +134,7 @@ export function UpdateForm(props: UpdateFormProps) {
           onChange={setBody}
           error={f.body}
         />
-        <InternalFields errors={f} />
+        <InternalFields errors={f} timeZone={props.timeZone} />
         <NotifyToggle />
         {state.meanwhile && state.meanwhile.length > 0 && (
           <PublishedMeanwhile updates={state.meanwhile} timeZone={props.timeZone} />

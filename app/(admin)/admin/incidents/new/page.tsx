@@ -43,6 +43,7 @@ export default async function DeclareIncidentPage({
         key={selected?.id ?? "blank"}
         components={components}
         cadenceDefaults={settings}
+        timeZone={settings.timeZone}
         prefill={
           selected && {
             title: selected.title,

@@ -1,7 +1,7 @@
 import { requestCtx } from "@/app/_lib/request-context";
 import { getIntegration } from "@/lib/inbound/list-integrations";
 import { getPageSettings } from "@/lib/settings/get-page-settings";
-import { formatStamp } from "@/components/admin/format-time";
+import { formatStamp } from "@/lib/time/format";
 import { orNotFound } from "../../_lib/or-not-found";
 import { SetupSnippets } from "../_components/setup-snippets";
 import { EditIntegrationForm, RotateTokenForm } from "../_components/integration-forms";

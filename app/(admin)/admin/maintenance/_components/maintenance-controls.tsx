@@ -1,6 +1,6 @@
 "use client";
 import { Button } from "@/components/ui/button";
-import { LocalDateTimeField } from "@/components/ui/local-datetime-field";
+import { ZonedDateTimeField } from "@/components/ui/zoned-datetime-field";
 import { InlineActionForm } from "@/components/admin/inline-action-form";
 import type { MaintenanceState } from "@/lib/db/schema/enums";
 import {
@@ -29,11 +29,14 @@ export function MaintenanceControls({
   title,
   state,
   repeats,
+  timeZone,
 }: {
   id: string;
   title: string;
   state: MaintenanceState;
   repeats: boolean;
+  /** The page's time zone: a new end is entered as its clock reads. */
+  timeZone: string;
 }) {
   const steps = STEPS[state] ?? [];
   const stop = repeats && (
@@ -86,9 +89,10 @@ export function MaintenanceControls({
             <>
               <input type="hidden" name="maintenanceId" value={id} />
               <input type="hidden" name="notify" value="on" />
-              <LocalDateTimeField
+              <ZonedDateTimeField
                 label="New end"
                 name="scheduledUntil"
+                timeZone={timeZone}
                 error={result.fields?.scheduledUntil}
               />
               <Button type="submit" variant="secondary" pending={pending} pendingLabel="Extending…">

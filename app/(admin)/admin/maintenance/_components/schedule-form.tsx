@@ -1,7 +1,7 @@
 "use client";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { LocalDateTimeField } from "@/components/ui/local-datetime-field";
+import { ZonedDateTimeField } from "@/components/ui/zoned-datetime-field";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { InlineActionForm } from "@/components/admin/inline-action-form";
 import { scheduleMaintenanceAction } from "../actions";
@@ -19,7 +19,14 @@ const CHECKS = [
   ["notify", "Notify subscribers"],
 ] as const;
 
-export function ScheduleForm({ components }: { components: { id: string; label: string }[] }) {
+export function ScheduleForm({
+  components,
+  timeZone,
+}: {
+  components: { id: string; label: string }[];
+  /** The page's time zone: windows are entered as its clock reads. */
+  timeZone: string;
+}) {
   return (
     <InlineActionForm
       action={scheduleMaintenanceAction}
@@ -39,8 +46,18 @@ export function ScheduleForm({ components }: { components: { id: string; label: 
               required
             />
             <div className="grid gap-3 sm:grid-cols-2">
-              <LocalDateTimeField label="Starts" name="scheduledFor" error={f.scheduledFor} />
-              <LocalDateTimeField label="Ends" name="scheduledUntil" error={f.scheduledUntil} />
+              <ZonedDateTimeField
+                label="Starts"
+                name="scheduledFor"
+                timeZone={timeZone}
+                error={f.scheduledFor}
+              />
+              <ZonedDateTimeField
+                label="Ends"
+                name="scheduledUntil"
+                timeZone={timeZone}
+                error={f.scheduledUntil}
+              />
             </div>
             <div className="grid gap-3 sm:grid-cols-2">
               <div className="flex flex-col gap-1">
@@ -61,9 +78,10 @@ export function ScheduleForm({ components }: { components: { id: string; label: 
                 </select>
                 {f.repeat && <p className="text-sm text-red-700 dark:text-red-400">{f.repeat}</p>}
               </div>
-              <LocalDateTimeField
+              <ZonedDateTimeField
                 label="Repeat until (optional)"
                 name="repeatUntil"
+                timeZone={timeZone}
                 error={f.repeatUntil}
                 hint="Each occurrence is scheduled when the one before it starts."
               />

@@ -6,7 +6,7 @@ import { MarkdownBody } from "@/components/ui/markdown-body";
 import { publishAction } from "./actions";
 import { saveDraftRequest } from "./save-draft-request";
 import { useAutosave } from "./use-autosave";
-import { formatTime } from "@/components/admin/format-time";
+import { formatTime } from "@/lib/time/format";
 
 const FIELDS: {
   key: Exclude<keyof PostmortemSections, "fiveWhys">;

@@ -3,7 +3,7 @@ import { hasRole } from "@/lib/auth/authorize";
 import { getUpstream } from "@/lib/upstreams/list-upstreams";
 import { loadPickableComponents } from "../../incidents/load-pickable";
 import { getPageSettings } from "@/lib/settings/get-page-settings";
-import { formatStamp } from "@/components/admin/format-time";
+import { formatStamp } from "@/lib/time/format";
 import { orNotFound } from "../../_lib/or-not-found";
 import { PickComponentsForm, PollNowForm } from "../_components/upstream-forms";
 
