@@ -63,6 +63,10 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
+  // Walks through the console (two leads, a handoff) take several server round trips per step on a
+  // 2-core CI machine that also runs the browser and two servers: budgets for that, not timing claims.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   forbidOnly: true,
   reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
   use: {
