@@ -119,6 +119,17 @@ describe("the front cache of public responses", () => {
     expect(renders()).toBe(4);
   });
 
+  it("re-renders a few at a time, most recently read first, so other work is not queued behind them all", async () => {
+    const { cache, state, renders } = harness({ renderMs: 10 });
+    for (const url of ["/a", "/b", "/c", "/d", "/e"]) await cache.get(url);
+    state.version = 2;
+    const sweep = cache.refreshRecent();
+    expect(renders()).toBe(7);
+    await sweep;
+    expect(renders()).toBe(10);
+    expect(textOf(await cache.get("/a"))).toMatch(/^\/a v2 live/);
+  });
+
   it("renders again when the database stops or starts answering: the page says so", async () => {
     const { cache, state } = harness();
     await cache.get("/");

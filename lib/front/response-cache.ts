@@ -185,16 +185,26 @@ export function createResponseCache({
         : entry.response;
     },
     /**
-     * Starts re-rendering the most recently read entries now, rather than on
-     * their next request: what readers (and a CDN revalidating) ask for next is
-     * already being rendered when they do.
+     * Re-renders the most recently read entries now, rather than on their next
+     * request: what readers (and a CDN revalidating) ask for next is already
+     * being rendered when they do. A few at a time, most recently read first:
+     * all at once, they queued ahead of the console's own queries (on PGlite's
+     * one connection, the comms lead's next page waited behind 32 renders).
      */
-    refreshRecent(limit = 32): void {
+    refreshRecent(limit = 32, concurrency = 2): Promise<void> {
       const current = state();
-      // Most recently read first: the front page is usually among them.
       const recent = [...entries.keys()].slice(-limit).reverse();
-      for (const key of recent)
-        if (!sameState(entries.get(key)!.state, current)) void refresh(key, current);
+      let next = 0;
+      const lane = async (): Promise<void> => {
+        while (next < recent.length) {
+          const key = recent[next++]!;
+          // A later change restarts the sweep; what this one has not reached waits for it.
+          if (state().version !== current.version) return;
+          const entry = entries.get(key);
+          if (entry && !sameState(entry.state, current)) await refresh(key, current);
+        }
+      };
+      return Promise.all(Array.from({ length: concurrency }, lane)).then(() => {});
     },
     size: () => entries.size,
     bytes: () => bytes,
