@@ -10,6 +10,9 @@ import {
 } from "./support/incident-console";
 import { pageClockIn } from "./support/page-clock";
 
+// Two people, each signing in and walking several console pages on one 2-core machine: a budget, not a timing claim.
+test.describe.configure({ timeout: 150_000 });
+
 test("a SEV1 is corrected (title, component), handed to a second lead, who promises a later update with a reason", async ({
   page: leadA,
   browser,

@@ -9,6 +9,9 @@ import {
   timelineItems,
 } from "./support/incident-console";
 
+// Two people, each signing in and walking several console pages on one 2-core machine: a budget, not a timing claim.
+test.describe.configure({ timeout: 150_000 });
+
 test("two leads publish at once: the second sees the first's update inline, keeps the draft and publishes with one more click", async ({
   page: leadA,
   browser,
