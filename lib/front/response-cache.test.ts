@@ -130,6 +130,23 @@ describe("the front cache of public responses", () => {
     expect(textOf(await cache.get("/a"))).toMatch(/^\/a v2 live/);
   });
 
+  it("after a change, re-renders only what was read lately; the rest renders when next asked for", async () => {
+    const { cache, state, clock, renders } = harness({ refreshAfterMs: 30_000 });
+    await cache.get("/history.atom");
+    clock.now += 31_000;
+    await cache.get("/");
+    state.version = 2;
+    await cache.refreshRecent();
+    expect(renders()).toBe(3);
+    expect(textOf(await cache.get("/"))).toMatch(/^\/ v2 live/);
+    // Not read for 31 s: not rendered ahead, so its next reader triggers the render (and, without a
+    // budget to wait, gets the previous copy meanwhile).
+    expect(textOf(await cache.get("/history.atom"))).toMatch(/v1 live/);
+    await tick();
+    expect(textOf(await cache.get("/history.atom"))).toMatch(/v2 live/);
+    expect(renders()).toBe(4);
+  });
+
   it("renders again when the database stops or starts answering: the page says so", async () => {
     const { cache, state } = harness();
     await cache.get("/");

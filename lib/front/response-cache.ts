@@ -17,6 +17,8 @@ export type Rendered = { response: StoredResponse; keep: boolean; degraded?: boo
 type Entry = {
   state: PublicState;
   renderedAt: number;
+  /** When a reader last asked for it: only what is being read is re-rendered ahead of readers. */
+  readAt: number;
   response: StoredResponse;
   bytes: number;
   degraded: boolean;
@@ -127,6 +129,7 @@ export function createResponseCache({
           remember(key, {
             state: at,
             renderedAt,
+            readAt: entries.get(key)?.readAt ?? renderedAt,
             response: rendered.response,
             bytes: sizeOf(rendered.response),
             degraded: rendered.degraded ?? false,
@@ -158,6 +161,7 @@ export function createResponseCache({
       }
       entries.delete(key);
       entries.set(key, entry);
+      entry.readAt = now();
       const changed = !sameState(entry.state, current);
       const age = now() - entry.renderedAt;
       // A copy made while a read failed ("may be out of date") must not outlive the failure by
@@ -187,7 +191,8 @@ export function createResponseCache({
     /**
      * Re-renders the most recently read entries now, rather than on their next
      * request: what readers (and a CDN revalidating) ask for next is already
-     * being rendered when they do. A few at a time, most recently read first:
+     * being rendered when they do. Only entries read within `refreshAfterMs`:
+     * on a large page, re-rendering what nobody reads took CPU from those who do. A few at a time, most recently read first:
      * all at once, they queued ahead of the console's own queries (on PGlite's
      * one connection, the comms lead's next page waited behind 32 renders).
      */
@@ -201,7 +206,8 @@ export function createResponseCache({
           // A later change restarts the sweep; what this one has not reached waits for it.
           if (state().version !== current.version) return;
           const entry = entries.get(key);
-          if (entry && !sameState(entry.state, current)) await refresh(key, current);
+          if (entry && !sameState(entry.state, current) && now() - entry.readAt <= refreshAfterMs)
+            await refresh(key, current);
         }
       };
       return Promise.all(Array.from({ length: concurrency }, lane)).then(() => {});

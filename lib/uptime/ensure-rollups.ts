@@ -12,6 +12,11 @@ import { computeDailyMinutes, dayBounds, type StatusChange } from "./compute-dai
  * time-zone change the rows of other zones), so this only fills gaps: its cost
  * is the missing days of the components shown, never the history behind them.
  * Safe to run concurrently: rows are upserted.
+ *
+ * Returns a fingerprint (row count and latest computation) per component whose
+ * rows were all there already: a reader that kept those rows from an earlier
+ * call may reuse them while the fingerprint is unchanged (the write-side
+ * triggers delete rows, and every write of a row stamps it with now()).
  */
 export async function ensureUptimeRollups(
   db: Db,
@@ -25,10 +30,15 @@ export async function ensureUptimeRollups(
 ) {
   const yesterday = addDays(dayKeyOf(now, timeZone), -1);
   const last = through < yesterday ? through : yesterday;
-  if (from > last || componentIds.length === 0) return;
+  const fingerprints = new Map<string, string>();
+  if (from > last || componentIds.length === 0) return fingerprints;
   const wanted = dayRange(from, last);
   const have = await db
-    .select({ componentId: componentUptimeDaily.componentId, n: sql<number>`count(*)::int` })
+    .select({
+      componentId: componentUptimeDaily.componentId,
+      n: sql<number>`count(*)::int`,
+      latest: sql<string>`max(${componentUptimeDaily.computedAt})::text`,
+    })
     .from(componentUptimeDaily)
     .where(
       and(
@@ -39,9 +49,10 @@ export async function ensureUptimeRollups(
       ),
     )
     .groupBy(componentUptimeDaily.componentId);
-  const complete = new Set(have.filter((h) => h.n === wanted.length).map((h) => h.componentId));
-  const missing = componentIds.filter((id) => !complete.has(id));
-  if (missing.length === 0) return;
+  for (const h of have)
+    if (h.n === wanted.length) fingerprints.set(h.componentId, `${h.n}@${h.latest}`);
+  const missing = componentIds.filter((id) => !fingerprints.has(id));
+  if (missing.length === 0) return fingerprints;
   const changes = await statusChangesOf(db, missing, {
     start: startOfDayKey(from, timeZone),
     end: startOfDayKey(addDays(last, 1), timeZone),
@@ -77,6 +88,7 @@ export async function ensureUptimeRollups(
       observed_minutes = excluded.observed_minutes, major_minutes = excluded.major_minutes,
       partial_minutes = excluded.partial_minutes, downtime_minutes = excluded.downtime_minutes,
       time_zone = excluded.time_zone, computed_at = now()`);
+  return fingerprints;
 }
 
 /**

@@ -122,4 +122,40 @@ describeEachEngine("loadUptime", ({ db }) => {
     expect(rows.map((r) => r.day).sort()).toEqual(shown.get(c.id)!.days.map((d) => d.day));
     expect(rows[0]!.day >= "2024-03-01" && rows.at(-1)!.day <= "2024-05-31").toBe(true);
   });
+
+  it("reuses a page's past days across renders, but never over a change: a new incident, a moved start date", async () => {
+    const c = await component("2026-05-01");
+    const first = (await loadUptime(db(), { timeZone: "UTC", days: 3, now })).get(c.id)!;
+    expect(first.days.map((d) => [d.uptime, d.incidents.length])).toEqual([
+      [1, 0],
+      [1, 0],
+      [1, 0],
+    ]);
+
+    const [incident] = await db()
+      .insert(incidents)
+      .values({
+        title: "Card payments failing",
+        severity: "SEV2",
+        impact: "major",
+        state: "resolved",
+        startedAt: new Date("2026-05-18T09:00:00Z"),
+        resolvedAt: new Date("2026-05-18T09:30:00Z"),
+      })
+      .returning();
+    await db()
+      .insert(incidentComponents)
+      .values({ incidentId: incident!.id, componentId: c.id, status: "partial_outage" });
+    const second = (await loadUptime(db(), { timeZone: "UTC", days: 3, now })).get(c.id)!;
+    expect(second.days[0]).toMatchObject({
+      day: "2026-05-18",
+      incidents: [{ title: "Card payments failing" }],
+    });
+    expect(second.days[1]!.incidents).toEqual([]);
+
+    // The component is now said to start on the 19th: the 18th no longer counts.
+    await db().update(components).set({ startDate: "2026-05-19" }).where(eq(components.id, c.id));
+    const third = (await loadUptime(db(), { timeZone: "UTC", days: 3, now })).get(c.id)!;
+    expect(third.days.map((d) => d.uptime)).toEqual([null, 1, 1]);
+  });
 });

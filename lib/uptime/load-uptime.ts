@@ -41,28 +41,24 @@ export async function loadUptime(
     .where(opts.componentIds ? inArray(components.id, opts.componentIds) : undefined);
   const ids = comps.map((c) => c.id);
   if (ids.length === 0) return new Map();
-  await ensureUptimeRollups(db, { timeZone, from, through: last, now, componentIds: ids });
+  const fingerprints = await ensureUptimeRollups(db, {
+    timeZone,
+    from,
+    through: last,
+    now,
+    componentIds: ids,
+  });
+  const kept = keptDaysOf(`${timeZone}|${from}|${last}|${today}`);
+  const startDayOf = new Map(
+    comps.map((c) => [c.id, c.startDate ?? dayKeyOf(c.createdAt, timeZone)] as const),
+  );
+  const versionOf = (id: string) => `${fingerprints.get(id)}|${startDayOf.get(id)}`;
+  const toRead = ids.filter(
+    (id) => !fingerprints.has(id) || kept.get(id)?.version !== versionOf(id),
+  );
 
   const [rollups, dayIncidents, live] = await Promise.all([
-    // Only the columns shown, as plain rows: a large page reads 18,000 of them per render.
-    db
-      .select({
-        componentId: componentUptimeDaily.componentId,
-        day: componentUptimeDaily.day,
-        observedMinutes: componentUptimeDaily.observedMinutes,
-        majorMinutes: componentUptimeDaily.majorMinutes,
-        partialMinutes: componentUptimeDaily.partialMinutes,
-        downtimeMinutes: componentUptimeDaily.downtimeMinutes,
-      })
-      .from(componentUptimeDaily)
-      .where(
-        and(
-          inArray(componentUptimeDaily.componentId, ids),
-          eq(componentUptimeDaily.timeZone, timeZone),
-          gte(componentUptimeDaily.day, from),
-          sql`${componentUptimeDaily.day} <= ${last}`,
-        ),
-      ),
+    toRead.length === 0 ? [] : readRollups(db, { ids: toRead, timeZone, from, last }),
     incidentsByComponentDay(db, { from, last, timeZone, now, ids }),
     last === today
       ? statusChangesOf(db, ids, { start: startOfDayKey(today, timeZone), end: now })
@@ -71,36 +67,107 @@ export async function loadUptime(
   const byComponentDay = new Map<string, DayMinutes>(
     rollups.map((r) => [`${r.componentId}/${r.day}`, r]),
   );
+  // Read this call; kept for the next one unless the component's rows were not all there yet.
+  const read = new Map<string, readonly UptimeDay[]>();
+  for (const id of toRead) {
+    const startDay = startDayOf.get(id)!;
+    const days = window.map((day) =>
+      uptimeDayOf(
+        day >= startDay && day !== today ? byComponentDay.get(`${id}/${day}`) : undefined,
+        day,
+      ),
+    );
+    if (fingerprints.has(id)) kept.set(id, { version: versionOf(id), days });
+    else kept.delete(id);
+    read.set(id, days);
+  }
   const result = new Map<string, ComponentUptime>();
   for (const c of comps) {
-    const startDay = c.startDate ?? dayKeyOf(c.createdAt, timeZone);
+    const base = read.get(c.id) ?? kept.get(c.id)!.days;
     const changes = live.get(c.id);
-    if (changes) {
-      const [todayMinutes] = computeDailyMinutes({ changes, days: [today], timeZone, now });
-      byComponentDay.set(`${c.id}/${today}`, todayMinutes!);
-    }
-    const days = window.map((day): UptimeDay => {
-      const counted = day >= startDay ? byComponentDay.get(`${c.id}/${day}`) : undefined;
-      const minutes = counted ?? {
-        day,
-        observedMinutes: 0,
-        majorMinutes: 0,
-        partialMinutes: 0,
-        downtimeMinutes: 0,
-      };
+    const days = base.map((pastDay, i): UptimeDay => {
+      const day = window[i]!;
+      const minutes =
+        day === today && changes && day >= startDayOf.get(c.id)!
+          ? computeDailyMinutes({ changes, days: [today], timeZone, now })[0]!
+          : undefined;
+      const incidentsOfDay = dayIncidents.get(`${c.id}/${day}`);
+      if (!minutes && !incidentsOfDay) return pastDay;
       return {
-        day,
-        observedMinutes: minutes.observedMinutes,
-        majorMinutes: minutes.majorMinutes,
-        partialMinutes: minutes.partialMinutes,
-        downtimeMinutes: minutes.downtimeMinutes,
-        uptime: uptimeRatio(minutes.observedMinutes, minutes.downtimeMinutes),
-        incidents: dayIncidents.get(`${c.id}/${day}`) ?? [],
+        ...(minutes ? uptimeDayOf(minutes, day) : pastDay),
+        incidents: incidentsOfDay ?? [],
       };
     });
     result.set(c.id, { componentId: c.id, days, uptime: uptimeOver(days) });
   }
   return result;
+}
+
+/** Days kept for one window (zone, first and last day, today), per component, with the version they were read at. */
+type KeptDays = Map<string, { version: string; days: readonly UptimeDay[] }>;
+const keptWindows = new Map<string, KeptDays>();
+/** The status page, /uptime and /reliability each show a window: a few stay, older ones go. */
+const MAX_KEPT_WINDOWS = 6;
+
+/**
+ * Past days of uptime change only when their rollup rows do (on a backfilled
+ * status event, a time-zone change, a new day): a page re-rendered after a
+ * publish reuses them instead of reading and rebuilding every row. Kept as
+ * shared, never mutated objects; a day with incidents or today is a new object.
+ */
+function keptDaysOf(key: string): KeptDays {
+  let kept = keptWindows.get(key);
+  if (!kept) {
+    if (keptWindows.size >= MAX_KEPT_WINDOWS) keptWindows.delete(keptWindows.keys().next().value!);
+    keptWindows.set(key, (kept = new Map()));
+  }
+  return kept;
+}
+
+const NO_INCIDENTS: DayIncident[] = [];
+Object.freeze(NO_INCIDENTS);
+
+function uptimeDayOf(minutes: DayMinutes | undefined, day: DayKey): UptimeDay {
+  const m = minutes ?? {
+    observedMinutes: 0,
+    majorMinutes: 0,
+    partialMinutes: 0,
+    downtimeMinutes: 0,
+  };
+  return {
+    day,
+    observedMinutes: m.observedMinutes,
+    majorMinutes: m.majorMinutes,
+    partialMinutes: m.partialMinutes,
+    downtimeMinutes: m.downtimeMinutes,
+    uptime: uptimeRatio(m.observedMinutes, m.downtimeMinutes),
+    incidents: NO_INCIDENTS,
+  };
+}
+
+/** Rollup rows of the window, only the columns shown, as plain rows. */
+function readRollups(
+  db: Db,
+  { ids, timeZone, from, last }: { ids: string[]; timeZone: string; from: DayKey; last: DayKey },
+) {
+  return db
+    .select({
+      componentId: componentUptimeDaily.componentId,
+      day: componentUptimeDaily.day,
+      observedMinutes: componentUptimeDaily.observedMinutes,
+      majorMinutes: componentUptimeDaily.majorMinutes,
+      partialMinutes: componentUptimeDaily.partialMinutes,
+      downtimeMinutes: componentUptimeDaily.downtimeMinutes,
+    })
+    .from(componentUptimeDaily)
+    .where(
+      and(
+        inArray(componentUptimeDaily.componentId, ids),
+        eq(componentUptimeDaily.timeZone, timeZone),
+        gte(componentUptimeDaily.day, from),
+        sql`${componentUptimeDaily.day} <= ${last}`,
+      ),
+    );
 }
 
 /** Incidents that affected each component on each day of the window, keyed "componentId/day". */

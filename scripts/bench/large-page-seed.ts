@@ -10,6 +10,7 @@ import { declareIncident } from "../../lib/incidents/declare-incident";
 import { publishIncidentUpdate } from "../../lib/incidents/publish-incident-update";
 import { scheduleMaintenance } from "../../lib/maintenance/schedule-maintenance";
 import { runMaintenanceSchedule } from "../../lib/maintenance/run-maintenance-schedule";
+import { maintainUptimeRollups } from "../../lib/uptime/maintain-rollups";
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
@@ -25,13 +26,25 @@ function random(seed: number) {
   };
 }
 
+/** Runs `fn` with `Date.now()` reading `at`: history is seeded as it was written, at its own time. */
+async function asOf<T>(at: number, fn: () => Promise<T>): Promise<T> {
+  const realNow = Date.now;
+  Date.now = () => at;
+  try {
+    return await fn();
+  } finally {
+    Date.now = realNow;
+  }
+}
+
 /**
  * The large page of issue 14, seeded only through Herald's domain functions
  * (so every trigger, rollup rule and audit row is what production gets): 20
  * groups of 10 components, 3 years of history with `3000 × scale` incidents
  * of five updates each (declared, identified, monitoring, update, resolved,
  * backdated) and `600 × scale` maintenance windows started and completed on
- * time by the worker's own schedule function.
+ * time by the worker's own schedule function; then the worker's rollup
+ * maintenance, as a running page has it.
  */
 export async function seedLargePage(
   db: Db,
@@ -116,18 +129,21 @@ export async function seedLargePage(
     const until = from + 120 * MINUTE;
     steps.push({
       at: from - MINUTE,
+      // Announced the minute before it started: the schema refuses a window already over by the clock.
       run: () =>
-        scheduleMaintenance({
-          ctx,
-          input: {
-            title: `Planned upgrade #${m + 1}`,
-            body: "Routine upgrade; brief interruptions possible.",
-            scheduledFor: new Date(from).toISOString(),
-            scheduledUntil: new Date(until).toISOString(),
-            components: [pick(componentIds)],
-            notify: false,
-          },
-        }),
+        asOf(from - MINUTE, () =>
+          scheduleMaintenance({
+            ctx,
+            input: {
+              title: `Planned upgrade #${m + 1}`,
+              body: "Routine upgrade; brief interruptions possible.",
+              scheduledFor: new Date(from).toISOString(),
+              scheduledUntil: new Date(until).toISOString(),
+              components: [pick(componentIds)],
+              notify: false,
+            },
+          }),
+        ),
     });
     steps.push({ at: from, run: () => runMaintenanceSchedule({ ctx, now: new Date(from) }) });
     steps.push({ at: until, run: () => runMaintenanceSchedule({ ctx, now: new Date(until) }) });
@@ -137,5 +153,7 @@ export async function seedLargePage(
     await step.run();
     if (n % 500 === 0) log(`history: ${n} of ${steps.length} steps`);
   }
+  // What the worker's tick has done by now on a page that has been running: the shown days' rollups.
+  await maintainUptimeRollups(db, now);
   return { incidents: incidentCount, maintenances: windowCount };
 }
