@@ -1,5 +1,5 @@
 import { config, ConfigError } from "./config";
-import { dbHandle, getDb } from "./db";
+import { dbHandle, getDb, reopenDbHandle } from "./db";
 import { DataDirLockedError } from "./db/data-dir-lock";
 import { watchDatabaseLiveness } from "./db/liveness";
 import { prepareDatabase } from "./db/prepare";
@@ -21,7 +21,7 @@ export async function startServerProcess(): Promise<void> {
   // URL is the right base behind proxies and CDNs, whatever Host the request had.
   if (c.HERALD_URL && !process.env.AUTH_URL)
     process.env.AUTH_URL = `${c.HERALD_URL.replace(/\/+$/, "")}/api/auth`;
-  const handle = await dbHandle().catch((error: unknown) => {
+  let handle = await dbHandle().catch((error: unknown) => {
     // Another process serves this PGlite directory: leave it alone, and say who has it.
     if (error instanceof DataDirLockedError) {
       console.error(`[herald] ${error.message}`);
@@ -30,6 +30,10 @@ export async function startServerProcess(): Promise<void> {
     throw error;
   });
   await prepareDatabase(handle, c);
+  // PGlite's WebAssembly memory only grows: what unpacking, migrating and seeding took on a first
+  // start (about 100 MB more than a reopened database) would stay for the server's life. Reopened
+  // before anything else holds the handle, the embedded database starts from its small size.
+  if (handle.engine === "pglite") handle = await reopenDbHandle();
   await followPublicChanges(handle);
   watchDatabaseLiveness(getDb);
   // Never while `next build` prerenders: a build must not deliver anyone's mail.

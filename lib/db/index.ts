@@ -13,6 +13,17 @@ export function dbHandle(): Promise<DbHandle> {
   return holder.__heraldDb;
 }
 
+/**
+ * Closes the process-wide handle and opens it again; later getDb() calls get the new one. For the
+ * start only, before anything else holds the handle (see startServerProcess).
+ */
+export async function reopenDbHandle(): Promise<DbHandle> {
+  const current = holder.__heraldDb;
+  if (current) await (await current).close();
+  holder.__heraldDb = openConfigured(config());
+  return holder.__heraldDb;
+}
+
 export async function getDb() {
   return (await dbHandle()).db;
 }
