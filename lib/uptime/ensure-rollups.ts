@@ -40,14 +40,7 @@ export async function ensureUptimeRollups(
       latest: sql<string>`max(${componentUptimeDaily.computedAt})::text`,
     })
     .from(componentUptimeDaily)
-    .where(
-      and(
-        inArray(componentUptimeDaily.componentId, componentIds),
-        eq(componentUptimeDaily.timeZone, timeZone),
-        gte(componentUptimeDaily.day, from),
-        sql`${componentUptimeDaily.day} <= ${last}`,
-      ),
-    )
+    .where(rollupsOfWindow({ componentIds, timeZone, from, last }))
     .groupBy(componentUptimeDaily.componentId);
   for (const h of have)
     if (h.n === wanted.length) fingerprints.set(h.componentId, `${h.n}@${h.latest}`);
@@ -89,6 +82,26 @@ export async function ensureUptimeRollups(
       partial_minutes = excluded.partial_minutes, downtime_minutes = excluded.downtime_minutes,
       time_zone = excluded.time_zone, computed_at = now()`);
   return fingerprints;
+}
+
+/** Rollup rows of `componentIds` counted in `timeZone`, from `from` to `last` inclusive. */
+export function rollupsOfWindow({
+  componentIds,
+  timeZone,
+  from,
+  last,
+}: {
+  componentIds: string[];
+  timeZone: string;
+  from: DayKey;
+  last: DayKey;
+}) {
+  return and(
+    inArray(componentUptimeDaily.componentId, componentIds),
+    eq(componentUptimeDaily.timeZone, timeZone),
+    gte(componentUptimeDaily.day, from),
+    sql`${componentUptimeDaily.day} <= ${last}`,
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "../db/client";
 import {
   components,
@@ -9,7 +9,7 @@ import {
 } from "../db/schema";
 import { addDays, dayKeyOf, dayRange, startOfDayKey, type DayKey } from "../time/days";
 import { computeDailyMinutes, uptimeOver, type DayMinutes } from "./compute-daily-uptime";
-import { ensureUptimeRollups, statusChangesOf } from "./ensure-rollups";
+import { ensureUptimeRollups, rollupsOfWindow, statusChangesOf } from "./ensure-rollups";
 import { uptimeRatio } from "./weights";
 
 export type DayIncident = { id: string; title: string; impact: Impact };
@@ -160,14 +160,7 @@ function readRollups(
       downtimeMinutes: componentUptimeDaily.downtimeMinutes,
     })
     .from(componentUptimeDaily)
-    .where(
-      and(
-        inArray(componentUptimeDaily.componentId, ids),
-        eq(componentUptimeDaily.timeZone, timeZone),
-        gte(componentUptimeDaily.day, from),
-        sql`${componentUptimeDaily.day} <= ${last}`,
-      ),
-    );
+    .where(rollupsOfWindow({ componentIds: ids, timeZone, from, last }));
 }
 
 /** Incidents that affected each component on each day of the window, keyed "componentId/day". */

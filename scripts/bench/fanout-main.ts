@@ -5,6 +5,7 @@
  *   BENCH_FANOUT_RECIPIENTS   subscribers (100000)
  *   BENCH_FANOUT_KILLS        worker kills during the soak (5)
  *   BENCH_FANOUT_STALL_S      give up after this long without a message arriving (180)
+ *   BENCH_WORKER_NODE_ARGS    extra node flags for the worker processes (e.g. --cpu-prof)
  */
 import { benchFanout } from "./fanout";
 import { fanoutTable } from "./fanout-table";

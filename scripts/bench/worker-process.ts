@@ -43,7 +43,9 @@ export function spawnWorker({
   label: string;
   log: (line: string) => void;
 }): WorkerProcess {
-  const child = spawn(process.execPath, ["dist/worker.mjs"], {
+  // BENCH_WORKER_NODE_ARGS="--cpu-prof --cpu-prof-dir=…": where a worker's time goes (NODE_OPTIONS refuses --cpu-prof).
+  const nodeArgs = process.env.BENCH_WORKER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, "dist/worker.mjs"], {
     cwd,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
