@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { nextOccurrenceAfter, nthOccurrence } from "./next-occurrence";
 
 const NY = "America/New_York";
@@ -31,4 +31,21 @@ describe("recurring maintenance times", () => {
       "2026-03-02T07:30:00.000Z",
     );
   });
+
+  const hostZone = process.env.TZ;
+  afterEach(() => {
+    if (hostZone === undefined) delete process.env.TZ;
+    else process.env.TZ = hostZone;
+  });
+
+  it.each(["UTC", "Asia/Tokyo", "America/Los_Angeles", "Europe/Berlin"])(
+    "a time that occurs twice as clocks go back is its first occurrence, on a server in %s",
+    (host) => {
+      process.env.TZ = host;
+      // Sunday 25 October 2026, 01:30 in New York (EDT, UTC-4); clocks go back at 02:00 on 1 November.
+      const anchor = new Date("2026-10-25T05:30:00Z");
+      expect(nthOccurrence(anchor, "weekly", 1, NY).toISOString()).toBe("2026-11-01T05:30:00.000Z");
+      expect(nthOccurrence(anchor, "weekly", 2, NY).toISOString()).toBe("2026-11-08T06:30:00.000Z");
+    },
+  );
 });

@@ -1,11 +1,16 @@
 import { TZDate } from "@date-fns/tz";
 import type { MaintenanceRepeat } from "../db/schema";
+import { wallClockToInstant } from "../time/wall-clock";
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
 /**
  * The `n`th occurrence after `anchor` (the series' first start), at the same
  * wall-clock time in `timeZone`, so a weekly 02:00 window stays at 02:00 across
- * daylight-saving changes. Monthly keeps the anchor's day, or the month's last
- * day when it has fewer (a window on the 31st runs on 30 April).
+ * daylight-saving changes (a time that occurs twice is its first occurrence, one
+ * that is skipped is read after the jump, whatever zone the server runs in: the
+ * console's rule, lib/time/wall-clock.ts). Monthly keeps the anchor's day, or the
+ * month's last day when it has fewer (a window on the 31st runs on 30 April).
  */
 export function nthOccurrence(
   anchor: Date,
@@ -16,8 +21,12 @@ export function nthOccurrence(
   const local = new TZDate(anchor.getTime(), timeZone);
   const [y, m, d] = [local.getFullYear(), local.getMonth(), local.getDate()];
   const [hh, mm] = [local.getHours(), local.getMinutes()];
-  const at = (year: number, month: number, day: number) =>
-    new Date(new TZDate(year, month, day, hh, mm, 0, 0, timeZone).getTime());
+  const at = (year: number, month: number, day: number) => {
+    // Date.UTC only to carry day 32 into the next month; the reading is then placed in the page's zone.
+    const date = new Date(Date.UTC(year, month, day));
+    const reading = `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}T${pad(hh)}:${pad(mm)}`;
+    return wallClockToInstant(reading, timeZone)!;
+  };
   if (repeat === "daily") return at(y, m, d + n);
   if (repeat === "weekly") return at(y, m, d + 7 * n);
   const daysInMonth = new Date(Date.UTC(y, m + n + 1, 0)).getUTCDate();
