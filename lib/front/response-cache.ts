@@ -192,9 +192,10 @@ export function createResponseCache({
      * Re-renders the most recently read entries now, rather than on their next
      * request: what readers (and a CDN revalidating) ask for next is already
      * being rendered when they do. Only entries read within `refreshAfterMs`:
-     * on a large page, re-rendering what nobody reads took CPU from those who do. A few at a time, most recently read first:
-     * all at once, they queued ahead of the console's own queries (on PGlite's
-     * one connection, the comms lead's next page waited behind 32 renders).
+     * on a large page, re-rendering what nobody reads took CPU from those who
+     * do. A few at a time, most recently read first: all at once, they queued
+     * ahead of the console's own queries (on PGlite's one connection, the comms
+     * lead's next page waited behind 32 renders).
      */
     refreshRecent(limit = 32, concurrency = 2): Promise<void> {
       const current = state();

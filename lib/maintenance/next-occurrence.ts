@@ -1,8 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import type { MaintenanceRepeat } from "../db/schema";
-import { wallClockToInstant } from "../time/wall-clock";
-
-const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+import { wallClockOf, wallClockToInstant } from "../time/wall-clock";
 
 /**
  * The `n`th occurrence after `anchor` (the series' first start), at the same
@@ -24,7 +22,13 @@ export function nthOccurrence(
   const at = (year: number, month: number, day: number) => {
     // Date.UTC only to carry day 32 into the next month; the reading is then placed in the page's zone.
     const date = new Date(Date.UTC(year, month, day));
-    const reading = `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}T${pad(hh)}:${pad(mm)}`;
+    const reading = wallClockOf(
+      date.getUTCFullYear(),
+      date.getUTCMonth() + 1,
+      date.getUTCDate(),
+      hh,
+      mm,
+    );
     return wallClockToInstant(reading, timeZone)!;
   };
   if (repeat === "daily") return at(y, m, d + n);

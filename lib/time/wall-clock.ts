@@ -12,10 +12,21 @@ const DAY_MS = 86_400_000;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
+/** The reading for a calendar day (month 1–12) and a time of day, to the minute. */
+export function wallClockOf(
+  year: number,
+  month: number,
+  day: number,
+  hours: number,
+  minutes: number,
+): WallClock {
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hours)}:${pad(minutes)}`;
+}
+
 /** The reading a clock in `timeZone` shows at `instant`, to the minute. */
 export function instantToWallClock(instant: Date, timeZone: string): WallClock {
   const t = new TZDate(instant.getTime(), timeZone);
-  return `${pad(t.getFullYear(), 4)}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}T${pad(t.getHours())}:${pad(t.getMinutes())}`;
+  return wallClockOf(t.getFullYear(), t.getMonth() + 1, t.getDate(), t.getHours(), t.getMinutes());
 }
 
 /**

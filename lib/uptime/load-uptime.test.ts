@@ -29,6 +29,34 @@ describeEachEngine("loadUptime", ({ db }) => {
       .insert(componentStatusEvents)
       .values({ componentId, at: new Date(at), toStatus, cause: "manual" });
 
+  /** A resolved incident that affected `componentId` from `from` until `until`. */
+  async function resolvedIncident(
+    componentId: string,
+    i: {
+      title: string;
+      severity: "SEV1" | "SEV2";
+      impact: "critical" | "major";
+      status: "major_outage" | "partial_outage";
+      from: string;
+      until: string;
+    },
+  ) {
+    const [incident] = await db()
+      .insert(incidents)
+      .values({
+        title: i.title,
+        severity: i.severity,
+        impact: i.impact,
+        state: "resolved",
+        startedAt: new Date(i.from),
+        resolvedAt: new Date(i.until),
+      })
+      .returning();
+    await db()
+      .insert(incidentComponents)
+      .values({ incidentId: incident!.id, componentId, status: i.status });
+  }
+
   it("counts nothing before the start date and today only up to now", async () => {
     const c = await component("2026-05-18");
     await event(c.id, "2026-05-20T11:00:00Z", "major_outage");
@@ -72,20 +100,14 @@ describeEachEngine("loadUptime", ({ db }) => {
     const c = await component("2026-05-01");
     await event(c.id, "2026-05-19T02:00:00Z", "major_outage");
     await event(c.id, "2026-05-19T03:00:00Z", "operational");
-    const [incident] = await db()
-      .insert(incidents)
-      .values({
-        title: "Night outage",
-        severity: "SEV1",
-        impact: "critical",
-        state: "resolved",
-        startedAt: new Date("2026-05-19T02:00:00Z"),
-        resolvedAt: new Date("2026-05-19T03:00:00Z"),
-      })
-      .returning();
-    await db()
-      .insert(incidentComponents)
-      .values({ incidentId: incident!.id, componentId: c.id, status: "major_outage" });
+    await resolvedIncident(c.id, {
+      title: "Night outage",
+      severity: "SEV1",
+      impact: "critical",
+      status: "major_outage",
+      from: "2026-05-19T02:00:00Z",
+      until: "2026-05-19T03:00:00Z",
+    });
 
     const utc = (await loadUptime(db(), { timeZone: "UTC", days: 3, now })).get(c.id)!;
     expect(utc.days.find((d) => d.day === "2026-05-19")).toMatchObject({
@@ -132,20 +154,14 @@ describeEachEngine("loadUptime", ({ db }) => {
       [1, 0],
     ]);
 
-    const [incident] = await db()
-      .insert(incidents)
-      .values({
-        title: "Card payments failing",
-        severity: "SEV2",
-        impact: "major",
-        state: "resolved",
-        startedAt: new Date("2026-05-18T09:00:00Z"),
-        resolvedAt: new Date("2026-05-18T09:30:00Z"),
-      })
-      .returning();
-    await db()
-      .insert(incidentComponents)
-      .values({ incidentId: incident!.id, componentId: c.id, status: "partial_outage" });
+    await resolvedIncident(c.id, {
+      title: "Card payments failing",
+      severity: "SEV2",
+      impact: "major",
+      status: "partial_outage",
+      from: "2026-05-18T09:00:00Z",
+      until: "2026-05-18T09:30:00Z",
+    });
     const second = (await loadUptime(db(), { timeZone: "UTC", days: 3, now })).get(c.id)!;
     expect(second.days[0]).toMatchObject({
       day: "2026-05-18",

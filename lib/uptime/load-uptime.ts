@@ -116,11 +116,11 @@ const MAX_KEPT_WINDOWS = 6;
  * shared, never mutated objects; a day with incidents or today is a new object.
  */
 function keptDaysOf(key: string): KeptDays {
-  let kept = keptWindows.get(key);
-  if (!kept) {
-    if (keptWindows.size >= MAX_KEPT_WINDOWS) keptWindows.delete(keptWindows.keys().next().value!);
-    keptWindows.set(key, (kept = new Map()));
-  }
+  const kept = keptWindows.get(key) ?? new Map();
+  // Least recently used goes first: months browsed on /uptime must not push out the status page's window.
+  keptWindows.delete(key);
+  if (keptWindows.size >= MAX_KEPT_WINDOWS) keptWindows.delete(keptWindows.keys().next().value!);
+  keptWindows.set(key, kept);
   return kept;
 }
 
