@@ -71,8 +71,8 @@ it("keeps delivering after a relay restart refused more connections than the poo
     parseConfig({ SMTP_URL: `smtp://127.0.0.1:${port}` }),
     { pool: true, sendTimeoutMs: 5_000 },
   )) as MailTransport;
-  // More refused connects than the pool's eight connections.
-  for (let i = 0; i < 12; i++) {
+  // More refused connects than the pool's sixteen connections.
+  for (let i = 0; i < 20; i++) {
     const refused = await transport
       .send(message(`down-${i}@example.test`))
       .catch((e: unknown) => e);

@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { connect, type Socket } from "node:net";
-import type SMTPTransport from "nodemailer/lib/smtp-transport";
+import addressparser from "nodemailer/lib/addressparser/index.js";
 import type { Config } from "../config";
 import { createResendTransport, type PaceDeps } from "./resend-transport";
 import { smtpTlsOptions } from "./smtp-tls";
 import { classifySmtpError, DeliveryError } from "./delivery-error";
+import { buildMimeMessage } from "./mime-message";
+import { createSmtpPool } from "./smtp-pool";
 
 export type MailMessage = {
   to: string;
@@ -51,6 +52,12 @@ export function batchIdempotencyKey(messages: MailMessage[]): string | undefined
   return `batch-${sha([...keys].sort().join("\n")).slice(0, 48)}`;
 }
 
+/** The bare address of MAIL_FROM (`"Status" <status@example.com>` → status@example.com), for the envelope. */
+function addressOf(mailFrom: string): string {
+  const [first] = addressparser(mailFrom, { flatten: true });
+  return first?.address || mailFrom;
+}
+
 /** `<hash@domain-of-MAIL_FROM>`: the same key always yields the same Message-ID. */
 export function messageIdFor(idempotencyKey: string, mailFrom: string): string {
   const domain = mailFrom.match(/@([^>\s]+)/)?.[1] ?? "herald.invalid";
@@ -71,64 +78,8 @@ async function settleWithin(promise: Promise<unknown>, ms: number): Promise<bool
   }
 }
 
-/** Connections a pooled SMTP transport keeps open to the relay: enough that round trips overlap. */
-const SMTP_CONNECTIONS = 8;
-
-/**
- * Connections that could not be opened. nodemailer's pool (7.x) keeps the slot
- * of a connection whose custom socket failed to open, busy forever: after
- * `maxConnections` refused connects (a relay restarting) every later message
- * waited for a slot that never came. A pool that met one is replaced.
- */
-const connectFailures = new WeakSet<Error>();
-
-/**
- * Sockets for nodemailer with Nagle's algorithm off. With it on, each message's
- * closing "." waits for the relay to acknowledge the previous write (~40 ms):
- * that capped delivery at ~20 messages a second, and widened the window in
- * which a killed worker has sent a message it never recorded.
- */
-function noDelaySocket(
-  options: SMTPTransport.Options,
-  callback: (error: Error | null, socketOptions?: { connection: Socket }) => void,
-): void {
-  const socket = connect({
-    host: options.host ?? "localhost",
-    port: options.port ?? (options.secure ? 465 : 587),
-    noDelay: true,
-  });
-  const fail = (error: Error) => {
-    connectFailures.add(error);
-    callback(error);
-  };
-  socket.once("error", fail).once("connect", () => {
-    socket.off("error", fail);
-    coalesceWrites(socket);
-    callback(null, { connection: socket });
-  });
-}
-
-/**
- * nodemailer streams a message in many small writes (headers, then the body line by line); with
- * Nagle off each became its own system call and TCP segment, most of the worker's CPU at a
- * thousand messages a second. Writes made in one turn of the event loop now leave together.
- */
-function coalesceWrites(socket: Socket): void {
-  const write = socket.write.bind(socket) as (...args: unknown[]) => boolean;
-  let corked = false;
-  const uncork = () => {
-    corked = false;
-    socket.uncork();
-  };
-  socket.write = ((...args: unknown[]) => {
-    if (!corked) {
-      corked = true;
-      socket.cork();
-      setImmediate(uncork);
-    }
-    return write(...args);
-  }) as Socket["write"];
-}
+/** Connections the worker keeps open to the relay: enough that round trips overlap. */
+const SMTP_CONNECTIONS = 16;
 
 /** Resend when RESEND_API_KEY is set, SMTP when SMTP_URL is set, otherwise none. `pool` keeps SMTP connections open (for the worker). */
 export async function createMailTransport(
@@ -141,62 +92,36 @@ export async function createMailTransport(
 ): Promise<MailTransport | null> {
   if (c.RESEND_API_KEY) return createResendTransport(c, pacing);
   if (c.SMTP_URL) {
-    const [nodemailer, { default: SMTPPool }, { default: SMTPTransportClass }] = await Promise.all([
-      import("nodemailer"),
-      import("nodemailer/lib/smtp-pool/index.js"),
-      import("nodemailer/lib/smtp-transport/index.js"),
-    ]);
-    const options = {
-      url: c.SMTP_URL,
-      getSocket: noDelaySocket,
-      tls: smtpTlsOptions(c),
-      // A relay that stops answering must fail the send (and be retried), not hold the worker for minutes.
-      connectionTimeout: 10_000,
-      greetingTimeout: 10_000,
-      socketTimeout: 30_000,
-    };
     // The worker keeps a few connections open and sends on them side by side; a one-off (a sign-in link) opens one and lets it go.
-    const open = () =>
-      nodemailer.createTransport(
-        pool
-          ? new SMTPPool({ ...options, pool: true, maxConnections: SMTP_CONNECTIONS })
-          : new SMTPTransportClass(options),
-      );
-    let smtp = open();
-    const replace = (stuck: typeof smtp) => {
-      if (smtp !== stuck) return;
-      smtp = open();
-      stuck.close();
-    };
+    const smtp = createSmtpPool({
+      url: c.SMTP_URL,
+      tls: smtpTlsOptions(c),
+      connections: pool ? SMTP_CONNECTIONS : 1,
+      keepOpen: pool,
+    });
+    const envelopeFrom = addressOf(c.MAIL_FROM);
     return {
       name: "smtp",
       concurrency: pool ? SMTP_CONNECTIONS : 1,
-      async send({ idempotencyKey, ...m }) {
-        const current = smtp;
-        const sending = current
-          .sendMail({
-            from: c.MAIL_FROM,
-            ...m,
-            // Base64 is encoded natively; quoted-printable in JavaScript was most of a message's cost at 2,000/s.
-            textEncoding: "base64",
-            ...(idempotencyKey
-              ? {
-                  messageId: messageIdFor(idempotencyKey, c.MAIL_FROM),
-                  // Otherwise each of a message's three MIME parts draws its own random boundary
-                  // (crypto.randomBytes, 6 % of the worker's time at 600 messages a second).
-                  baseBoundary: sha(`boundary:${idempotencyKey}`).slice(0, 16),
-                }
-              : {}),
-          })
-          .catch((error: unknown) => {
-            if (error instanceof Error && connectFailures.has(error)) replace(current);
-            return Promise.reject(classifySmtpError(error));
-          });
+      async send({ idempotencyKey, to, ...m }) {
+        const raw = buildMimeMessage({
+          from: c.MAIL_FROM,
+          to,
+          ...m,
+          ...(idempotencyKey
+            ? {
+                messageId: messageIdFor(idempotencyKey, c.MAIL_FROM),
+                baseBoundary: sha(`boundary:${idempotencyKey}`).slice(0, 16),
+              }
+            : {}),
+        });
+        const sending = smtp
+          .send({ from: envelopeFrom, to }, raw)
+          .catch((error: unknown) => Promise.reject(classifySmtpError(error)));
         const answered = await settleWithin(sending, sendTimeoutMs);
         if (answered) return;
-        // Whatever else holds a pool's slots (a relay that stopped answering): a fresh pool, and
-        // this message retried later.
-        replace(current);
+        // A relay that stopped answering: that connection goes, and this message is retried later.
+        smtp.abandon(raw);
         throw new DeliveryError(
           `The SMTP relay did not take the message within ${sendTimeoutMs / 1000} s`,
         );

@@ -22,13 +22,38 @@ export type Delivery =
 
 type Rendered = { html: string; text: string };
 
-export async function renderEmail<P extends object>(
+/** Renders kept per template, keyed by their props: a render is a pure function of both. */
+const rendered = new WeakMap<FunctionComponent<never>, Map<string, Promise<Rendered>>>();
+/**
+ * Per template. A fan-out's batches render the same props one after another (each batch
+ * reloads the update, so an edit still shows): without this, react-email ran once per batch,
+ * tens of milliseconds that held every open SMTP connection still.
+ */
+const KEPT_RENDERS = 16;
+
+export function renderEmail<P extends object>(
   template: FunctionComponent<P>,
   props: P,
 ): Promise<Rendered> {
+  const kept = rendered.get(template) ?? new Map<string, Promise<Rendered>>();
+  rendered.set(template, kept);
+  const key = JSON.stringify(props);
+  const hit = kept.get(key);
+  if (hit) {
+    // Most recently used last, so the oldest goes first.
+    kept.delete(key);
+    kept.set(key, hit);
+    return hit;
+  }
   const element = createElement(template, props);
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  return { html, text };
+  const rendering = Promise.all([render(element), render(element, { plainText: true })]).then(
+    ([html, text]) => ({ html, text }),
+  );
+  // A failed render is not kept: the next batch tries again.
+  rendering.catch(() => kept.get(key) === rendering && kept.delete(key));
+  kept.set(key, rendering);
+  if (kept.size > KEPT_RENDERS) kept.delete(kept.keys().next().value!);
+  return rendering;
 }
 
 /**
