@@ -39,6 +39,6 @@ export async function startServerProcess(): Promise<void> {
   // Never while `next build` prerenders: a build must not deliver anyone's mail.
   if (c.HERALD_WORKER === "on" && process.env.NEXT_PHASE !== "phase-production-build") {
     const { startWorker } = await import("./worker/run-worker");
-    await startWorker(handle.db, c);
+    await startWorker(handle, c);
   }
 }

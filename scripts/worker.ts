@@ -18,7 +18,7 @@ if (!c.DATABASE_URL) {
 }
 const handle = await dbHandle();
 await migrate(handle);
-const worker = await startWorker(handle.db, c);
+const worker = await startWorker(handle, c);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, async () => {
     console.log(`[herald] worker stopping (${signal})`);

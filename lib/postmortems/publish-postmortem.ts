@@ -6,7 +6,6 @@ import { HeraldError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { requireRole } from "../auth/authorize";
 import { enqueuePostmortemNotifications } from "../notifications/enqueue-postmortem";
-import { wakeWorker } from "../worker/wake";
 import { loadIncidentForRca } from "./load-incident-for-rca";
 import { publishableSchema } from "./schemas";
 
@@ -53,6 +52,5 @@ export async function publishPostmortem({ ctx, incidentId }: { ctx: Ctx; inciden
     });
     return after!;
   });
-  wakeWorker();
   return published;
 }

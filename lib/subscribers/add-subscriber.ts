@@ -7,7 +7,6 @@ import { recordAudit } from "../audit/record-audit";
 import { requireRole } from "../auth/authorize";
 import { safeString } from "../validation/safe-string";
 import { newWebhookSecret } from "../webhooks/signature";
-import { wakeWorker } from "../worker/wake";
 import { hookUrlSchema, redactHookUrl } from "./chat-url";
 import { knownComponents } from "./known-components";
 import { queueConfirmation } from "./queue-confirmation";
@@ -155,7 +154,6 @@ export async function addSubscriber({
     });
     return row!;
   });
-  if (!active) wakeWorker();
   return {
     subscriber: { ...subscriber, componentIds: componentIds.length ? componentIds : null },
     secret,

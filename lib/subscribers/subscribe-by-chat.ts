@@ -3,7 +3,6 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "../context";
 import { CHAT_CHANNELS, subscriberComponents, subscribers } from "../db/schema";
-import { wakeWorker } from "../worker/wake";
 import { CHAT_LABELS } from "../channels/chat-message";
 import { hookUrlSchema } from "./chat-url";
 import { queueConfirmation } from "./queue-confirmation";
@@ -88,6 +87,5 @@ export async function subscribeByChat({
       now,
     });
   });
-  wakeWorker();
   return { message };
 }

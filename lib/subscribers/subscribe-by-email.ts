@@ -7,7 +7,6 @@ import {
   subscribers,
   subscriberTokens,
 } from "../db/schema";
-import { wakeWorker } from "../worker/wake";
 import { addressMayReceiveMail } from "./rate-limit";
 import { subscribeSchema } from "./schemas";
 import { CONFIRM_TOKEN_TTL_MS, hashToken, newRandomToken } from "./tokens";
@@ -99,6 +98,5 @@ export async function subscribeByEmail({
       ),
     });
   });
-  wakeWorker();
   return { message: SUBSCRIBE_ANSWER };
 }

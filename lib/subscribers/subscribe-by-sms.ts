@@ -11,7 +11,6 @@ import {
 } from "../db/schema";
 import { notificationPayload } from "../notifications/payload";
 import { phoneSchema } from "../sms/phone";
-import { wakeWorker } from "../worker/wake";
 import { addressMayReceiveMail } from "./rate-limit";
 import { componentChoice, refineChoice } from "./schemas";
 import { hashToken } from "./tokens";
@@ -84,7 +83,6 @@ export async function subscribeBySms({
         .values(chosen.map((componentId) => ({ subscriberId: row!.id, componentId })));
     await queueSmsCode(tx, { subscriberId: row!.id, phone, now });
   });
-  wakeWorker();
   return answer;
 }
 

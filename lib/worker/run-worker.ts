@@ -1,13 +1,20 @@
 import type { Config } from "../config";
 import { baseUrl } from "../config";
-import type { Db } from "../db/client";
+import type { Db, DbHandle } from "../db/client";
 import { createMailTransport, type MailTransport } from "../mail/transport";
 import { createDevMailboxTransport } from "../mail/dev-mailbox-transport";
 import { deliverOutboxBatch } from "./deliver-outbox";
 import { runTick } from "./run-tick";
+import { followOutbox } from "./follow-outbox";
 import { sleepUntilWoken } from "./wake";
 
-const POLL_MS = 1_000;
+/**
+ * How often an idle worker looks for due rows anyway: new rows wake it at once (followOutbox),
+ * so this only catches retries and deferrals coming due, which wait 30 s or more already.
+ */
+const POLL_MS = 5_000;
+/** While new rows go unannounced (the LISTEN connection is down), the pace before announcements. */
+const DEAF_POLL_MS = 1_000;
 const TICK_MS = 30_000;
 const ERROR_PAUSE_MS = 5_000;
 /** A batch taking longer than this is logged. */
@@ -37,18 +44,24 @@ export async function deliveryTransport(
  * retry rather than end the loop.
  */
 export async function startWorker(
-  db: Db,
+  { db, listen }: Pick<DbHandle, "db" | "listen">,
   c: Config,
   log: (m: string) => void = console.log,
+  { pollMs = POLL_MS }: { pollMs?: number } = {},
 ): Promise<RunningWorker> {
   const transport = await deliveryTransport(c, db, { pool: true });
   const controller = new AbortController();
+  const outbox = await followOutbox({ listen });
   let lastTick = 0;
-  /** One lane: deliver batch after batch while there is work; the first lane also runs the tick. */
-  const lane = async (ticks: boolean) => {
+  /**
+   * The main lane delivers batch after batch while there is work, runs the tick and polls when
+   * idle. A helper lane (started when the main lane finds work) delivers until a claim comes back
+   * empty and then ends, so an idle worker polls as often as it did with one lane.
+   */
+  const lane = async (main: boolean) => {
     while (!controller.signal.aborted) {
       try {
-        if (ticks && Date.now() - lastTick >= TICK_MS) {
+        if (main && Date.now() - lastTick >= TICK_MS) {
           lastTick = Date.now();
           await runTick(db, new Date(), { retentionDays: c.HERALD_OUTBOX_RETENTION_DAYS });
         }
@@ -62,15 +75,27 @@ export async function startWorker(
               `${batch.released} released in ${took} ms` +
               (batch.lastError ? `; last error: ${batch.lastError}` : ""),
           );
-        if (batch.claimed > 0) continue;
-        await sleepUntilWoken(POLL_MS, controller.signal);
+        if (batch.claimed > 0) {
+          if (main) startHelpers();
+          continue;
+        }
+        if (!main) return;
+        await sleepUntilWoken(outbox.hearing() ? pollMs : DEAF_POLL_MS, controller.signal);
       } catch (error) {
         log(`[herald] worker: ${(error as Error).message}; retrying in ${ERROR_PAUSE_MS / 1000} s`);
+        if (!main) return;
         await sleepUntilWoken(ERROR_PAUSE_MS, controller.signal);
       }
     }
   };
-  const loop = Promise.all(Array.from({ length: DELIVERY_LANES }, (_, i) => lane(i === 0)));
+  const helpers = new Set<Promise<void>>();
+  const startHelpers = () => {
+    while (helpers.size < DELIVERY_LANES - 1 && !controller.signal.aborted) {
+      const helper: Promise<void> = lane(false).finally(() => helpers.delete(helper));
+      helpers.add(helper);
+    }
+  };
+  const loop = lane(true);
   log(
     `[herald] worker started (mail: ${transport.name === "dev" ? "development outbox in the console" : transport.name})`,
   );
@@ -78,7 +103,8 @@ export async function startWorker(
     transport: transport.name,
     stop: async () => {
       controller.abort();
-      await loop;
+      await Promise.all([loop, ...helpers]);
+      await outbox.stop();
       transport.close?.();
     },
   };
