@@ -9,15 +9,25 @@ export const OUTBOX_CHANNEL = "herald_outbox";
  * database announces each committed insert, so no writer has to remember to.
  * `hearing` is false while the LISTEN connection is down; the worker then
  * polls at its old pace until it is back (and is woken once on return, for
- * what it may have missed).
+ * what it may have missed). `wakeDelayMs` holds the wake back (see startWorker).
  */
-export async function followOutbox(handle: Pick<DbHandle, "listen">): Promise<{
+export async function followOutbox(
+  handle: Pick<DbHandle, "listen">,
+  { wakeDelayMs = 0 }: { wakeDelayMs?: number } = {},
+): Promise<{
   stop: () => Promise<void>;
   hearing: () => boolean;
 }> {
   let hearing = false;
+  let pending: NodeJS.Timeout | undefined;
+  const wakeSoon = () => {
+    pending ??= setTimeout(() => {
+      pending = undefined;
+      wakeWorker();
+    }, wakeDelayMs);
+  };
   const stop = await handle.listen(OUTBOX_CHANNEL, {
-    onMessage: () => wakeWorker(),
+    onMessage: wakeSoon,
     onUp: () => {
       hearing = true;
       wakeWorker();
@@ -26,5 +36,11 @@ export async function followOutbox(handle: Pick<DbHandle, "listen">): Promise<{
       hearing = false;
     },
   });
-  return { stop, hearing: () => hearing };
+  return {
+    stop: async () => {
+      clearTimeout(pending);
+      await stop();
+    },
+    hearing: () => hearing,
+  };
 }
