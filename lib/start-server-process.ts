@@ -5,7 +5,6 @@ import { watchDatabaseLiveness } from "./db/liveness";
 import { prepareDatabase } from "./db/prepare";
 import { followPublicChanges } from "./public/public-changes";
 
-/** Validate the configuration (exit with a clear message if bad), migrate, seed, ensure the owner, start the worker. */
 /**
  * See startWorker's `wakeDelayMs`. Measured with `npm run bench` (median of six publishes through
  * the API, PGlite): 188 ms woken at once, 101 ms at 200 ms, 43 ms at 500 ms (39 ms with the old
@@ -13,6 +12,7 @@ import { followPublicChanges } from "./public/public-changes";
  */
 const IN_PROCESS_WAKE_DELAY_MS = 500;
 
+/** Validate the configuration (exit with a clear message if bad), migrate, seed, ensure the owner, start the worker. */
 export async function startServerProcess(): Promise<void> {
   try {
     config();

@@ -1,6 +1,9 @@
 import { EventEmitter } from "node:events";
 
-/** In-process nudge: a request that just committed outbox rows wakes the worker instead of waiting for its next poll. */
+/**
+ * In-process nudge for this process's worker, sent by followOutbox when the database announces
+ * new outbox rows or fan-outs (whoever queued them), so the worker need not wait for its next poll.
+ */
 const holder = globalThis as unknown as { __heraldWorkerWake?: EventEmitter };
 const wake = (holder.__heraldWorkerWake ??= new EventEmitter());
 
