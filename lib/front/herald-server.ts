@@ -11,13 +11,15 @@ import {
   publicCacheVersion,
   staleAnswerCount,
 } from "../public/public-cache";
-import { cacheableRequest } from "./cacheable-request";
+import {
+  cacheableRequest,
+  readFrontHeaders,
+  RENDER_HEADER,
+  type FrontHeaders,
+} from "./cacheable-request";
 import { createResponseCache, RENDER_TIMED_OUT } from "./response-cache";
 import { sendStored } from "./send-stored";
-import { storeResponse } from "./stored-response";
-
-/** Marks the front cache's own render requests, which must reach Next. Its value is per process, so nobody else can bypass the cache. */
-const RENDER_HEADER = "x-herald-render";
+import { storeResponse, type StoredResponse } from "./stored-response";
 
 /** The address to render from: this very server, over loopback (never the public host, which may be a CDN). */
 function loopbackOrigin(address: AddressInfo): string {
@@ -34,16 +36,16 @@ function loopbackOrigin(address: AddressInfo): string {
  * Whether the request carries a console session cookie (Auth.js's name, with or without the
  * __Secure- prefix). Not verified: a forged one only makes that reader wait for the shared render.
  */
-function holdsConsoleSession(request: IncomingMessage): boolean {
-  return request.headers.cookie?.includes("authjs.session-token=") ?? false;
+function holdsConsoleSession(headers: FrontHeaders): boolean {
+  return headers.cookie?.includes("authjs.session-token=") ?? false;
 }
 
 /** Per-request headers a stored response cannot carry: HSTS depends on the TLS proxy in front. */
 const OVER_TLS: [string, string][] = [["strict-transport-security", HSTS]];
 const OVER_PLAIN_HTTP: [string, string][] = [];
-function perRequestHeaders(request: IncomingMessage): [string, string][] {
+function perRequestHeaders(headers: FrontHeaders): [string, string][] {
   // Shared constants: nothing allocated per request on the hot path.
-  return request.headers["x-forwarded-proto"] === "https" ? OVER_TLS : OVER_PLAIN_HTTP;
+  return headers.forwardedProto === "https" ? OVER_TLS : OVER_PLAIN_HTTP;
 }
 
 /**
@@ -113,18 +115,28 @@ export async function startHeraldServer({
     }, 10);
   });
 
-  const fallThrough = (request: IncomingMessage, response: ServerResponse) =>
-    void handle(request, response);
-  const server = createServer((request, response) => {
+  const fallThrough = (request: IncomingMessage, response: ServerResponse) => {
     // Rate limits need the real socket address; Next only sees headers.
     stampClientAddress(request);
-    const cacheable = request.headers[RENDER_HEADER] === secret ? null : cacheableRequest(request);
+    void handle(request, response);
+  };
+  const send = (
+    request: IncomingMessage,
+    response: ServerResponse,
+    stored: StoredResponse,
+    headers: FrontHeaders,
+  ) => sendStored(request, response, stored, perRequestHeaders(headers), headers);
+  const server = createServer((request, response) => {
+    const headers = readFrontHeaders(request.rawHeaders);
+    const cacheable = headers.render === secret ? null : cacheableRequest(request, headers);
     if (!cacheable) return fallThrough(request, response);
-    cache.get(cacheable.url, { waitForChange: holdsConsoleSession(request) }).then(
+    // Most requests: a stored copy, sent without a promise in between.
+    const ready = cache.ready(cacheable.url);
+    if (ready) return send(request, response, ready, headers);
+    cache.get(cacheable.url, { waitForChange: holdsConsoleSession(headers) }).then(
       (stored) => {
         if (!stored) return fallThrough(request, response);
-        const answer = stored === RENDER_TIMED_OUT ? unavailable : stored;
-        sendStored(request, response, answer, perRequestHeaders(request));
+        send(request, response, stored === RENDER_TIMED_OUT ? unavailable : stored, headers);
       },
       () => fallThrough(request, response),
     );

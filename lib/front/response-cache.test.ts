@@ -192,6 +192,23 @@ describe("the front cache of public responses", () => {
     expect(renders()).toBe(2);
   });
 
+  it("hands a current or merely aged copy over at once, and only a changed one makes readers wait", async () => {
+    const { cache, clock, state, renders } = harness({ refreshAfterMs: 30_000, renderMs: 10 });
+    expect(cache.ready("/")).toBeUndefined();
+    await cache.get("/");
+    expect(textOf(cache.ready("/")!)).toBe("/ v1 live #1");
+    clock.now = 31_000;
+    expect(textOf(cache.ready("/")!)).toBe("/ v1 live #1");
+    await tick(30);
+    expect(textOf(cache.ready("/")!)).toBe("/ v1 live #2");
+    state.version = 2;
+    expect(cache.ready("/")).toBeUndefined();
+    expect(textOf(await cache.get("/"))).toBe("/ v1 live #2");
+    await tick(30);
+    expect(textOf(cache.ready("/")!)).toBe("/ v2 live #3");
+    expect(renders()).toBe(3);
+  });
+
   it("abandons a hung render: the last good copy is served, or a timeout, and the URL is not blocked", async () => {
     const { cache, state, aborted, renders, hang } = harness({ timeoutMs: 30 });
     await cache.get("/");

@@ -69,13 +69,16 @@ export function createResponseCache({
   renderTimeoutMs = 5_000,
   maxBytes = 64 * 1024 * 1024,
   freshWaitMs = 1_000,
-  now = Date.now,
+  // Monotonic, and not Date.now, which Next wraps to watch prerenders (a cost on every call).
+  now = () => performance.now(),
 }: Options) {
   const entries = new Map<string, Entry>();
   type Flight = Promise<Rendered | null | typeof RENDER_TIMED_OUT>;
   const inflight = new Map<string, { version: number; flight: Flight }>();
   const failedAt = new Map<string, number>();
   let bytes = 0;
+  /** The entry last moved to the end of `entries` (the most recently used). */
+  let lastRead: string | undefined;
 
   function forget(key: string): void {
     const entry = entries.get(key);
@@ -91,6 +94,7 @@ export function createResponseCache({
     forget(key);
     if (entry.bytes > maxBytes) return;
     entries.set(key, entry);
+    lastRead = key;
     bytes += entry.bytes;
     while (bytes > maxBytes) forget(entries.keys().next().value!);
   }
@@ -143,7 +147,38 @@ export function createResponseCache({
     return flight;
   }
 
+  /**
+   * The copy a reader gets at once, without a promise or a microtask (the hot path: thousands per
+   * second): a current copy, or one that has only aged (its refresh starts in the background).
+   * Undefined when the reader must wait: nothing stored yet, or a change since (see `get`).
+   */
+  function ready(key: string, current: PublicState, at: number): StoredResponse | undefined {
+    const entry = entries.get(key);
+    if (!entry) return undefined;
+    // Least recently read out first: moved to the end unless it is already there (under load, one
+    // URL is read many times in a row).
+    if (key !== lastRead) {
+      entries.delete(key);
+      entries.set(key, entry);
+      lastRead = key;
+    }
+    entry.readAt = at;
+    const changed = !sameState(entry.state, current);
+    const age = at - entry.renderedAt;
+    // A copy made while a read failed ("may be out of date") must not outlive the failure by
+    // refreshAfterMs: nothing announces the recovery of one read.
+    const outdated =
+      changed || age > refreshAfterMs || (entry.degraded && age > RETRY_AFTER_FAILURE_MS);
+    if (!outdated || at - (failedAt.get(key) ?? -Infinity) < RETRY_AFTER_FAILURE_MS)
+      return entry.response;
+    if (changed) return undefined;
+    void refresh(key, current);
+    return entry.response;
+  }
+
   return {
+    /** The stored copy when a reader may have it at once (see `ready`); else undefined, and `get` waits. */
+    ready: (key: string): StoredResponse | undefined => ready(key, state(), now()),
     /**
      * `waitForChange`: this reader just changed something (a signed-in console member) and waits for
      * the re-render up to the render timeout, not `freshWaitMs`: whoever saves sees what they saved.
@@ -154,24 +189,16 @@ export function createResponseCache({
       { waitForChange = false }: { waitForChange?: boolean } = {},
     ): Promise<StoredResponse | typeof RENDER_TIMED_OUT | null> {
       const current = state();
+      const at = now();
+      const copy = ready(key, current, at);
+      if (copy) return copy;
       const entry = entries.get(key);
+      const flight = refresh(key, current);
       if (!entry) {
-        const rendered = await refresh(key, current);
+        const rendered = await flight;
         return rendered && rendered !== RENDER_TIMED_OUT ? rendered.response : rendered;
       }
-      entries.delete(key);
-      entries.set(key, entry);
-      entry.readAt = now();
-      const changed = !sameState(entry.state, current);
-      const age = now() - entry.renderedAt;
-      // A copy made while a read failed ("may be out of date") must not outlive the failure by
-      // refreshAfterMs: nothing announces the recovery of one read.
-      const outdated =
-        changed || age > refreshAfterMs || (entry.degraded && age > RETRY_AFTER_FAILURE_MS);
-      const resting = now() - (failedAt.get(key) ?? -Infinity) < RETRY_AFTER_FAILURE_MS;
-      if (!outdated || resting) return entry.response;
-      const flight = refresh(key, current);
-      if (!changed) return entry.response;
+      // Changed since this copy was rendered: a reader right after a publish sees it.
       let fresh: Awaited<typeof flight> | null;
       if (waitForChange) fresh = await flight;
       else {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import Negotiator from "negotiator";
 import { matchesEtag } from "../http/etag";
+import { readFrontHeaders, type FrontHeaders } from "./cacheable-request";
 import type { StoredResponse } from "./stored-response";
 
 const ENCODINGS = ["br", "gzip", "identity"] as const;
@@ -49,36 +50,43 @@ function prepare(stored: StoredResponse): Prepared {
  * of distinct values, so each is negotiated once, not per request. Bounded:
  * arbitrary values from clients cannot grow it without limit.
  */
-const negotiated = new Map<string, Encoding>();
+const negotiated = new Map<string, Map<string, Encoding>>();
 const MAX_NEGOTIATED = 200;
 
-function encodingFor(request: IncomingMessage, { available, offer }: Prepared): Encoding {
-  const key = `${offer}|${request.headers["accept-encoding"] ?? ""}`;
-  let encoding = negotiated.get(key);
+function encodingFor(acceptEncoding = "", { available, offer }: Prepared): Encoding {
+  let forOffer = negotiated.get(offer);
+  if (!forOffer) negotiated.set(offer, (forOffer = new Map()));
+  let encoding = forOffer.get(acceptEncoding);
   if (!encoding) {
-    const negotiator = new Negotiator(request) as unknown as NegotiatorWithPreference;
+    const negotiator = new Negotiator({
+      headers: { "accept-encoding": acceptEncoding || undefined },
+    }) as unknown as NegotiatorWithPreference;
     encoding = (negotiator.encoding(available, { preferred: available }) ?? "identity") as Encoding;
-    if (negotiated.size >= MAX_NEGOTIATED) negotiated.clear();
-    negotiated.set(key, encoding);
+    if (forOffer.size >= MAX_NEGOTIATED) forOffer.clear();
+    forOffer.set(acceptEncoding, encoding);
   }
   return encoding;
 }
 
-/** Writes a stored response: the encoding the client prefers, a 304 for a current validator, no body for HEAD. */
+/**
+ * Writes a stored response: the encoding the client prefers, a 304 for a current validator, no body
+ * for HEAD. `requestHeaders`: when the caller has read them already.
+ */
 export function sendStored(
   request: IncomingMessage,
   response: ServerResponse,
   stored: StoredResponse,
   extraHeaders: [string, string][] = [],
+  requestHeaders: FrontHeaders = readFrontHeaders(request.rawHeaders),
 ): void {
   let p = prepared.get(stored);
   if (!p) prepared.set(stored, (p = prepare(stored)));
   const extra = extraHeaders.length ? extraHeaders.flat() : undefined;
-  if (matchesEtag(request.headers["if-none-match"], stored.etag)) {
+  if (matchesEtag(requestHeaders.ifNoneMatch, stored.etag)) {
     response.writeHead(304, extra ? [...p.notModified, ...extra] : p.notModified).end();
     return;
   }
-  const { headers, body } = p.byEncoding[encodingFor(request, p)]!;
+  const { headers, body } = p.byEncoding[encodingFor(requestHeaders.acceptEncoding, p)]!;
   response.writeHead(stored.status, extra ? [...headers, ...extra] : headers);
   response.end(request.method === "HEAD" ? undefined : body);
 }

@@ -48,14 +48,18 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
 /** Ids are Herald's own (lib/ids.ts): anything else cannot name a public record. */
 const ID_SEGMENT = "[0-9a-z]{12}";
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const matchers = PUBLIC_ROUTES.map((route) => ({
+/** Most routes are one fixed path: a map lookup, not a regular expression each, on every request. */
+const fixedPaths = new Map(
+  PUBLIC_ROUTES.filter((route) => !route.path.includes(ID)).map((route) => [route.path, route]),
+);
+const withIds = PUBLIC_ROUTES.filter((route) => route.path.includes(ID)).map((route) => ({
   route,
   regex: new RegExp(`^${route.path.split(ID).map(escape).join(ID_SEGMENT)}$`),
 }));
 
 /** The public route a path belongs to, or null (the console, sign-in, forms, unknown paths). */
 export function publicRouteOf(pathname: string): PublicRoute | null {
-  return matchers.find((m) => m.regex.test(pathname))?.route ?? null;
+  return fixedPaths.get(pathname) ?? withIds.find((m) => m.regex.test(pathname))?.route ?? null;
 }
 
 /**

@@ -72,7 +72,27 @@ async function waitForPort(port: number, child: ChildProcess) {
   throw new Error(`baseline server did not listen on ${port}`);
 }
 
-function nginxConfig(dir: string, port: number, type: string, encoding?: string): string {
+/** Headers each server writes itself (or that describe the connection, not the response). */
+const OWN_HEADERS = new Set([
+  "date",
+  "connection",
+  "keep-alive",
+  "content-length",
+  "transfer-encoding",
+]);
+
+/** The response headers Herald sent, for a baseline to send too: the same bytes, headers included. */
+function sentHeaders(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !OWN_HEADERS.has(name)));
+}
+
+const nginxString = (value: string) => `"${value.replace(/["\\]/g, "\\$&")}"`;
+
+function nginxConfig(dir: string, port: number, headers: Record<string, string>): string {
+  const { "content-type": type = "application/octet-stream", ...rest } = headers;
+  const addHeaders = Object.entries(rest)
+    .map(([name, value]) => `add_header ${name} ${nginxString(value)};`)
+    .join("\n      ");
   return `${process.getuid?.() === 0 ? "user root;" : ""}
 worker_processes 1;
 daemon off;
@@ -81,6 +101,7 @@ error_log ${dir}/error.log;
 events { worker_connections 4096; }
 http {
   access_log off;
+  server_tokens off;
   client_body_temp_path ${dir}; proxy_temp_path ${dir}; fastcgi_temp_path ${dir};
   uwsgi_temp_path ${dir}; scgi_temp_path ${dir};
   keepalive_requests 1000000;
@@ -88,8 +109,10 @@ http {
     listen 127.0.0.1:${port};
     location / {
       types { }
-      default_type "${type}";
-      ${encoding ? `add_header content-encoding ${encoding};` : ""}
+      default_type ${nginxString(type)};
+      etag off;
+      max_ranges 0;
+      ${addHeaders}
       try_files /body =404;
       root ${dir};
     }
@@ -101,7 +124,8 @@ http {
 /**
  * The ceilings to compare with, each in its own process on the server's CPU
  * and sending exactly the bytes Herald sends a browser for `url` (same body,
- * same encoding): a minimal Node server, and nginx when installed.
+ * same encoding, same response headers): a minimal Node server, and nginx when
+ * installed.
  */
 export async function baselines(
   url: string,
@@ -114,8 +138,7 @@ export async function baselines(
   const page = await rawGet(url);
   const dir = mkdtempSync(path.join(tmpdir(), "herald-static-"));
   writeFileSync(path.join(dir, "body"), page.body);
-  const type = page.headers["content-type"] ?? "application/octet-stream";
-  const encoding = page.headers["content-encoding"];
+  const headers = sentHeaders(page.headers);
   const target = new URL(url).pathname;
   const servers: { name: LoadRow["server"]; command: string[] }[] = [
     {
@@ -124,16 +147,13 @@ export async function baselines(
         process.execPath,
         "scripts/bench/static-server.mjs",
         path.join(dir, "body"),
-        JSON.stringify({
-          "content-type": type,
-          ...(encoding ? { "content-encoding": encoding } : {}),
-        }),
+        JSON.stringify(headers),
         String(port),
       ],
     },
   ];
   if (hasCommand("nginx")) {
-    writeFileSync(path.join(dir, "nginx.conf"), nginxConfig(dir, port, type, encoding));
+    writeFileSync(path.join(dir, "nginx.conf"), nginxConfig(dir, port, headers));
     servers.push({ name: "nginx", command: ["nginx", "-c", path.join(dir, "nginx.conf")] });
   }
   const rows: LoadRow[] = [];
