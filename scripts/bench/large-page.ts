@@ -59,23 +59,32 @@ async function loadWhile(
  * `BENCH_LARGE=1 npm run bench`: issue 14's large page (200 components in 20
  * groups, 3 years of history seeded through the domain functions) on
  * PostgreSQL. BENCH_LARGE_SCALE scales the history (1 = 3,000 incidents).
+ * BENCH_LARGE_KEEP=1 keeps the seeded database; BENCH_LARGE_DATABASE_URL measures
+ * one kept earlier instead of seeding (six minutes on a 2-core machine).
  */
 export async function benchLargePage({ port, duration }: { port: number; duration: number }) {
   const scale = Number(process.env.BENCH_LARGE_SCALE ?? 1);
-  const database = await createBenchDatabase(
-    process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? DEFAULT_BENCH_DATABASE_URL,
-  );
+  const reused = process.env.BENCH_LARGE_DATABASE_URL;
+  const database = reused
+    ? { url: reused, dispose: async () => {} }
+    : await createBenchDatabase(
+        process.env.BENCH_DATABASE_URL ??
+          process.env.TEST_DATABASE_URL ??
+          DEFAULT_BENCH_DATABASE_URL,
+      );
   const results: Record<string, unknown> = { scale };
   try {
     let t = Date.now();
-    const seeded = await seedLargePage(database.db, {
-      scale,
-      log: (line) => console.error(`[bench] ${line}`),
-    });
-    results.seedSeconds = Math.round((Date.now() - t) / 1000);
-    console.log(
-      `Seeded ${seeded.incidents} incidents, ${seeded.maintenances} windows in ${results.seedSeconds} s`,
-    );
+    if ("db" in database) {
+      const seeded = await seedLargePage(database.db, {
+        scale,
+        log: (line) => console.error(`[bench] ${line}`),
+      });
+      results.seedSeconds = Math.round((Date.now() - t) / 1000);
+      console.log(
+        `Seeded ${seeded.incidents} incidents, ${seeded.maintenances} windows in ${results.seedSeconds} s`,
+      );
+    } else console.log(`Reusing the large page seeded earlier in ${reused}`);
     process.env.BENCH_DATABASE_URL = database.url;
     const server = await startBenchServer(port, { verbose: Boolean(process.env.BENCH_VERBOSE) });
     try {
@@ -140,7 +149,10 @@ export async function benchLargePage({ port, duration }: { port: number; duratio
       server.stop();
     }
   } finally {
-    await database.dispose();
+    if (process.env.BENCH_LARGE_KEEP === "1" && "db" in database) {
+      await database.close();
+      console.log(`Kept the seeded database: BENCH_LARGE_DATABASE_URL=${database.url}`);
+    } else await database.dispose();
   }
   return results;
 }
