@@ -56,6 +56,46 @@ async function loadWhile(
 }
 
 /**
+ * The database to measure: one kept from an earlier run (BENCH_LARGE_DATABASE_URL), or a throwaway
+ * one seeded now. `release` drops a seeded one, or keeps it when BENCH_LARGE_KEEP=1.
+ */
+async function largePageDatabase(
+  scale: number,
+  results: Record<string, unknown>,
+): Promise<{ url: string; release: () => Promise<void> }> {
+  const reused = process.env.BENCH_LARGE_DATABASE_URL;
+  if (reused) {
+    console.log(`Reusing the large page seeded earlier in ${reused}`);
+    return { url: reused, release: async () => {} };
+  }
+  const database = await createBenchDatabase(
+    process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? DEFAULT_BENCH_DATABASE_URL,
+  );
+  try {
+    const t = Date.now();
+    const seeded = await seedLargePage(database.db, {
+      scale,
+      log: (line) => console.error(`[bench] ${line}`),
+    });
+    results.seedSeconds = Math.round((Date.now() - t) / 1000);
+    console.log(
+      `Seeded ${seeded.incidents} incidents, ${seeded.maintenances} windows in ${results.seedSeconds} s`,
+    );
+  } catch (error) {
+    await database.dispose();
+    throw error;
+  }
+  if (process.env.BENCH_LARGE_KEEP !== "1") return { url: database.url, release: database.dispose };
+  return {
+    url: database.url,
+    async release() {
+      await database.close();
+      console.log(`Kept the seeded database: BENCH_LARGE_DATABASE_URL=${database.url}`);
+    },
+  };
+}
+
+/**
  * `BENCH_LARGE=1 npm run bench`: issue 14's large page (200 components in 20
  * groups, 3 years of history seeded through the domain functions) on
  * PostgreSQL. BENCH_LARGE_SCALE scales the history (1 = 3,000 incidents).
@@ -64,33 +104,15 @@ async function loadWhile(
  */
 export async function benchLargePage({ port, duration }: { port: number; duration: number }) {
   const scale = Number(process.env.BENCH_LARGE_SCALE ?? 1);
-  const reused = process.env.BENCH_LARGE_DATABASE_URL;
-  const database = reused
-    ? { url: reused, dispose: async () => {} }
-    : await createBenchDatabase(
-        process.env.BENCH_DATABASE_URL ??
-          process.env.TEST_DATABASE_URL ??
-          DEFAULT_BENCH_DATABASE_URL,
-      );
   const results: Record<string, unknown> = { scale };
+  const database = await largePageDatabase(scale, results);
   try {
-    let t = Date.now();
-    if ("db" in database) {
-      const seeded = await seedLargePage(database.db, {
-        scale,
-        log: (line) => console.error(`[bench] ${line}`),
-      });
-      results.seedSeconds = Math.round((Date.now() - t) / 1000);
-      console.log(
-        `Seeded ${seeded.incidents} incidents, ${seeded.maintenances} windows in ${results.seedSeconds} s`,
-      );
-    } else console.log(`Reusing the large page seeded earlier in ${reused}`);
     process.env.BENCH_DATABASE_URL = database.url;
     const server = await startBenchServer(port, { verbose: Boolean(process.env.BENCH_VERBOSE) });
     try {
       const cold = [];
       for (const surface of SURFACES) {
-        t = performance.now();
+        const t = performance.now();
         const response = await fetch(`${server.base}${surface}`, {
           headers: { "accept-encoding": "identity" },
         });
@@ -149,10 +171,7 @@ export async function benchLargePage({ port, duration }: { port: number; duratio
       server.stop();
     }
   } finally {
-    if (process.env.BENCH_LARGE_KEEP === "1" && "db" in database) {
-      await database.close();
-      console.log(`Kept the seeded database: BENCH_LARGE_DATABASE_URL=${database.url}`);
-    } else await database.dispose();
+    await database.release();
   }
   return results;
 }
