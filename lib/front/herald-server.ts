@@ -131,9 +131,11 @@ export async function startHeraldServer({
     const cacheable = headers.render === secret ? null : cacheableRequest(request, headers);
     if (!cacheable) return fallThrough(request, response);
     // Most requests: a stored copy, sent without a promise in between.
-    const ready = cache.ready(cacheable.url);
+    // Whoever may have just published (a console member) waits for the re-render; nobody else does.
+    const waitForChange = holdsConsoleSession(headers);
+    const ready = cache.ready(cacheable.url, waitForChange);
     if (ready) return send(request, response, ready, headers);
-    cache.get(cacheable.url, { waitForChange: holdsConsoleSession(headers) }).then(
+    cache.get(cacheable.url, { waitForChange }).then(
       (stored) => {
         if (!stored) return fallThrough(request, response);
         send(request, response, stored === RENDER_TIMED_OUT ? unavailable : stored, headers);

@@ -19,7 +19,6 @@ function harness(
     maxBytes?: number;
     renderMs?: number;
     timeoutMs?: number;
-    freshWaitMs?: number;
   } = {},
 ) {
   const state: PublicState = { version: 1, live: true };
@@ -50,8 +49,6 @@ function harness(
     refreshAfterMs: options.refreshAfterMs,
     maxBytes: options.maxBytes,
     renderTimeoutMs: options.timeoutMs ?? 50,
-    // Pure stale-while-revalidate unless a test gives readers a budget to wait for a re-render.
-    freshWaitMs: options.freshWaitMs ?? 0,
     now: () => clock.now,
   });
   return {
@@ -81,21 +78,19 @@ describe("the front cache of public responses", () => {
     expect(renders()).toBe(2);
   });
 
-  it("gives a reader right after a change the new render when it is ready within the budget", async () => {
-    const quick = harness({ renderMs: 5, freshWaitMs: 200 });
-    await quick.cache.get("/");
-    quick.state.version = 2;
-    expect(textOf(await quick.cache.get("/"))).toBe("/ v2 live #2");
-    const slow = harness({ renderMs: 40, freshWaitMs: 10, timeoutMs: 500 });
-    await slow.cache.get("/");
-    slow.state.version = 2;
-    expect(textOf(await slow.cache.get("/"))).toBe("/ v1 live #1");
-    await tick(60);
-    expect(textOf(await slow.cache.get("/"))).toBe("/ v2 live #2");
+  it("never makes a reader wait on a re-render after a change, however quick the render", async () => {
+    const { cache, state, renders } = harness({ renderMs: 1 });
+    await cache.get("/");
+    state.version = 2;
+    expect(textOf(cache.ready("/")!)).toBe("/ v1 live #1");
+    expect(textOf(await cache.get("/"))).toBe("/ v1 live #1");
+    await tick(20);
+    expect(textOf(cache.ready("/")!)).toBe("/ v2 live #2");
+    expect(renders()).toBe(2);
   });
 
   it("whoever just changed something waits for the new render, however slow, sharing it with everyone", async () => {
-    const { cache, state, renders } = harness({ renderMs: 40, freshWaitMs: 10, timeoutMs: 500 });
+    const { cache, state, renders } = harness({ renderMs: 40, timeoutMs: 500 });
     await cache.get("/");
     state.version = 2;
     const [visitor, author] = await Promise.all([
@@ -192,7 +187,7 @@ describe("the front cache of public responses", () => {
     expect(renders()).toBe(2);
   });
 
-  it("hands a current or merely aged copy over at once, and only a changed one makes readers wait", async () => {
+  it("hands any stored copy over at once; only the author of a change waits for its re-render", async () => {
     const { cache, clock, state, renders } = harness({ refreshAfterMs: 30_000, renderMs: 10 });
     expect(cache.ready("/")).toBeUndefined();
     await cache.get("/");
@@ -202,8 +197,8 @@ describe("the front cache of public responses", () => {
     await tick(30);
     expect(textOf(cache.ready("/")!)).toBe("/ v1 live #2");
     state.version = 2;
-    expect(cache.ready("/")).toBeUndefined();
-    expect(textOf(await cache.get("/"))).toBe("/ v1 live #2");
+    expect(cache.ready("/", true)).toBeUndefined();
+    expect(textOf(cache.ready("/")!)).toBe("/ v1 live #2");
     await tick(30);
     expect(textOf(cache.ready("/")!)).toBe("/ v2 live #3");
     expect(renders()).toBe(3);

@@ -34,12 +34,6 @@ type Options = {
   renderTimeoutMs?: number;
   /** Memory for stored responses (every encoding counted); least recently used out first. */
   maxBytes?: number;
-  /**
-   * After a change (a publish, the database going or coming back), how long a reader may wait for
-   * the re-render before getting the previous copy: a visitor right after a publish sees it, and
-   * no reader waits longer than this on a slow render.
-   */
-  freshWaitMs?: number;
   now?: () => number;
 };
 
@@ -68,7 +62,6 @@ export function createResponseCache({
   refreshAfterMs = 30_000,
   renderTimeoutMs = 5_000,
   maxBytes = 64 * 1024 * 1024,
-  freshWaitMs = 1_000,
   // Monotonic, and not Date.now, which Next wraps to watch prerenders (a cost on every call).
   now = () => performance.now(),
 }: Options) {
@@ -149,10 +142,16 @@ export function createResponseCache({
 
   /**
    * The copy a reader gets at once, without a promise or a microtask (the hot path: thousands per
-   * second): a current copy, or one that has only aged (its refresh starts in the background).
-   * Undefined when the reader must wait: nothing stored yet, or a change since (see `get`).
+   * second): a current copy, or one that has aged or changed since (its re-render starts in the
+   * background; readers never wait on it). Undefined when the reader must wait: nothing stored
+   * yet, or a change since and this reader made it (`waitForChange`, see `get`).
    */
-  function ready(key: string, current: PublicState, at: number): StoredResponse | undefined {
+  function ready(
+    key: string,
+    current: PublicState,
+    at: number,
+    waitForChange: boolean,
+  ): StoredResponse | undefined {
     const entry = entries.get(key);
     if (!entry) return undefined;
     // Least recently read out first: moved to the end unless it is already there (under load, one
@@ -171,18 +170,20 @@ export function createResponseCache({
       changed || age > refreshAfterMs || (entry.degraded && age > RETRY_AFTER_FAILURE_MS);
     if (!outdated || at - (failedAt.get(key) ?? -Infinity) < RETRY_AFTER_FAILURE_MS)
       return entry.response;
-    if (changed) return undefined;
+    if (changed && waitForChange) return undefined;
     void refresh(key, current);
     return entry.response;
   }
 
   return {
     /** The stored copy when a reader may have it at once (see `ready`); else undefined, and `get` waits. */
-    ready: (key: string): StoredResponse | undefined => ready(key, state(), now()),
+    ready: (key: string, waitForChange = false): StoredResponse | undefined =>
+      ready(key, state(), now(), waitForChange),
     /**
      * `waitForChange`: this reader just changed something (a signed-in console member) and waits for
-     * the re-render up to the render timeout, not `freshWaitMs`: whoever saves sees what they saved.
-     * It shares the one render everyone else triggers, so it costs no extra renders.
+     * the re-render up to the render timeout: whoever saves sees what they saved. Everyone else
+     * gets the previous copy until the re-render is ready. The author shares the one render
+     * everyone else triggers, so it costs no extra renders.
      */
     async get(
       key: string,
@@ -190,30 +191,14 @@ export function createResponseCache({
     ): Promise<StoredResponse | typeof RENDER_TIMED_OUT | null> {
       const current = state();
       const at = now();
-      const copy = ready(key, current, at);
+      const copy = ready(key, current, at, waitForChange);
       if (copy) return copy;
       const entry = entries.get(key);
-      const flight = refresh(key, current);
-      if (!entry) {
-        const rendered = await flight;
-        return rendered && rendered !== RENDER_TIMED_OUT ? rendered.response : rendered;
-      }
-      // Changed since this copy was rendered: a reader right after a publish sees it.
-      let fresh: Awaited<typeof flight> | null;
-      if (waitForChange) fresh = await flight;
-      else {
-        if (freshWaitMs <= 0) return entry.response;
-        let timer: NodeJS.Timeout | undefined;
-        fresh = await Promise.race([
-          flight,
-          new Promise<null>((resolve) => (timer = setTimeout(resolve, freshWaitMs, null))),
-        ]);
-        clearTimeout(timer);
-      }
-      // Past the budget, or a failed render: the previous copy, as a CDN would serve it.
-      return fresh && fresh !== RENDER_TIMED_OUT && fresh.response.status < 500
-        ? fresh.response
-        : entry.response;
+      const rendered = await refresh(key, current);
+      // Past the timeout, or a failed render: the previous copy when there is one, as a CDN would.
+      if (entry && (!rendered || rendered === RENDER_TIMED_OUT || rendered.response.status >= 500))
+        return entry.response;
+      return rendered && rendered !== RENDER_TIMED_OUT ? rendered.response : rendered;
     },
     /**
      * Re-renders the most recently read entries now, rather than on their next
