@@ -7,12 +7,24 @@ import { EventEmitter } from "node:events";
 const holder = globalThis as unknown as { __heraldWorkerWake?: EventEmitter };
 const wake = (holder.__heraldWorkerWake ??= new EventEmitter());
 
+/**
+ * A wake that came while the worker was busy (not asleep): the work it announced may have been
+ * committed after that batch's claim, so the next sleep must not wait for it. Lost, a row queued
+ * during a batch waited for the next poll.
+ */
+let missedWake = false;
+
 export function wakeWorker(): void {
+  if (wake.listenerCount("wake") === 0) missedWake = true;
   wake.emit("wake");
 }
 
-/** Resolves after `ms`, or sooner when woken or aborted. */
+/** Resolves after `ms`, or sooner when woken (now, or since the last sleep) or aborted. */
 export function sleepUntilWoken(ms: number, signal?: AbortSignal): Promise<void> {
+  if (missedWake) {
+    missedWake = false;
+    return Promise.resolve();
+  }
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);
