@@ -85,6 +85,7 @@ export async function startHeraldServer({
   const cache = createResponseCache({
     state: () => ({ version: publicCacheVersion(), live: lastKnownLive() }),
     renderTimeoutMs,
+    renderFirst: "/",
     async render(url, state, signal) {
       const staleBefore = staleAnswerCount();
       const response = await fetch(`${origin}${url}`, {
@@ -104,16 +105,8 @@ export async function startHeraldServer({
     },
   });
 
-  // One commit announces each table it changed: re-render once they have all arrived.
-  let refreshQueued = false;
-  onPublicCacheInvalidated(() => {
-    if (refreshQueued) return;
-    refreshQueued = true;
-    setTimeout(() => {
-      refreshQueued = false;
-      cache.refreshRecent();
-    }, 10);
-  });
+  // One commit announces each table it changed: the cache re-renders once they have all arrived.
+  onPublicCacheInvalidated(() => cache.changed());
 
   const fallThrough = (request: IncomingMessage, response: ServerResponse) => {
     // Rate limits need the real socket address; Next only sees headers.

@@ -17,6 +17,7 @@ function harness(
   options: {
     refreshAfterMs?: number;
     maxBytes?: number;
+    renderFirst?: string;
     renderMs?: number;
     timeoutMs?: number;
   } = {},
@@ -48,6 +49,7 @@ function harness(
     },
     refreshAfterMs: options.refreshAfterMs,
     maxBytes: options.maxBytes,
+    renderFirst: options.renderFirst,
     renderTimeoutMs: options.timeoutMs ?? 50,
     now: () => clock.now,
   });
@@ -107,22 +109,72 @@ describe("the front cache of public responses", () => {
     await cache.get("/");
     await cache.get("/api/v2/summary.json");
     state.version = 2;
-    cache.refreshRecent();
-    expect(renders()).toBe(4);
-    await tick(20);
+    void cache.refreshRecent();
+    expect(renders()).toBe(3);
+    await tick(30);
     expect(textOf(await cache.get("/"))).toMatch(/^\/ v2 live/);
     expect(renders()).toBe(4);
   });
 
-  it("re-renders a few at a time, most recently read first, so other work is not queued behind them all", async () => {
+  it("re-renders the first alone, then a few at a time, so other work is not queued behind them all", async () => {
     const { cache, state, renders } = harness({ renderMs: 10 });
     for (const url of ["/a", "/b", "/c", "/d", "/e"]) await cache.get(url);
     state.version = 2;
     const sweep = cache.refreshRecent();
-    expect(renders()).toBe(7);
+    expect(renders()).toBe(6);
+    await tick(15);
+    expect(renders()).toBe(8);
     await sweep;
     expect(renders()).toBe(10);
     expect(textOf(await cache.get("/a"))).toMatch(/^\/a v2 live/);
+  });
+
+  it("after a change, re-renders the status page first, then what was read most", async () => {
+    const { cache, state } = harness({ renderMs: 5, renderFirst: "/" });
+    for (const url of ["/reliability", "/", "/badge.svg"]) await cache.get(url);
+    for (let i = 0; i < 2; i++) cache.ready("/");
+    for (let i = 0; i < 5; i++) cache.ready("/badge.svg");
+    state.version = 2;
+    await cache.refreshRecent(32, 1);
+    expect(textOf(cache.ready("/")!)).toBe("/ v2 live #4");
+    expect(textOf(cache.ready("/badge.svg")!)).toBe("/badge.svg v2 live #5");
+    expect(textOf(cache.ready("/reliability")!)).toBe("/reliability v2 live #6");
+  });
+
+  it("a reader of a URL the sweep has not reached leaves its render to the sweep", async () => {
+    const { cache, state, renders } = harness({ renderMs: 10 });
+    for (const url of ["/c", "/b", "/a"]) await cache.get(url);
+    cache.ready("/a");
+    state.version = 2;
+    const sweep = cache.refreshRecent(32, 1);
+    expect(renders()).toBe(4);
+    for (let i = 0; i < 3; i++) expect(textOf(cache.ready("/c")!)).toBe("/c v1 live #1");
+    expect(renders()).toBe(4);
+    await sweep;
+    expect(renders()).toBe(6);
+    expect(textOf(cache.ready("/c")!)).toMatch(/^\/c v2 live/);
+    // Once the state moves past the sweep (the database went away), readers render for themselves.
+    state.version = 3;
+    const next = cache.refreshRecent(32, 1);
+    expect(renders()).toBe(7);
+    cache.ready("/b");
+    expect(renders()).toBe(7);
+    state.live = false;
+    cache.ready("/b");
+    expect(renders()).toBe(8);
+    await next;
+  });
+
+  it("between the announcement of a change and its sweep, readers start no renders of their own", async () => {
+    const { cache, state, renders } = harness({ renderMs: 1 });
+    await cache.get("/");
+    state.version = 2;
+    cache.changed(20);
+    for (let i = 0; i < 3; i++) expect(textOf(cache.ready("/")!)).toBe("/ v1 live #1");
+    expect(renders()).toBe(1);
+    await tick(40);
+    expect(textOf(cache.ready("/")!)).toBe("/ v2 live #2");
+    expect(renders()).toBe(2);
   });
 
   it("after a change, re-renders only what was read lately; the rest renders when next asked for", async () => {

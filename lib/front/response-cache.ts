@@ -19,6 +19,8 @@ type Entry = {
   renderedAt: number;
   /** When a reader last asked for it: only what is being read is re-rendered ahead of readers. */
   readAt: number;
+  /** Reads since the last sweep of re-renders: the most read is re-rendered first. */
+  reads: number;
   response: StoredResponse;
   bytes: number;
   degraded: boolean;
@@ -34,6 +36,11 @@ type Options = {
   renderTimeoutMs?: number;
   /** Memory for stored responses (every encoding counted); least recently used out first. */
   maxBytes?: number;
+  /**
+   * After a change, re-rendered first and alone: the page visitors come to during an incident.
+   * Read counts alone could not tell it: a widget polling summary.json reads more often.
+   */
+  renderFirst?: string;
   now?: () => number;
 };
 
@@ -62,6 +69,7 @@ export function createResponseCache({
   refreshAfterMs = 30_000,
   renderTimeoutMs = 5_000,
   maxBytes = 64 * 1024 * 1024,
+  renderFirst,
   // Monotonic, and not Date.now, which Next wraps to watch prerenders (a cost on every call).
   now = () => performance.now(),
 }: Options) {
@@ -72,6 +80,16 @@ export function createResponseCache({
   let bytes = 0;
   /** The entry last moved to the end of `entries` (the most recently used). */
   let lastRead: string | undefined;
+  /**
+   * URLs the current sweep (`refreshRecent`) will re-render and has not reached yet: their readers
+   * leave the render to it. Each reader starting its own render put four renders at once on a large
+   * page's one core, and `/` (the page most read) finished last.
+   */
+  const awaitingSweep = new Set<string>();
+  /** What the current sweep renders: once the state moves past it, readers render for themselves again. */
+  let sweepState: PublicState | undefined;
+  /** A sweep is due (see `changed`): until it starts, readers leave their renders to it. */
+  let sweepDue: NodeJS.Timeout | undefined;
 
   function forget(key: string): void {
     const entry = entries.get(key);
@@ -127,6 +145,7 @@ export function createResponseCache({
             state: at,
             renderedAt,
             readAt: entries.get(key)?.readAt ?? renderedAt,
+            reads: entries.get(key)?.reads ?? 0,
             response: rendered.response,
             bytes: sizeOf(rendered.response),
             degraded: rendered.degraded ?? false,
@@ -162,6 +181,7 @@ export function createResponseCache({
       lastRead = key;
     }
     entry.readAt = at;
+    entry.reads++;
     const changed = !sameState(entry.state, current);
     const age = at - entry.renderedAt;
     // A copy made while a read failed ("may be out of date") must not outlive the failure by
@@ -171,8 +191,66 @@ export function createResponseCache({
     if (!outdated || at - (failedAt.get(key) ?? -Infinity) < RETRY_AFTER_FAILURE_MS)
       return entry.response;
     if (changed && waitForChange) return undefined;
-    void refresh(key, current);
+    const sweepWillRender =
+      changed &&
+      (sweepDue !== undefined ||
+        (awaitingSweep.has(key) && sweepState !== undefined && sameState(sweepState, current)));
+    if (!sweepWillRender) void refresh(key, current);
     return entry.response;
+  }
+
+  /**
+   * Re-renders what readers were asking for now, rather than on their next request: what readers
+   * (and a CDN revalidating) ask for next is already being rendered when they do. Only entries
+   * read within `refreshAfterMs`: on a large page, re-rendering what nobody reads took CPU from
+   * those who do. `renderFirst` first and alone (on a large page, a publish re-rendered seven
+   * surfaces, and `/` waited behind /reliability and /history), then the most read since the last
+   * sweep (ties: the most recently read), a few at a time: all at once, they queued ahead of the
+   * console's own queries (on PGlite's one connection, the comms lead's next page waited behind 32
+   * renders).
+   */
+  function refreshRecent(limit = 32, concurrency = 2): Promise<void | undefined> {
+    const current = state();
+    const at = now();
+    const recent: { key: string; reads: number; readAt: number }[] = [];
+    for (const [key, entry] of entries) {
+      if (at - entry.readAt <= refreshAfterMs)
+        recent.push({ key, reads: entry.reads, readAt: entry.readAt });
+      entry.reads = 0;
+    }
+    // Ties in read time: the most recently used (the end of `entries`) first.
+    recent
+      .reverse()
+      .sort(
+        (a, b) =>
+          Number(b.key === renderFirst) - Number(a.key === renderFirst) ||
+          b.reads - a.reads ||
+          b.readAt - a.readAt,
+      );
+    const queue = recent.slice(0, limit).map(({ key }) => key);
+    awaitingSweep.clear();
+    for (const key of queue) awaitingSweep.add(key);
+    sweepState = current;
+    let next = 0;
+    /** Renders the next URL of the queue; false when there is none, or a later change took over. */
+    const step = async (): Promise<boolean> => {
+      // A later change restarts the sweep; what this one has not reached waits for it.
+      if (next >= queue.length || state().version !== current.version) return false;
+      const key = queue[next++]!;
+      awaitingSweep.delete(key);
+      const entry = entries.get(key);
+      if (entry && !sameState(entry.state, current) && now() - entry.readAt <= refreshAfterMs)
+        await refresh(key, current);
+      return true;
+    };
+    const lane = async (): Promise<void> => {
+      while (await step());
+    };
+    // The first alone, then the rest a few at a time: beside another render, the large page's `/`
+    // took half as long again to come back.
+    return step().then((more) =>
+      more ? Promise.all(Array.from({ length: concurrency }, lane)).then(() => {}) : undefined,
+    );
   }
 
   return {
@@ -200,30 +278,16 @@ export function createResponseCache({
         return entry.response;
       return rendered && rendered !== RENDER_TIMED_OUT ? rendered.response : rendered;
     },
+    refreshRecent,
     /**
-     * Re-renders the most recently read entries now, rather than on their next
-     * request: what readers (and a CDN revalidating) ask for next is already
-     * being rendered when they do. Only entries read within `refreshAfterMs`:
-     * on a large page, re-rendering what nobody reads took CPU from those who
-     * do. A few at a time, most recently read first: all at once, they queued
-     * ahead of the console's own queries (on PGlite's one connection, the comms
-     * lead's next page waited behind 32 renders).
+     * A change was announced: the sweep (`refreshRecent`) starts after `delayMs`, once every
+     * announcement of the same commit (one per table it changed) has arrived.
      */
-    refreshRecent(limit = 32, concurrency = 2): Promise<void> {
-      const current = state();
-      const recent = [...entries.keys()].slice(-limit).reverse();
-      let next = 0;
-      const lane = async (): Promise<void> => {
-        while (next < recent.length) {
-          const key = recent[next++]!;
-          // A later change restarts the sweep; what this one has not reached waits for it.
-          if (state().version !== current.version) return;
-          const entry = entries.get(key);
-          if (entry && !sameState(entry.state, current) && now() - entry.readAt <= refreshAfterMs)
-            await refresh(key, current);
-        }
-      };
-      return Promise.all(Array.from({ length: concurrency }, lane)).then(() => {});
+    changed(delayMs = 10): void {
+      sweepDue ??= setTimeout(() => {
+        sweepDue = undefined;
+        void refreshRecent();
+      }, delayMs);
     },
     size: () => entries.size,
     bytes: () => bytes,

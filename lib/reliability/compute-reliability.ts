@@ -64,10 +64,7 @@ export async function computeReliability(
       id: c.id,
       name: c.name,
       figures: {
-        ...summarizeIncidents(
-          facts.incidents.filter((i) => facts.componentsOf.get(i.id)?.has(c.id)),
-          window,
-        ),
+        ...summarizeIncidents(facts.incidentsOf.get(c.id) ?? [], window),
         uptime: uptime.get(c.id)?.uptime ?? null,
       },
     })),
@@ -78,24 +75,24 @@ export async function computeReliability(
 async function loadIncidentFacts(
   db: Db,
   window: ReportWindow,
-): Promise<{ incidents: IncidentFacts[]; componentsOf: Map<string, Set<string>> }> {
-  const rows = await db
-    .select({
-      id: incidents.id,
-      severity: incidents.severity,
-      startedAt: incidents.startedAt,
-      resolvedAt: incidents.resolvedAt,
-    })
-    .from(incidents)
-    .where(
-      and(
-        lte(incidents.startedAt, window.end),
-        or(isNull(incidents.resolvedAt), gte(incidents.resolvedAt, window.start)),
-      ),
-    );
-  const ids = rows.map((r) => r.id);
-  if (ids.length === 0) return { incidents: [], componentsOf: new Map() };
-  const [updates, published, affected] = await Promise.all([
+): Promise<{ incidents: IncidentFacts[]; incidentsOf: Map<string, IncidentFacts[]> }> {
+  const inWindow = and(
+    lte(incidents.startedAt, window.end),
+    or(isNull(incidents.resolvedAt), gte(incidents.resolvedAt, window.start)),
+  );
+  // The window's incidents as a subquery, not a list of their ids: a year is a thousand ids per
+  // statement for the driver to bind, three times.
+  const ids = db.select({ id: incidents.id }).from(incidents).where(inWindow);
+  const [rows, updates, published, affected] = await Promise.all([
+    db
+      .select({
+        id: incidents.id,
+        severity: incidents.severity,
+        startedAt: incidents.startedAt,
+        resolvedAt: incidents.resolvedAt,
+      })
+      .from(incidents)
+      .where(inWindow),
     db
       .select({
         incidentId: incidentUpdates.incidentId,
@@ -117,20 +114,29 @@ async function loadIncidentFacts(
       .where(inArray(incidentComponents.incidentId, ids)),
   ]);
   const withRca = new Set(published.map((p) => p.incidentId));
-  const componentsOf = new Map<string, Set<string>>();
-  for (const a of affected)
-    componentsOf.set(
-      a.incidentId,
-      (componentsOf.get(a.incidentId) ?? new Set()).add(a.componentId),
-    );
   const updatesOf = new Map<string, typeof updates>();
-  for (const u of updates) updatesOf.set(u.incidentId, [...(updatesOf.get(u.incidentId) ?? []), u]);
+  for (const u of updates) {
+    const list = updatesOf.get(u.incidentId);
+    if (list) list.push(u);
+    else updatesOf.set(u.incidentId, [u]);
+  }
+  const facts = rows.map((r) => ({
+    ...r,
+    rcaPublished: withRca.has(r.id),
+    updates: updatesOf.get(r.id) ?? [],
+  }));
+  // Each component's incidents (an incident may list a component twice: counted once).
+  const byId = new Map(facts.map((f) => [f.id, f]));
+  const incidentsOf = new Map<string, Set<IncidentFacts>>();
+  for (const a of affected) {
+    const fact = byId.get(a.incidentId);
+    if (!fact) continue;
+    let set = incidentsOf.get(a.componentId);
+    if (!set) incidentsOf.set(a.componentId, (set = new Set()));
+    set.add(fact);
+  }
   return {
-    incidents: rows.map((r) => ({
-      ...r,
-      rcaPublished: withRca.has(r.id),
-      updates: updatesOf.get(r.id) ?? [],
-    })),
-    componentsOf,
+    incidents: facts,
+    incidentsOf: new Map([...incidentsOf].map(([id, set]) => [id, [...set]])),
   };
 }

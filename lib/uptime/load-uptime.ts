@@ -8,7 +8,12 @@ import {
   type Impact,
 } from "../db/schema";
 import { addDays, dayKeyOf, dayRange, startOfDayKey, type DayKey } from "../time/days";
-import { computeDailyMinutes, uptimeOver, type DayMinutes } from "./compute-daily-uptime";
+import {
+  computeDailyMinutes,
+  dayBounds,
+  uptimeOver,
+  type DayMinutes,
+} from "./compute-daily-uptime";
 import { ensureUptimeRollups, rollupsOfWindow, statusChangesOf } from "./ensure-rollups";
 import { uptimeRatio } from "./weights";
 
@@ -81,23 +86,30 @@ export async function loadUptime(
     else kept.delete(id);
     read.set(id, days);
   }
+  // Today's bounds once (a zone's day start is costly to find), not once per component.
+  const todayIndex = window.indexOf(today);
+  const todayBounds = todayIndex >= 0 ? dayBounds([today], timeZone) : undefined;
+  const indexOfDay = new Map(window.map((day, i) => [day, i]));
   const result = new Map<string, ComponentUptime>();
   for (const c of comps) {
-    const base = read.get(c.id) ?? kept.get(c.id)!.days;
+    // The kept past days, with only today and the days of incidents replaced.
+    const days = (read.get(c.id) ?? kept.get(c.id)!.days).slice();
     const changes = live.get(c.id);
-    const days = base.map((pastDay, i): UptimeDay => {
-      const day = window[i]!;
-      const minutes =
-        day === today && changes && day >= startDayOf.get(c.id)!
-          ? computeDailyMinutes({ changes, days: [today], timeZone, now })[0]!
-          : undefined;
-      const incidentsOfDay = dayIncidents.get(`${c.id}/${day}`);
-      if (!minutes && !incidentsOfDay) return pastDay;
-      return {
-        ...(minutes ? uptimeDayOf(minutes, day) : pastDay),
-        incidents: incidentsOfDay ?? [],
-      };
-    });
+    const incidentDays = dayIncidents.get(c.id);
+    if (todayIndex >= 0 && changes && today >= startDayOf.get(c.id)!) {
+      const [minutes] = computeDailyMinutes({
+        changes,
+        days: [today],
+        timeZone,
+        now,
+        bounds: todayBounds,
+      });
+      days[todayIndex] = { ...uptimeDayOf(minutes, today), incidents: NO_INCIDENTS };
+    }
+    for (const [day, list] of incidentDays ?? []) {
+      const i = indexOfDay.get(day);
+      if (i !== undefined) days[i] = { ...days[i]!, incidents: list };
+    }
     result.set(c.id, { componentId: c.id, days, uptime: uptimeOver(days) });
   }
   return result;
@@ -163,7 +175,7 @@ function readRollups(
     .where(rollupsOfWindow({ componentIds: ids, timeZone, from, last }));
 }
 
-/** Incidents that affected each component on each day of the window, keyed "componentId/day". */
+/** Incidents that affected each component on each day of the window: component id → day → incidents. */
 async function incidentsByComponentDay(
   db: Db,
   {
@@ -192,15 +204,16 @@ async function incidentsByComponentDay(
         or(isNull(incidents.resolvedAt), gte(incidents.resolvedAt, startOfDayKey(from, timeZone))),
       ),
     );
-  const map = new Map<string, DayIncident[]>();
+  const map = new Map<string, Map<DayKey, DayIncident[]>>();
   for (const r of rows) {
     const first = dayKeyOf(r.startedAt, timeZone);
     const end = dayKeyOf(r.resolvedAt ?? now, timeZone);
+    let byDay = map.get(r.componentId);
+    if (!byDay) map.set(r.componentId, (byDay = new Map()));
     for (const day of dayRange(first < from ? from : first, end > last ? last : end)) {
-      const key = `${r.componentId}/${day}`;
-      const list = map.get(key);
+      const list = byDay.get(day);
       if (list) list.push({ id: r.id, title: r.title, impact: r.impact });
-      else map.set(key, [{ id: r.id, title: r.title, impact: r.impact }]);
+      else byDay.set(day, [{ id: r.id, title: r.title, impact: r.impact }]);
     }
   }
   return map;
@@ -213,21 +226,30 @@ export function combineUptime(members: ComponentUptime[]): {
 } {
   const first = members[0];
   if (!first) return { days: [], uptime: null };
+  // Plain loops: a page of 20 groups combines 1,800 days on every render.
   const days = first.days.map((d, i): UptimeDay => {
-    const same = members.map((m) => m.days[i]!);
-    const sum = (k: "observedMinutes" | "majorMinutes" | "partialMinutes" | "downtimeMinutes") =>
-      same.reduce((s, x) => s + x[k], 0);
-    const incidentsOfDay = [
-      ...new Map(same.flatMap((x) => x.incidents).map((x) => [x.id, x])).values(),
-    ];
+    let observedMinutes = 0;
+    let majorMinutes = 0;
+    let partialMinutes = 0;
+    let downtimeMinutes = 0;
+    let incidentsOfDay: Map<string, DayIncident> | undefined;
+    for (const member of members) {
+      const day = member.days[i]!;
+      observedMinutes += day.observedMinutes;
+      majorMinutes += day.majorMinutes;
+      partialMinutes += day.partialMinutes;
+      downtimeMinutes += day.downtimeMinutes;
+      for (const incident of day.incidents)
+        (incidentsOfDay ??= new Map()).set(incident.id, incident);
+    }
     return {
       day: d.day,
-      observedMinutes: sum("observedMinutes"),
-      majorMinutes: sum("majorMinutes"),
-      partialMinutes: sum("partialMinutes"),
-      downtimeMinutes: sum("downtimeMinutes"),
-      uptime: uptimeRatio(sum("observedMinutes"), sum("downtimeMinutes")),
-      incidents: incidentsOfDay,
+      observedMinutes,
+      majorMinutes,
+      partialMinutes,
+      downtimeMinutes,
+      uptime: uptimeRatio(observedMinutes, downtimeMinutes),
+      incidents: incidentsOfDay ? [...incidentsOfDay.values()] : NO_INCIDENTS,
     };
   });
   return { days, uptime: uptimeOver(days) };
