@@ -17,6 +17,12 @@ const moment = (label: string) =>
     });
 
 const id = safeString().trim().min(1);
+
+/**
+ * The object's checks across fields still run when a field failed (an empty time fails `min` without
+ * aborting, and is still a string): they compare only what parsed. An empty end made a 500.
+ */
+const isDate = (value: unknown): value is Date => value instanceof Date;
 const optionalBody = safeString()
   .trim()
   .max(20_000, "At most 20000 characters.")
@@ -48,12 +54,16 @@ export const scheduleMaintenanceSchema = z
       .nullable()
       .default(null),
   })
-  .refine((m) => m.scheduledUntil > m.scheduledFor, {
-    message: "The end must be after the start.",
-    path: ["scheduledUntil"],
-  })
+  .refine(
+    (m) =>
+      !isDate(m.scheduledUntil) || !isDate(m.scheduledFor) || m.scheduledUntil > m.scheduledFor,
+    {
+      message: "The end must be after the start.",
+      path: ["scheduledUntil"],
+    },
+  )
   // A window already over would be listed as upcoming and then "run" at once.
-  .refine((m) => m.scheduledUntil.getTime() > Date.now(), {
+  .refine((m) => !isDate(m.scheduledUntil) || m.scheduledUntil.getTime() > Date.now(), {
     message: "This window has already ended: pick an end in the future.",
     path: ["scheduledUntil"],
   })
@@ -61,13 +71,22 @@ export const scheduleMaintenanceSchema = z
   .refine(
     (m) =>
       m.repeat === "none" ||
+      !isDate(m.scheduledUntil) ||
+      !isDate(m.scheduledFor) ||
       m.scheduledUntil.getTime() - m.scheduledFor.getTime() < LONGEST_WINDOW_MS[m.repeat],
     { message: "A repeating window must end before its next occurrence starts.", path: ["repeat"] },
   )
-  .refine((m) => m.repeat === "none" || !m.repeatUntil || m.repeatUntil > m.scheduledFor, {
-    message: "The repeat end must be after the first start.",
-    path: ["repeatUntil"],
-  });
+  .refine(
+    (m) =>
+      m.repeat === "none" ||
+      !isDate(m.repeatUntil) ||
+      !isDate(m.scheduledFor) ||
+      m.repeatUntil > m.scheduledFor,
+    {
+      message: "The repeat end must be after the first start.",
+      path: ["repeatUntil"],
+    },
+  );
 
 /** A state change, with an optional public message (a default one is written otherwise). */
 export const maintenanceTransitionSchema = z.object({
