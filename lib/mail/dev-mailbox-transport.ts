@@ -10,7 +10,7 @@ import type { MailTransport } from "./transport";
 export function createDevMailboxTransport(db: Db): MailTransport {
   return {
     name: "dev",
-    async send({ idempotencyKey, ...m }) {
+    async send({ idempotencyKey, bodies: _templates, ...m }) {
       await db
         .insert(devMailbox)
         .values({

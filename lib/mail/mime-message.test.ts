@@ -100,3 +100,55 @@ it("the same message composed twice is byte for byte the same, so a retried send
   expect(buildMimeMessage(parts).equals(buildMimeMessage(parts))).toBe(true);
   expect(buildMimeMessage(parts).toString()).toMatch(/^Date: Wed, 02 Dec 2026 14:30:00 \+0000$/m);
 });
+
+it("recipients of one variant get byte for byte what composing each email whole gives", () => {
+  const local = fc.stringMatching(/^[a-z0-9._+-]{1,20}$/);
+  const address = fc.oneof(
+    local.map((l) => `${l}@example.test`),
+    words.map((w) => `${w.replace(/[\s"\\<>,;:()@[\]]/g, "") || "x"}@exämple.test`),
+  );
+  const hex16 = fc.stringMatching(/^[0-9a-f]{16}$/);
+  const recipient = fc.record({
+    to: address,
+    boundary: fc.oneof(hex16, fc.constant("seed")),
+    token: fc.stringMatching(/^[A-Za-z0-9_-]{10,80}$/),
+  });
+  fc.assert(
+    fc.property(
+      names,
+      words,
+      names,
+      fc.array(recipient, { minLength: 1, maxLength: 4 }),
+      (name, subject, page, recipients) => {
+        for (const { to, boundary, token } of recipients) {
+          const unsubscribe = `https://status.example.test/unsubscribe/${token}`;
+          const template = `<p>Hello</p><a href="SLOT">Unsubscribe</a>`;
+          const parts = {
+            from: `"${name}" <status@example.test>`,
+            to,
+            subject,
+            text: `Unsubscribe: ${unsubscribe}`,
+            html: template.replace("SLOT", unsubscribe),
+            bodies: {
+              text: { template: "Unsubscribe: SLOT", fills: [["SLOT", unsubscribe]] as const },
+              html: { template, fills: [["SLOT", unsubscribe]] as const },
+            },
+            messageId: `<${token}@example.test>`,
+            baseBoundary: boundary,
+            date: new Date("2026-12-02T14:30:00Z"),
+            headers: {
+              "Auto-Submitted": "auto-generated",
+              "List-Id": `"${page}" <subscribers.example.test>`,
+              "List-Unsubscribe": `<${unsubscribe}>`,
+              "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            },
+          };
+          expect(buildMimeMessage(parts).toString("latin1")).toBe(
+            buildMimeMessage(parts, { reuse: false }).toString("latin1"),
+          );
+        }
+      },
+    ),
+    { numRuns: 200 },
+  );
+});

@@ -73,7 +73,11 @@ export async function createResendTransport(
     c.RESEND_BASE_URL ? { baseUrl: c.RESEND_BASE_URL.replace(/\/+$/, "") } : undefined,
   );
   const pace = spacedBy(1_000 / c.RESEND_RATE_LIMIT, pacing);
-  const payload = ({ idempotencyKey: _k, ...m }: MailMessage) => ({ from: c.MAIL_FROM, ...m });
+  // The templates behind text and html are for the SMTP encoder only; Resend gets the email as sent.
+  const payload = ({ idempotencyKey: _k, bodies: _b, ...m }: MailMessage) => ({
+    from: c.MAIL_FROM,
+    ...m,
+  });
   return {
     name: "resend",
     async send(m) {

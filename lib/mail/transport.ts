@@ -4,7 +4,7 @@ import type { Config } from "../config";
 import { createResendTransport, type PaceDeps } from "./resend-transport";
 import { smtpTlsOptions } from "./smtp-tls";
 import { classifySmtpError, DeliveryError } from "./delivery-error";
-import { buildMimeMessage } from "./mime-message";
+import { buildMimeMessage, type MimeParts } from "./mime-message";
 import { createSmtpPool } from "./smtp-pool";
 
 export type MailMessage = {
@@ -19,6 +19,8 @@ export type MailMessage = {
    * mail clients use to fold duplicates.
    */
   idempotencyKey?: string;
+  /** The same text and html as the variant's templates and this recipient's values (the SMTP transport encodes from the variant's first message). */
+  bodies?: MimeParts["bodies"];
 };
 
 /** One message of a batch: accepted (with the provider's id for its webhooks) or refused. */

@@ -1,6 +1,7 @@
 import { createElement, type FunctionComponent } from "react";
 import { render } from "@react-email/render";
 import type { OutboxRow } from "../../db/schema";
+import { fillTemplate } from "../../mail/base64-body";
 import type { MailMessage } from "../../mail/transport";
 import type { ChatRequest } from "../../channels/chat-message";
 import type { SlackThreadMessage } from "../../slack-app/thread-message";
@@ -71,15 +72,25 @@ const UNSUBSCRIBE_SLOT = "https://herald-slot.invalid/unsubscribe-7b1f0c";
 const escapeAttribute = (value: string) =>
   value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
+/** The variant's text and html with this recipient's links, also as template and values (the SMTP transport reuses the variant's encoding). */
 function fillLinks(rendered: Rendered, links: { manageUrl: string; unsubscribeUrl: string }) {
-  const fill = (s: string, escape: (v: string) => string) =>
-    s
-      .replaceAll(MANAGE_SLOT, escape(links.manageUrl))
-      .replaceAll(UNSUBSCRIBE_SLOT, escape(links.unsubscribeUrl));
-  return {
-    html: fill(rendered.html, escapeAttribute),
-    text: fill(rendered.text, (v) => v),
+  const bodies = {
+    text: {
+      template: rendered.text,
+      fills: [
+        [MANAGE_SLOT, links.manageUrl],
+        [UNSUBSCRIBE_SLOT, links.unsubscribeUrl],
+      ] as const,
+    },
+    html: {
+      template: rendered.html,
+      fills: [
+        [MANAGE_SLOT, escapeAttribute(links.manageUrl)],
+        [UNSUBSCRIBE_SLOT, escapeAttribute(links.unsubscribeUrl)],
+      ] as const,
+    },
   };
+  return { text: fillTemplate(bodies.text), html: fillTemplate(bodies.html), bodies };
 }
 
 /**
