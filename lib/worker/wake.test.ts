@@ -23,4 +23,10 @@ describe("waking the worker", () => {
     expect(await settlesWithin(sleeping, 100)).toBe(true);
     expect(await settlesWithin(sleepUntilWoken(150), 100)).toBe(false);
   });
+
+  it("a worker stopped while busy does not sleep again: its stop returns at once", async () => {
+    const stop = new AbortController();
+    stop.abort();
+    expect(await settlesWithin(sleepUntilWoken(600_000, stop.signal), 100)).toBe(true);
+  });
 });

@@ -21,6 +21,8 @@ export function wakeWorker(): void {
 
 /** Resolves after `ms`, or sooner when woken (now, or since the last sleep) or aborted. */
 export function sleepUntilWoken(ms: number, signal?: AbortSignal): Promise<void> {
+  // Stopped while busy: an aborted signal never fires "abort" again, and the stop would wait out the whole sleep.
+  if (signal?.aborted) return Promise.resolve();
   if (missedWake) {
     missedWake = false;
     return Promise.resolve();
