@@ -1,4 +1,5 @@
-import { inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
+import { isAnyOf } from "../db/any-of";
 import type { Db } from "../db/client";
 import { emailSuppressions, type SuppressionReason } from "../db/schema";
 
@@ -45,7 +46,7 @@ export async function suppressedAmong(
   const rows = await db
     .select({ email: emailSuppressions.email, reason: emailSuppressions.reason })
     .from(emailSuppressions)
-    .where(inArray(emailSuppressions.email, [...new Set(emails.map(normalizeEmail))]));
+    .where(isAnyOf(emailSuppressions.email, [...new Set(emails.map(normalizeEmail))]));
   return new Map(
     rows.map((r) => [
       r.email,

@@ -1,6 +1,6 @@
-import { inArray } from "drizzle-orm";
 import pLimit from "p-limit";
 import type { Db } from "../db/client";
+import { isAnyOf } from "../db/any-of";
 import { subscribers, type OutboxRow } from "../db/schema";
 import { suppressedAmong } from "../deliverability/suppressions";
 import { BATCH_LIMIT, type MailMessage, type MailTransport } from "../mail/transport";
@@ -88,7 +88,7 @@ export async function deliverOutboxBatch(deps: DeliveryDeps): Promise<BatchResul
   const subscriberIds = [...new Set(rows.flatMap((r) => (r.subscriberId ? [r.subscriberId] : [])))];
   const [subs, suppressed] = await Promise.all([
     subscriberIds.length
-      ? deps.db.select().from(subscribers).where(inArray(subscribers.id, subscriberIds))
+      ? deps.db.select().from(subscribers).where(isAnyOf(subscribers.id, subscriberIds))
       : [],
     suppressedAmong(
       deps.db,

@@ -1,6 +1,7 @@
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { DeliveryError } from "../mail/delivery-error";
 import type { Db } from "../db/client";
+import { isAnyOf } from "../db/any-of";
 import { notificationOutbox as outbox, subscribers, type OutboxRow } from "../db/schema";
 import {
   GONE_DISABLE_AFTER,
@@ -60,7 +61,7 @@ export async function markSentMany(
     })
     .where(
       and(
-        inArray(
+        isAnyOf(
           outbox.id,
           sent.map((s) => s.row.id),
         ),
@@ -80,7 +81,7 @@ export async function markSkippedMany(db: Db, rows: readonly OutboxRow[], reason
     .update(outbox)
     .set({ state: "skipped", lockedUntil: null, lastError: reason, payload: scrubbedInSql })
     .where(
-      inArray(
+      isAnyOf(
         outbox.id,
         rows.map((r) => r.id),
       ),
