@@ -1,4 +1,7 @@
+import { and, eq } from "drizzle-orm";
+import { notificationOutbox as outbox } from "../../lib/db/schema";
 import { publishIncidentUpdate } from "../../lib/incidents/publish-incident-update";
+import { messageIdFor } from "../../lib/mail/transport";
 import {
   elapsedMs,
   expandedRecipients,
@@ -15,6 +18,12 @@ export type SoakKill = {
   atMs: number;
   /** From the kill to the replacement worker's loop running. */
   restartMs: number;
+  /**
+   * Messages the killed worker had handed to the relay but not yet recorded as
+   * sent: in flight at the kill. SMTP cannot take them back, so these, and only
+   * these, may arrive twice.
+   */
+  inFlight: number;
 };
 
 export type SoakFigures = Omit<Tally, "expected"> & {
@@ -26,6 +35,16 @@ export type SoakFigures = Omit<Tally, "expected"> & {
   /** From the last kill to settled: mostly the claim lease the killed worker's rows wait out. */
   settledAfterLastKillMs: number | null;
 };
+
+/** Rows still claimed (not recorded) whose message already reached the sink. Read right after a kill: the dead worker's claims stand until their lease ends. */
+async function sentButUnrecorded(stage: FanoutStage, subjectId: string): Promise<number> {
+  const claimed = await stage.ctx.db
+    .select({ key: outbox.idempotencyKey })
+    .from(outbox)
+    .where(and(eq(outbox.subjectId, subjectId), eq(outbox.state, "sending")));
+  return claimed.filter(({ key }) => stage.sink.byMessageId.has(messageIdFor(key, stage.mailFrom)))
+    .length;
+}
 
 /**
  * Part 2: a new update to the same audience while the worker is SIGKILLed
@@ -76,15 +95,17 @@ export async function measureSoak(
       lastKillAt = performance.now();
       await worker.crash();
       const afterDelivered = sink.byMessageId.size;
+      const inFlight = sentButUnrecorded(stage, update.id);
       worker = stage.spawnWorker(`soak-worker-${k}`);
       await worker.ready;
       killed.push({
         afterDelivered,
         atMs: elapsedMs(published, lastKillAt),
         restartMs: elapsedMs(lastKillAt),
+        inFlight: await inFlight,
       });
       stage.log(
-        `soak: kill ${k} after ${afterDelivered} recipients; restarted in ${killed.at(-1)!.restartMs} ms`,
+        `soak: kill ${k} after ${afterDelivered} recipients, ${killed.at(-1)!.inFlight} in flight; restarted in ${killed.at(-1)!.restartMs} ms`,
       );
     }
 

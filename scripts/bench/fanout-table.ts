@@ -27,6 +27,7 @@ export function fanoutTable(figures: FanoutFigures) {
       "msg/s": "",
       "msg/s steady": "",
       kills: s.kills.length,
+      "in flight at kills": s.kills.reduce((sum, k) => sum + k.inFlight, 0),
       delivered: s.delivered,
       duplicated: s.duplicated,
       lost: s.lost,
