@@ -36,14 +36,25 @@ export type SoakFigures = Omit<Tally, "expected"> & {
   settledAfterLastKillMs: number | null;
 };
 
-/** Rows still claimed (not recorded) whose message already reached the sink. Read right after a kill: the dead worker's claims stand until their lease ends. */
-async function sentButUnrecorded(stage: FanoutStage, subjectId: string): Promise<number> {
+/**
+ * Rows still claimed (not recorded) whose message already reached the sink, not counted at an
+ * earlier kill. Read right after a kill: the dead worker's claims stand until their lease ends,
+ * and an earlier kill's may still stand too (hence `counted`).
+ */
+async function sentButUnrecorded(
+  stage: FanoutStage,
+  subjectId: string,
+  counted: Set<string>,
+): Promise<number> {
   const claimed = await stage.ctx.db
     .select({ key: outbox.idempotencyKey })
     .from(outbox)
     .where(and(eq(outbox.subjectId, subjectId), eq(outbox.state, "sending")));
-  return claimed.filter(({ key }) => stage.sink.byMessageId.has(messageIdFor(key, stage.mailFrom)))
-    .length;
+  const fresh = claimed.filter(
+    ({ key }) => !counted.has(key) && stage.sink.byMessageId.has(messageIdFor(key, stage.mailFrom)),
+  );
+  for (const { key } of fresh) counted.add(key);
+  return fresh.length;
 }
 
 /**
@@ -80,6 +91,7 @@ export async function measureSoak(
     );
 
     const killed: SoakKill[] = [];
+    const counted = new Set<string>();
     let lastKillAt: number | null = null;
     for (let k = 1; k <= kills; k++) {
       const target = Math.round((k * outboxRows) / (kills + 1));
@@ -95,7 +107,7 @@ export async function measureSoak(
       lastKillAt = performance.now();
       await worker.crash();
       const afterDelivered = sink.byMessageId.size;
-      const inFlight = sentButUnrecorded(stage, update.id);
+      const inFlight = sentButUnrecorded(stage, update.id, counted);
       worker = stage.spawnWorker(`soak-worker-${k}`);
       await worker.ready;
       killed.push({
