@@ -9,9 +9,18 @@ export type FilledTemplate = {
 };
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-/** Any of the slots, in one pass: a value is never searched for slots itself. */
-const slotPattern = (slots: readonly string[]) =>
-  new RegExp(slots.map(escapeRegExp).join("|"), "g");
+const patterns = new Map<string, RegExp>();
+/** Any of the slots, in one pass: a value is never searched for slots itself. Kept: every message of a fan-out has the same slots. */
+function slotPattern(slots: readonly string[]): RegExp {
+  const key = slots.join("\u0000");
+  let pattern = patterns.get(key);
+  if (!pattern) {
+    if (patterns.size >= 16) patterns.clear();
+    pattern = new RegExp(slots.map(escapeRegExp).join("|"), "g");
+    patterns.set(key, pattern);
+  }
+  return pattern;
+}
 
 /** The template with this recipient's values: what the email says. */
 export function fillTemplate({ template, fills }: FilledTemplate): string {

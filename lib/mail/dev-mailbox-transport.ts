@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import { devMailbox } from "../db/schema";
-import type { MailTransport } from "./transport";
+import { emailAsSent, type MailTransport } from "./transport";
 
 /**
  * With neither Resend nor SMTP configured, mail is kept in the database and the
@@ -10,13 +10,14 @@ import type { MailTransport } from "./transport";
 export function createDevMailboxTransport(db: Db): MailTransport {
   return {
     name: "dev",
-    async send({ idempotencyKey, bodies: _templates, ...m }) {
+    async send(message) {
+      const m = emailAsSent(message);
       await db
         .insert(devMailbox)
         .values({
           ...m,
           headers: m.headers ?? {},
-          idempotencyKey: idempotencyKey ?? crypto.randomUUID(),
+          idempotencyKey: message.idempotencyKey ?? crypto.randomUUID(),
         })
         .onConflictDoNothing({ target: devMailbox.idempotencyKey });
     },

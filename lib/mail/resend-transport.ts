@@ -3,6 +3,7 @@ import type { Config } from "../config";
 import { DeliveryError, retryAfterMs } from "./delivery-error";
 import {
   batchIdempotencyKey,
+  emailAsSent,
   type BatchOutcome,
   type MailMessage,
   type MailTransport,
@@ -73,11 +74,7 @@ export async function createResendTransport(
     c.RESEND_BASE_URL ? { baseUrl: c.RESEND_BASE_URL.replace(/\/+$/, "") } : undefined,
   );
   const pace = spacedBy(1_000 / c.RESEND_RATE_LIMIT, pacing);
-  // The templates behind text and html are for the SMTP encoder only; Resend gets the email as sent.
-  const payload = ({ idempotencyKey: _k, bodies: _b, ...m }: MailMessage) => ({
-    from: c.MAIL_FROM,
-    ...m,
-  });
+  const payload = (m: MailMessage) => ({ from: c.MAIL_FROM, ...emailAsSent(m) });
   return {
     name: "resend",
     async send(m) {

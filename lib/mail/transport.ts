@@ -23,6 +23,15 @@ export type MailMessage = {
   bodies?: MimeParts["bodies"];
 };
 
+/**
+ * What the recipient gets, for transports that take the email as fields (Resend's API, the
+ * development mailbox): named one by one, so what travels with a message for the worker's own use
+ * (its key, the templates behind its bodies) never reaches a provider.
+ */
+export function emailAsSent({ to, subject, html, text, headers }: MailMessage) {
+  return { to, subject, html, text, headers };
+}
+
 /** One message of a batch: accepted (with the provider's id for its webhooks) or refused. */
 export type BatchOutcome = { ok: true; providerMessageId?: string } | { ok: false; error: Error };
 
