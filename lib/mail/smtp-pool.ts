@@ -2,6 +2,7 @@ import { connect } from "node:net";
 import type { ConnectionOptions } from "node:tls";
 import SMTPConnection from "nodemailer/lib/smtp-connection/index.js";
 import { parseConnectionUrl } from "nodemailer/lib/shared/index.js";
+import { pipelinedSend, type SendOnConnection } from "./smtp-pipelining";
 
 export type SmtpPoolOptions = {
   url: string;
@@ -22,15 +23,21 @@ export type SmtpPool = {
 
 type Slot = {
   connection: SMTPConnection;
+  /** Pipelined when the relay offers it (smtp-pipelining.ts), else nodemailer's own send. */
+  send: SendOnConnection;
   busyWith?: Buffer;
   /** Fails the message in flight: a connection that errs or closes mid-message may never answer its callback. */
   failInFlight?: (error: Error) => void;
 };
 
+/** Longest silence from the relay in the middle of a message, and on an idle connection. */
+const SOCKET_TIMEOUT_MS = 30_000;
+
 /**
  * A few SMTP connections, each carrying one message at a time, on nodemailer's
  * protocol layer (SMTPConnection: STARTTLS, implicit TLS, AUTH, reply codes,
- * timeouts) with messages composed by Herald (mime-message.ts). A connection
+ * timeouts) with messages composed by Herald (mime-message.ts) and, where the
+ * relay offers PIPELINING, sent pipelined (smtp-pipelining.ts). A connection
  * that failed in any way is closed and a new one opened for the next message,
  * so one bad answer or a relay restart never holds a slot.
  */
@@ -60,22 +67,22 @@ export function createSmtpPool({ url, tls, connections, keepOpen }: SmtpPoolOpti
           // A relay that stops answering must fail the send (and be retried), not hold the worker for minutes.
           connectionTimeout: 10_000,
           greetingTimeout: 10_000,
-          socketTimeout: 30_000,
+          socketTimeout: SOCKET_TIMEOUT_MS,
         });
-        const slot: Slot = { connection };
-        let settled = false;
-        connection.on("error", (error) => {
+        const slot: Slot = { connection, send: nodemailerSend(connection) };
+        const gone = (error: Error) => {
           drop(slot);
           slot.failInFlight?.(error);
+        };
+        let settled = false;
+        connection.on("error", (error) => {
+          gone(error);
           if (!settled) {
             settled = true;
             reject(error);
           }
         });
-        connection.on("end", () => {
-          drop(slot);
-          slot.failInFlight?.(new Error("The SMTP relay closed the connection."));
-        });
+        connection.on("end", () => gone(new Error("The SMTP relay closed the connection.")));
         connection.connect(() => {
           const ready = (error?: Error) => {
             if (settled) return;
@@ -83,7 +90,12 @@ export function createSmtpPool({ url, tls, connections, keepOpen }: SmtpPoolOpti
             if (error) {
               drop(slot);
               reject(error);
-            } else resolve(slot);
+            } else {
+              slot.send =
+                pipelinedSend(connection, { timeoutMs: SOCKET_TIMEOUT_MS, onGone: gone }) ??
+                slot.send;
+              resolve(slot);
+            }
           };
           const allowsAuth = (connection as unknown as { allowsAuth?: boolean }).allowsAuth;
           if (base.auth && allowsAuth)
@@ -164,7 +176,7 @@ export function createSmtpPool({ url, tls, connections, keepOpen }: SmtpPoolOpti
           }
         };
         slot.failInFlight = settle;
-        slot.connection.send({ from: envelope.from, to: [envelope.to] }, raw, settle);
+        slot.send(envelope, raw).then(() => settle(null), settle);
       });
     },
     abandon(raw) {
@@ -177,3 +189,10 @@ export function createSmtpPool({ url, tls, connections, keepOpen }: SmtpPoolOpti
     },
   };
 }
+
+const nodemailerSend =
+  (connection: SMTPConnection): SendOnConnection =>
+  ({ from, to }, raw) =>
+    new Promise((resolve, reject) =>
+      connection.send({ from, to: [to] }, raw, (error) => (error ? reject(error) : resolve())),
+    );

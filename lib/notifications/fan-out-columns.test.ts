@@ -23,6 +23,7 @@ async function expansionSql(audience: FanOutSpec["audience"]): Promise<string> {
   } as unknown as Db;
   await expandFanOut(recorder, {
     createdAt: new Date(),
+    expandedThrough: null,
     spec: {
       eventType: "incident.updated",
       subjectId: "u1",

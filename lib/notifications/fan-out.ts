@@ -38,7 +38,7 @@ async function insertSelect(tx: Db, query: SQL): Promise<number> {
  * `componentIds` (or everything), on `channels`. Inside the publish
  * transaction this writes a single fan-out row, so the publish costs the same
  * for ten subscribers or a hundred thousand; the worker expands it
- * (expandFanOuts) right after commit.
+ * (expandFanOuts) right after commit, a chunk at a time.
  */
 export async function enqueueForSubscribers(
   tx: Db,
@@ -98,15 +98,27 @@ async function queueFanOut(tx: Db, fanOut: FanOut, audience: FanOutAudience): Pr
   });
 }
 
+/** Subscribers expanded per transaction: a 100,000-recipient publish starts sending after the first chunk, not after all of them. */
+export const EXPANSION_CHUNK = 5_000;
+
+export type ExpandedChunk = {
+  /** Outbox rows written (recipients already queued for this key are left alone). */
+  written: number;
+  /** The last subscriber id this chunk covered, where the next one starts; null when the fan-out is complete. */
+  through: string | null;
+};
+
 /**
- * The outbox rows for one fan-out, in one INSERT … SELECT; recipients already
- * queued for this key are left alone. They are due from the publish, not from
- * the expansion.
+ * The outbox rows for one fan-out's next chunk of recipients, in one INSERT …
+ * SELECT; recipients already queued for this key are left alone. They are due
+ * from the publish, not from the expansion. Subscribers go in id order from
+ * `expandedThrough`, `chunk` at a time; stakeholders (a short list) in one go.
  */
 export async function expandFanOut(
   tx: Db,
-  { spec, createdAt }: Pick<FanOutRow, "spec" | "createdAt">,
-): Promise<number> {
+  { spec, createdAt, expandedThrough }: Pick<FanOutRow, "spec" | "createdAt" | "expandedThrough">,
+  { chunk = EXPANSION_CHUNK } = {},
+): Promise<ExpandedChunk> {
   const payload = sql`${JSON.stringify(spec.payload)}::jsonb`;
   const due = sql`${createdAt.toISOString()}::timestamptz`;
   if (spec.audience.kind === "stakeholders") {
@@ -123,7 +135,7 @@ export async function expandFanOut(
         from subscribers s
         where s.audience = 'internal' and s.state = 'active' and ${smsWanted(spec)}`,
     );
-    return emails + chats;
+    return { written: emails + chats, through: null };
   }
   const { componentIds, channels } = spec.audience;
   const follows = componentIds.length
@@ -132,18 +144,33 @@ export async function expandFanOut(
         sql`, `,
       )}))`
     : sql`false`;
-  return insertSelect(
+  // The chunk is chosen apart from the insert: a retried chunk (a crash before its cursor
+  // committed) inserts nothing new, and must still move the cursor past the same subscribers.
+  const [row] = await executeRows<{ written: number; covered: number; last: string | null }>(
     tx,
-    sql`insert into notification_outbox (id, idempotency_key, channel, audience, event_type, subject_id, recipient, subscriber_id, payload, next_attempt_at)
-      select ${newRowId(sql`s.id`)}, ${spec.key} || ':' || s.id, s.kind::text::channel, 'public', ${spec.eventType}, ${spec.subjectId},
-        coalesce(s.email, s.webhook_url, s.phone), s.id, ${payload}, ${due}
-      from subscribers s
-      where s.state = 'active' and s.audience = 'public'
-        and s.kind::text in (${sql.join(
-          channels.map((c) => sql`${c}`),
-          sql`, `,
-        )})
-        and (s.all_components or ${follows})
-        and ${smsWanted(spec)}`,
+    sql`with chunk as (
+        select s.id from subscribers s
+        where s.state = 'active' and s.audience = 'public'
+          and s.kind::text in (${sql.join(
+            channels.map((c) => sql`${c}`),
+            sql`, `,
+          )})
+          and (s.all_components or ${follows})
+          and ${smsWanted(spec)}
+          and s.id > ${expandedThrough ?? ""}
+        order by s.id
+        limit ${chunk}
+      ), ins as (
+        insert into notification_outbox (id, idempotency_key, channel, audience, event_type, subject_id, recipient, subscriber_id, payload, next_attempt_at)
+        select ${newRowId(sql`s.id`)}, ${spec.key} || ':' || s.id, s.kind::text::channel, 'public', ${spec.eventType}, ${spec.subjectId},
+          coalesce(s.email, s.webhook_url, s.phone), s.id, ${payload}, ${due}
+        from subscribers s join chunk on chunk.id = s.id
+        on conflict (idempotency_key) do nothing
+        returning 1
+      )
+      select (select count(*)::int from ins) as written, (select count(*)::int from chunk) as covered,
+        (select max(id) from chunk) as last`,
   );
+  const covered = row?.covered ?? 0;
+  return { written: row?.written ?? 0, through: covered < chunk ? null : (row?.last ?? null) };
 }

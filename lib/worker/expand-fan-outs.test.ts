@@ -49,10 +49,29 @@ describeEachEngine("fan-out expansion", ({ db, engine }) => {
     await expandFanOuts(db());
     await db()
       .update(notificationFanOuts)
-      .set({ expandedAt: null })
+      .set({ expandedAt: null, expandedThrough: null })
       .where(sql`${notificationFanOuts.spec}->>'subjectId' = ${subject}`);
     await expandFanOuts(db());
     expect((await rowsFor(subject)).filter((r) => r.audience === "public")).toHaveLength(4);
+  });
+
+  it("a large fan-out goes out a chunk at a time: the first recipients are queued before the rest exist", async () => {
+    const subject = await publishTo(7);
+    const publicRows = async () => (await rowsFor(subject)).filter((r) => r.audience === "public");
+    const subscribersFanOut = async () =>
+      (await fanOutsFor(subject)).find((f) => f.spec.audience.kind === "subscribers")!;
+
+    await expandFanOuts(db(), { chunk: 3, rowBudget: 3 });
+    expect(await publicRows()).toHaveLength(3);
+    expect(await subscribersFanOut()).toMatchObject({ recipients: 3, expandedAt: null });
+
+    await expandFanOuts(db(), { chunk: 3, rowBudget: Infinity });
+    const rows = await publicRows();
+    expect(rows).toHaveLength(7);
+    expect(new Set(rows.map((r) => r.subscriberId)).size).toBe(7);
+    const done = await subscribersFanOut();
+    expect(done).toMatchObject({ recipients: 7, expandedThrough: null });
+    expect(done.expandedAt).not.toBeNull();
   });
 
   // Several connections are a PostgreSQL matter: PGlite has one.

@@ -1,18 +1,32 @@
 import { asc, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { notificationFanOuts } from "../db/schema";
-import { expandFanOut } from "../notifications/fan-out";
+import { EXPANSION_CHUNK, expandFanOut } from "../notifications/fan-out";
 
 /**
- * Turns queued fan-outs into outbox rows, oldest first, each in its own
- * transaction with its "expanded" mark: a crash leaves it queued, and the
- * retry adds only the rows that are missing (idempotency keys). SKIP LOCKED
- * lets several workers expand side by side. Returns the outbox rows written.
+ * Turns queued fan-outs into outbox rows, oldest first, a chunk of recipients
+ * per transaction together with the fan-out's cursor (expandedThrough) and,
+ * after its last chunk, its "expanded" mark: a crash loses at most the chunk
+ * in progress, which the retry writes again (idempotency keys). SKIP LOCKED
+ * lets several workers, or the lanes of one, expand side by side.
+ *
+ * Stops once `rowBudget` rows are written (or `limit` transactions ran): the
+ * worker calls this before every claim, so a large fan-out is expanded a chunk
+ * at a time between sends instead of holding back the first message until all
+ * 100,000 rows exist. Returns the outbox rows written.
  */
-export async function expandFanOuts(db: Db, { limit = 20 } = {}): Promise<number> {
+export async function expandFanOuts(
+  db: Db,
+  {
+    limit = 20,
+    rowBudget = EXPANSION_CHUNK,
+    chunk = EXPANSION_CHUNK,
+  }: { limit?: number; rowBudget?: number; chunk?: number } = {},
+): Promise<number> {
   let written = 0;
-  for (let i = 0; i < limit; i++) {
-    const expanded = await db.transaction(async (tx) => {
+  let analyze = false;
+  for (let i = 0; i < limit && written < rowBudget; i++) {
+    const step = await db.transaction(async (tx) => {
       const [next] = await tx
         .select()
         .from(notificationFanOuts)
@@ -21,17 +35,22 @@ export async function expandFanOuts(db: Db, { limit = 20 } = {}): Promise<number
         .limit(1)
         .for("update", { skipLocked: true });
       if (!next) return null;
-      const recipients = await expandFanOut(tx, next);
+      const expanded = await expandFanOut(tx, next, { chunk });
       await tx
         .update(notificationFanOuts)
-        .set({ recipients, expandedAt: new Date() })
+        .set({
+          recipients: (next.recipients ?? 0) + expanded.written,
+          expandedThrough: expanded.through,
+          expandedAt: expanded.through === null ? new Date() : null,
+        })
         .where(eq(notificationFanOuts.id, next.id));
-      return recipients;
+      return { written: expanded.written, first: next.expandedThrough === null };
     });
-    if (expanded === null) break;
-    written += expanded;
+    if (step === null) break;
+    written += step.written;
+    analyze ||= step.first && step.written >= ANALYZE_AFTER_ROWS;
   }
-  if (written >= ANALYZE_AFTER_ROWS) await db.execute(sql`analyze notification_outbox`);
+  if (analyze) await db.execute(sql`analyze notification_outbox`);
   return written;
 }
 
@@ -40,9 +59,9 @@ export async function expandFanOuts(db: Db, { limit = 20 } = {}): Promise<number
  * autovacuum gets to it: with statistics taken when nothing was pending, it
  * expects a few pending rows, so each claim read and sorted every one of the
  * 100,000 new rows (30 ms a claim) instead of walking outbox_due_idx to the
- * first 100 (0.4 ms). Fresh statistics right after the insert fix the plan for
- * the whole fan-out; sampling costs well under a second even on a table of
- * years of history.
+ * first 100 (0.4 ms). Fresh statistics right after a fan-out's first chunk fix
+ * the plan for the whole fan-out; sampling costs well under a second even on a
+ * table of years of history.
  */
 const ANALYZE_AFTER_ROWS = 1_000;
 

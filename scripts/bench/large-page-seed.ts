@@ -172,6 +172,6 @@ async function expandEveryFanOut(db: Db, log: (line: string) => void): Promise<v
     )[0]!.n;
   for (let left = await queued(); left > 0; left = await queued()) {
     log(`notifications: ${left} fan-outs to expand`);
-    await expandFanOuts(db, { limit: 1000 });
+    await expandFanOuts(db, { limit: 1000, rowBudget: Infinity });
   }
 }

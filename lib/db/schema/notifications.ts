@@ -70,8 +70,10 @@ export const notificationFanOuts = pgTable(
   {
     id: id(),
     spec: jsonb().$type<FanOutSpec>().notNull(),
-    /** Outbox rows the expansion wrote; null until expanded. */
+    /** Outbox rows the expansion wrote so far; null until its first chunk. */
     recipients: integer(),
+    /** The last subscriber id expanded so far (subscribers go in id order, a chunk per transaction); null before the first chunk. */
+    expandedThrough: text(),
     expandedAt: at(),
     createdAt: createdAt(),
   },
