@@ -32,11 +32,13 @@ process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ??= JSON.stringify(
 );
 // Imported only now: React and Next choose their production builds from NODE_ENV as they load.
 const { startHeraldServer } = await import("../lib/front/herald-server");
-await startHeraldServer({ port, host }).catch((error: Error) => {
+const { warmMs } = await startHeraldServer({ port, host }).catch((error: Error) => {
   // Next keeps the process alive after an uncaught error; a server that cannot listen must exit.
   console.error(`[herald] cannot serve on port ${port}: ${error.message}`);
   process.exit(1);
 });
-console.log(`[herald] listening on ${host ?? "every interface"}, port ${port}`);
+console.log(
+  `[herald] listening on ${host ?? "every interface"}, port ${port} (status page rendered in ${warmMs} ms before opening it)`,
+);
 // Nothing to drain: outbox rows are committed before any send, and an interrupted send is retried after the lease.
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(0));

@@ -13,8 +13,14 @@ export async function startHeraldServer(port: number, env: Record<string, string
       HERALD_URL: `http://localhost:${port}`,
       ...env,
     },
-    stdio: "ignore",
+    stdio: ["ignore", "pipe", "pipe"],
   });
+  // Kept (the last 100 KB) for a failing spec to print: the server's side of what went wrong.
+  let output = "";
+  for (const stream of [child.stdout!, child.stderr!])
+    stream.setEncoding("utf8").on("data", (text: string) => {
+      output = (output + text).slice(-100_000);
+    });
   const base = `http://localhost:${port}`;
   const until = Date.now() + 90_000;
   while (
@@ -27,7 +33,7 @@ export async function startHeraldServer(port: number, env: Record<string, string
       throw new Error(`Herald did not start on ${port}`);
     await new Promise((r) => setTimeout(r, 500));
   }
-  return { base, stop: () => child.kill("SIGTERM") };
+  return { base, output: () => output, stop: () => child.kill("SIGTERM") };
 }
 
 /** A standalone notification worker (`npm run worker`), as a scale-out deployment runs it. */

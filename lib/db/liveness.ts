@@ -41,6 +41,9 @@ export async function databaseLive(getDb: () => Promise<Db>): Promise<boolean> {
     const first = state.checkedAt === 0;
     state.probing = probe(getDb)
       .then((live) => {
+        // An operator reading the log sees when public pages started and stopped saying "may be out of date".
+        if (live !== state.live)
+          console.error(`[herald] database ${live ? "reachable again" : "unreachable"}`);
         state.live = live;
         state.checkedAt = Date.now();
       })

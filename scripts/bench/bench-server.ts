@@ -68,8 +68,15 @@ export async function startBenchServer(port: number, { verbose = false } = {}) {
   const [bin, ...args] = pinnedToServerCpu(["npm", "run", "serve"]);
   const child = spawn(bin!, args, {
     env: { ...process.env, ...env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1" },
-    stdio: verbose ? "inherit" : "ignore",
+    stdio: ["ignore", "pipe", verbose ? "inherit" : "ignore"],
     detached: true,
+  });
+  // Read always (a full pipe would stall the server's logging); echoed when verbose.
+  let warmMs: number | null = null;
+  child.stdout!.setEncoding("utf8").on("data", (text: string) => {
+    if (verbose) process.stdout.write(text);
+    const warm = /status page rendered in (\d+) ms before opening/.exec(text);
+    if (warm) warmMs = Number(warm[1]);
   });
   await waitForHealth(base, child);
   return {
@@ -78,6 +85,8 @@ export async function startBenchServer(port: number, { verbose = false } = {}) {
     pid: child.pid!,
     /** The processes `npm run serve` runs (npm, its shell, node). */
     pids: () => processTree(child.pid!).map((m) => m.pid),
+    /** How long the server rendered `/` before opening its port (its start-up log line). */
+    warmMs: () => warmMs,
     stop() {
       process.kill(-child.pid!, "SIGTERM");
       rmSync(dataDir, { recursive: true, force: true });

@@ -124,7 +124,9 @@ export async function benchLargePage({ port, duration }: { port: number; duratio
           bytes,
         });
       }
-      console.log("\nLarge page: first (cold) render per surface, uncompressed size");
+      console.log(
+        `\nLarge page: / rendered in ${server.warmMs()} ms at start, before the port opened; then the first request per surface, uncompressed size`,
+      );
       console.table(cold);
       const visible = await measurePublishToVisible(server.base, server.apiKey, 3);
       console.log("\nLarge page: publish (management API) to visible");
@@ -166,7 +168,13 @@ export async function benchLargePage({ port, duration }: { port: number; duratio
       console.table(throughput);
       const rss = rssMb(server.pid);
       console.log(`Server RSS after the runs: ${rss} MB`);
-      Object.assign(results, { cold, publishToVisible: visible, throughput, rssMb: rss });
+      Object.assign(results, {
+        warmUpMs: server.warmMs(),
+        cold,
+        publishToVisible: visible,
+        throughput,
+        rssMb: rss,
+      });
     } finally {
       server.stop();
     }
