@@ -21,6 +21,7 @@ const holder = globalThis as unknown as {
     inflight: Map<string, Inflight>;
     failedAt: Map<string, number>;
     listeners: Set<() => void>;
+    staleAnswers: number;
   };
 };
 const cache = (holder.__heraldPublicCache ??= {
@@ -29,13 +30,19 @@ const cache = (holder.__heraldPublicCache ??= {
   inflight: new Map(),
   failedAt: new Map(),
   listeners: new Set(),
+  staleAnswers: 0,
 });
 
 export type Cached<T> = { value: T; stale: boolean };
 
-/** Counts answers served from last-good values: a render that saw one is not a fresh copy. */
-let staleAnswers = 0;
-export const staleAnswerCount = () => staleAnswers;
+/**
+ * Counts answers served from last-good values: a render that saw one is not a fresh copy. Kept on
+ * the shared holder like everything here: the front server (dist/) and Next's pages (.next/) are
+ * separate bundles, each with its own copy of this module. As a module variable, the front server
+ * read its own count, always 0: a page rendered with "may be out of date" was kept as current
+ * after the database came back, up to 30 s (the outage spec's rare failure).
+ */
+export const staleAnswerCount = () => cache.staleAnswers;
 
 /**
  * `maxAgeMs` bounds how long a value may live without a publish (for values that
@@ -52,7 +59,7 @@ export async function publicCached<T>(
   if (entry?.version === version && Date.now() - entry.loadedAt < maxAgeMs)
     return { value: entry.value as T, stale: false };
   if (entry && Date.now() - (cache.failedAt.get(key) ?? 0) < RETRY_AFTER_FAILURE_MS) {
-    staleAnswers++;
+    cache.staleAnswers++;
     return { value: entry.value as T, stale: true };
   }
   // Concurrent readers of the same key share one load.
@@ -76,7 +83,7 @@ export async function publicCached<T>(
     if (!entry) throw error;
     cache.failedAt.set(key, Date.now());
     console.error(`[herald] serving last good ${key}: ${(error as Error).message}`);
-    staleAnswers++;
+    cache.staleAnswers++;
     return { value: entry.value as T, stale: true };
   } finally {
     if (cache.inflight.get(key) === inflight) cache.inflight.delete(key);
