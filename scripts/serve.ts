@@ -37,6 +37,7 @@ const { warmMs } = await startHeraldServer({ port, host }).catch((error: Error) 
   console.error(`[herald] cannot serve on port ${port}: ${error.message}`);
   process.exit(1);
 });
+// The large-page bench reads the warm-up time from this line (scripts/bench/bench-server.ts).
 console.log(
   `[herald] listening on ${host ?? "every interface"}, port ${port} (status page rendered in ${warmMs} ms before opening it)`,
 );

@@ -21,17 +21,6 @@ import { createResponseCache, RENDER_TIMED_OUT } from "./response-cache";
 import { sendStored } from "./send-stored";
 import { storeResponse, type StoredResponse } from "./stored-response";
 
-/** The address to render from: this very server, over loopback (never the public host, which may be a CDN). */
-function loopbackOrigin(address: AddressInfo): string {
-  const wildcard = address.address === "::" || address.address === "0.0.0.0";
-  const host = wildcard
-    ? "127.0.0.1"
-    : address.family === "IPv6"
-      ? `[${address.address}]`
-      : address.address;
-  return `http://${host}:${address.port}`;
-}
-
 /**
  * Whether the request carries a console session cookie (Auth.js's name, with or without the
  * __Secure- prefix). Not verified: a forged one only makes that reader wait for the shared render.
@@ -136,11 +125,12 @@ export async function startHeraldServer({
       () => fallThrough(request, response),
     );
   };
-  // Renders reach Next through a listener of their own on loopback, open before the public port:
-  // the status page is rendered before the first visitor arrives (below).
+  // Renders reach Next through a listener of their own on loopback (never the public host, which
+  // may be a CDN), open before the public port: the status page is rendered before the first
+  // visitor arrives (below).
   const renderer = createServer(handler);
   await listen(renderer, 0, "127.0.0.1");
-  origin = loopbackOrigin(renderer.address() as AddressInfo);
+  origin = `http://127.0.0.1:${(renderer.address() as AddressInfo).port}`;
   // The first render after a start loads the page's modules and runs cold code: on a large page
   // 1.3 s, three times a later one. Done now, no visitor waits for it after a deploy or restart; a
   // database that does not answer delays the port by one render timeout at most.

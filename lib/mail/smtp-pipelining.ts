@@ -8,7 +8,7 @@ export type SendOnConnection = (
 ) => Promise<void>;
 
 /** Shaped like nodemailer's SMTP errors, so classifySmtpError reads both alike. */
-export type SmtpReplyError = Error & {
+type SmtpReplyError = Error & {
   code: string;
   responseCode?: number;
   command: string;
