@@ -12,7 +12,7 @@ import path from "node:path";
 
 export const SERVER_OUT_DIR = "dist";
 /** config-or-exit lets `npm start` check the configuration before a long Next build. */
-const ENTRIES = ["serve", "worker", "db-migrate", "db-seed", "config-or-exit"];
+const ENTRIES = ["serve", "front-thread", "worker", "db-migrate", "db-seed", "config-or-exit"];
 const SOURCES = ["lib", "scripts", "package-lock.json"];
 
 function newestMtime(p) {

@@ -32,7 +32,12 @@ process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ??= JSON.stringify(
 );
 // Imported only now: React and Next choose their production builds from NODE_ENV as they load.
 const { startHeraldServer } = await import("../lib/front/herald-server");
-const { warmMs } = await startHeraldServer({ port, host }).catch((error: Error) => {
+const { warmMs } = await startHeraldServer({
+  port,
+  host,
+  // Compiled beside this file (scripts/build-server.mjs).
+  frontThread: new URL("./front-thread.mjs", import.meta.url),
+}).catch((error: Error) => {
   // Next keeps the process alive after an uncaught error; a server that cannot listen must exit.
   console.error(`[herald] cannot serve on port ${port}: ${error.message}`);
   process.exit(1);

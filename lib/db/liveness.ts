@@ -12,12 +12,18 @@ const PROBE_TIMEOUT_MS = 1500;
 
 const state = ((
   globalThis as unknown as {
-    __heraldLiveness?: { live: boolean; checkedAt: number; probing: Promise<void> | null };
+    __heraldLiveness?: {
+      live: boolean;
+      checkedAt: number;
+      probing: Promise<void> | null;
+      listeners: Set<(live: boolean) => void>;
+    };
   }
 ).__heraldLiveness ??= {
   live: true,
   checkedAt: 0,
   probing: null,
+  listeners: new Set(),
 });
 
 async function probe(getDb: () => Promise<Db>): Promise<boolean> {
@@ -44,8 +50,10 @@ export async function databaseLive(getDb: () => Promise<Db>): Promise<boolean> {
         // An operator reading the log sees when public pages started and stopped saying "may be out of date".
         if (live !== state.live)
           console.error(`[herald] database ${live ? "reachable again" : "unreachable"}`);
+        const changed = live !== state.live;
         state.live = live;
         state.checkedAt = Date.now();
+        if (changed) for (const listener of state.listeners) listener(live);
       })
       .finally(() => {
         state.probing = null;
@@ -58,6 +66,12 @@ export async function databaseLive(getDb: () => Promise<Db>): Promise<boolean> {
 /** The last probe's answer, without probing (for the proxy's ETag: a page's staleness is part of its content). */
 export function lastKnownLive(): boolean {
   return state.live;
+}
+
+/** Hears each change of the answer (the front thread reads a mirror of it). */
+export function onLivenessChanged(listener: (live: boolean) => void): () => void {
+  state.listeners.add(listener);
+  return () => state.listeners.delete(listener);
 }
 
 /**

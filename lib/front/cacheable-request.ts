@@ -1,17 +1,12 @@
 import type { IncomingMessage } from "node:http";
 import { canonicalPublicUrl, publicRouteOf, type PublicRoute } from "../http/public-routes";
 
-/** Marks the front cache's own render requests, which must reach Next. Its value is per process, so nobody else can bypass the cache. */
-export const RENDER_HEADER = "x-herald-render";
-
 /** The request headers the front server reads (repeated ones joined as Node joins them). */
 export type FrontHeaders = {
   acceptEncoding?: string;
   ifNoneMatch?: string;
   cookie?: string;
   forwardedProto?: string;
-  /** RENDER_HEADER's value. */
-  render?: string;
   /** Sent by Next's client router: such a request wants an RSC payload, not the page. */
   clientRouter: boolean;
 };
@@ -22,7 +17,6 @@ const FIELDS = new Map<string, [Field, string]>([
   ["if-none-match", ["ifNoneMatch", ", "]],
   ["cookie", ["cookie", "; "]],
   ["x-forwarded-proto", ["forwardedProto", ", "]],
-  [RENDER_HEADER, ["render", ", "]],
 ]);
 const CLIENT_ROUTER_HEADERS = new Set([
   "rsc",

@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { parseConfig } from "../config";
-import { CLIENT_ADDRESS_HEADER, clientAddress, stampClientAddress } from "./client-address";
+import { clientAddress, stampClientAddress } from "./client-address";
+import { CLIENT_ADDRESS_HEADER } from "./front-headers";
 import { clientFromForwardedFor, trustedProxyList, trustedProxyMatcher } from "./trusted-proxies";
 
 vi.hoisted(() => {

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { config } from "../config";
+import { CLIENT_ADDRESS_HEADER, FRONT_SECRET_HEADER } from "./front-headers";
 import {
   clientFromForwardedFor,
   normalise,
@@ -7,20 +8,24 @@ import {
   trustedProxyMatcher,
 } from "./trusted-proxies";
 
-/**
- * The connection's own address, as the front server (lib/front) saw the socket.
- * Next's route handlers and server actions only see headers, so the front
- * server writes it into this header, after deleting whatever a client sent.
- */
-export const CLIENT_ADDRESS_HEADER = "x-herald-client-address";
-
 /** Set in the process that runs the front server: only then is the header ours, never a client's. */
 const holder = globalThis as unknown as { __heraldStampsClientAddress?: boolean };
 
-/** Called by the front server for every request, before Next sees it. */
-export function stampClientAddress(request: IncomingMessage): void {
+/**
+ * Called by the front server for every request, before Next sees it. A request that carries
+ * `frontSecret` came from the front thread, which stamped the client's address; any other request
+ * is stamped with its own socket's address, whatever header it brought.
+ */
+export function stampClientAddress(request: IncomingMessage, frontSecret?: string): void {
   holder.__heraldStampsClientAddress = true;
-  request.headers[CLIENT_ADDRESS_HEADER] = request.socket.remoteAddress ?? "unknown";
+  const headers = request.headers;
+  const passed =
+    frontSecret !== undefined && headers[FRONT_SECRET_HEADER] === frontSecret
+      ? headers[CLIENT_ADDRESS_HEADER]
+      : undefined;
+  delete headers[FRONT_SECRET_HEADER];
+  headers[CLIENT_ADDRESS_HEADER] =
+    typeof passed === "string" ? passed : (request.socket.remoteAddress ?? "unknown");
 }
 
 let matcher: { source: string | undefined; isTrusted: (address: string) => boolean } | undefined;

@@ -22,6 +22,7 @@ const holder = globalThis as unknown as {
     failedAt: Map<string, number>;
     listeners: Set<() => void>;
     staleAnswers: number;
+    staleListeners: Set<(count: number) => void>;
   };
 };
 const cache = (holder.__heraldPublicCache ??= {
@@ -31,6 +32,7 @@ const cache = (holder.__heraldPublicCache ??= {
   failedAt: new Map(),
   listeners: new Set(),
   staleAnswers: 0,
+  staleListeners: new Set(),
 });
 
 export type Cached<T> = { value: T; stale: boolean };
@@ -43,6 +45,17 @@ export type Cached<T> = { value: T; stale: boolean };
  * after the database came back, up to 30 s (the outage spec's rare failure).
  */
 export const staleAnswerCount = () => cache.staleAnswers;
+
+function countStaleAnswer(): void {
+  cache.staleAnswers++;
+  for (const listener of cache.staleListeners) listener(cache.staleAnswers);
+}
+
+/** Hears each stale answer, with the new count (the front thread reads a mirror of it). */
+export function onStaleAnswer(listener: (count: number) => void): () => void {
+  cache.staleListeners.add(listener);
+  return () => cache.staleListeners.delete(listener);
+}
 
 /**
  * `maxAgeMs` bounds how long a value may live without a publish (for values that
@@ -59,7 +72,7 @@ export async function publicCached<T>(
   if (entry?.version === version && Date.now() - entry.loadedAt < maxAgeMs)
     return { value: entry.value as T, stale: false };
   if (entry && Date.now() - (cache.failedAt.get(key) ?? 0) < RETRY_AFTER_FAILURE_MS) {
-    cache.staleAnswers++;
+    countStaleAnswer();
     return { value: entry.value as T, stale: true };
   }
   // Concurrent readers of the same key share one load.
@@ -83,7 +96,7 @@ export async function publicCached<T>(
     if (!entry) throw error;
     cache.failedAt.set(key, Date.now());
     console.error(`[herald] serving last good ${key}: ${(error as Error).message}`);
-    cache.staleAnswers++;
+    countStaleAnswer();
     return { value: entry.value as T, stale: true };
   } finally {
     if (cache.inflight.get(key) === inflight) cache.inflight.delete(key);

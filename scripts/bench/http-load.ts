@@ -121,6 +121,8 @@ http {
 `;
 }
 
+const WARM_UP_SECONDS = 3;
+
 /**
  * The ceilings to compare with, each in its own process on the server's CPU
  * and sending exactly the bytes Herald sends a browser for `url` (same body,
@@ -163,6 +165,12 @@ export async function baselines(
       const child = spawn(bin!, args, { stdio: "ignore" });
       try {
         await waitForPort(port, child);
+        // Herald's 200-connection row follows its 50-connection row; a baseline gets the same chance
+        // to compile its hot path first (unwarmed, the minimal server's p99 took up to a second).
+        await load(`http://127.0.0.1:${port}/`, connections, WARM_UP_SECONDS, {
+          target,
+          server: name,
+        });
         rows.push(
           await load(`http://127.0.0.1:${port}/`, connections, durationSeconds, {
             target,
