@@ -123,26 +123,34 @@ http {
 
 const WARM_UP_SECONDS = 3;
 
+/** A server on loopback, and the request path its figures are labelled with. */
+type Contender = { server: LoadRow["server"]; url: string };
+
 /**
- * The ceilings to compare with, each in its own process on the server's CPU
- * and sending exactly the bytes Herald sends a browser for `url` (same body,
- * same encoding, same response headers): a minimal Node server, and nginx when
- * installed.
+ * Herald against its ceilings, each in its own process on the server's CPU and sending exactly
+ * the bytes Herald sends a browser for `url` (same body, same encoding, same response headers): a
+ * minimal Node server, and nginx when installed.
+ *
+ * The runs alternate (Herald, Node, nginx; `rounds` times, `durationSeconds` each) and each
+ * server's row is its median turn (medianRound): this machine's speed drifts within minutes, and a
+ * ratio of two runs a minute apart measured the drift as much as the servers.
+ * Every baseline compiles its hot path in a warm-up run first, as Herald already has.
  */
-export async function baselines(
+export async function compareWithBaselines(
   url: string,
   {
     connections,
     durationSeconds,
+    rounds,
     port,
-  }: { connections: number; durationSeconds: number; port: number },
+  }: { connections: number; durationSeconds: number; rounds: number; port: number },
 ): Promise<{ rows: LoadRow[]; bytes: number }> {
   const page = await rawGet(url);
   const dir = mkdtempSync(path.join(tmpdir(), "herald-static-"));
   writeFileSync(path.join(dir, "body"), page.body);
   const headers = sentHeaders(page.headers);
   const target = new URL(url).pathname;
-  const servers: { name: LoadRow["server"]; command: string[] }[] = [
+  const commands: { name: LoadRow["server"]; command: string[] }[] = [
     {
       name: "node",
       command: [
@@ -155,35 +163,56 @@ export async function baselines(
     },
   ];
   if (hasCommand("nginx")) {
-    writeFileSync(path.join(dir, "nginx.conf"), nginxConfig(dir, port, headers));
-    servers.push({ name: "nginx", command: ["nginx", "-c", path.join(dir, "nginx.conf")] });
+    writeFileSync(path.join(dir, "nginx.conf"), nginxConfig(dir, port + 1, headers));
+    commands.push({ name: "nginx", command: ["nginx", "-c", path.join(dir, "nginx.conf")] });
   }
-  const rows: LoadRow[] = [];
+  const children: ChildProcess[] = [];
   try {
-    for (const { name, command } of servers) {
+    const contenders: Contender[] = [{ server: "herald", url }];
+    for (const [i, { name, command }] of commands.entries()) {
       const [bin, ...args] = pinnedToServerCpu(command);
       const child = spawn(bin!, args, { stdio: "ignore" });
-      try {
-        await waitForPort(port, child);
-        // Herald's 200-connection row follows its 50-connection row; a baseline gets the same chance
-        // to compile its hot path first (unwarmed, the minimal server's p99 took up to a second).
-        await load(`http://127.0.0.1:${port}/`, connections, WARM_UP_SECONDS, {
-          target,
-          server: name,
-        });
-        rows.push(
-          await load(`http://127.0.0.1:${port}/`, connections, durationSeconds, {
+      children.push(child);
+      await waitForPort(port + i, child);
+      const baseline = `http://127.0.0.1:${port + i}/`;
+      await load(baseline, connections, WARM_UP_SECONDS, { target, server: name });
+      contenders.push({ server: name, url: baseline });
+    }
+    const runs = new Map<Contender, LoadRow[]>(contenders.map((c) => [c, []]));
+    for (let round = 0; round < rounds; round++)
+      for (const contender of contenders)
+        runs.get(contender)!.push(
+          await load(contender.url, connections, durationSeconds, {
             target,
-            server: name,
+            server: contender.server,
           }),
         );
-      } finally {
-        child.kill();
-        await new Promise((r) => child.once("exit", r));
-      }
-    }
+    return { rows: contenders.map((c) => medianRound(runs.get(c)!)), bytes: page.body.length };
   } finally {
+    for (const child of children) {
+      child.kill();
+      if (child.exitCode === null) await new Promise((r) => child.once("exit", r));
+    }
     rmSync(dir, { recursive: true, force: true });
   }
-  return { rows, bytes: page.body.length };
+}
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/**
+ * A server's median turn: the median throughput and, apart, the median p99 (with every error of
+ * all turns). Not the worst p99: this VM stalls for a few hundred milliseconds in about one 4 s
+ * window out of three, whichever server is running (the minimal Node server as much as Herald),
+ * and the worst turn measured those stalls.
+ */
+function medianRound(runs: LoadRow[]): LoadRow {
+  const typical = runs.find((r) => r.rps === median(runs.map((run) => run.rps)))!;
+  return {
+    ...typical,
+    p50: median(runs.map((r) => r.p50)),
+    p99: median(runs.map((r) => r.p99)),
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+    non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
+  };
 }
