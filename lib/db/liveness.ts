@@ -47,13 +47,13 @@ export async function databaseLive(getDb: () => Promise<Db>): Promise<boolean> {
     const first = state.checkedAt === 0;
     state.probing = probe(getDb)
       .then((live) => {
-        // An operator reading the log sees when public pages started and stopped saying "may be out of date".
-        if (live !== state.live)
-          console.error(`[herald] database ${live ? "reachable again" : "unreachable"}`);
         const changed = live !== state.live;
         state.live = live;
         state.checkedAt = Date.now();
-        if (changed) for (const listener of state.listeners) listener(live);
+        if (!changed) return;
+        // An operator reading the log sees when public pages started and stopped saying "may be out of date".
+        console.error(`[herald] database ${live ? "reachable again" : "unreachable"}`);
+        for (const listener of state.listeners) listener(live);
       })
       .finally(() => {
         state.probing = null;
