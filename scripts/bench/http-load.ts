@@ -13,8 +13,11 @@ export type LoadRow = {
   rps: number;
   p50: number;
   p99: number;
+  max: number;
   errors: number;
   non2xx: number;
+  /** Median over the rounds of this turn's throughput / the minimal Node server's in that round. */
+  ofNode?: number;
 };
 
 /** wrk when installed (its C event loop outruns any Node server); else autocannon with worker threads. */
@@ -29,6 +32,7 @@ export async function load(
   {
     target = new URL(url).pathname + new URL(url).search,
     server = "herald" as LoadRow["server"],
+    connecting = false,
   } = {},
 ): Promise<LoadRow> {
   if (LOAD_TOOL === "wrk")
@@ -36,7 +40,7 @@ export async function load(
       target,
       server,
       connections,
-      ...(await wrk(url, connections, durationSeconds, HEADERS)),
+      ...(await wrk(url, connections, durationSeconds, HEADERS, { connecting })),
     };
   const r = await autocannon({
     url,
@@ -52,6 +56,7 @@ export async function load(
     rps: Math.round(r.requests.average),
     p50: r.latency.p50,
     p99: r.latency.p99,
+    max: r.latency.max,
     errors: r.errors + r.timeouts,
     non2xx: r.non2xx,
   };
@@ -132,9 +137,14 @@ type Contender = { server: LoadRow["server"]; url: string };
  * minimal Node server, and nginx when installed.
  *
  * The runs alternate (Herald, Node, nginx; `rounds` times, `durationSeconds` each) and each
- * server's row is its median turn (medianRound): this machine's speed drifts within minutes, and a
- * ratio of two runs a minute apart measured the drift as much as the servers.
+ * server's row is its median turn (medianRound), with `ofNode` the median of its per-round ratios
+ * to the minimal Node server: this machine's speed drifts by up to 2x within a minute, and a ratio
+ * of two runs a minute apart measured the drift as much as the servers.
  * Every baseline compiles its hot path in a warm-up run first, as Herald already has.
+ *
+ * Each turn opens its connections before it sends requests (wrk.ts, OPEN_FIRST_MS). Then
+ * `connectingRounds` more turns each let all connections arrive at once, as clients flooding in do:
+ * `connecting` holds those rows (their p99 and slowest answer include waiting to be accepted).
  */
 export async function compareWithBaselines(
   url: string,
@@ -142,9 +152,16 @@ export async function compareWithBaselines(
     connections,
     durationSeconds,
     rounds,
+    connectingRounds = 0,
     port,
-  }: { connections: number; durationSeconds: number; rounds: number; port: number },
-): Promise<{ rows: LoadRow[]; bytes: number }> {
+  }: {
+    connections: number;
+    durationSeconds: number;
+    rounds: number;
+    connectingRounds?: number;
+    port: number;
+  },
+): Promise<{ rows: LoadRow[]; connecting: LoadRow[]; bytes: number }> {
   const page = await rawGet(url);
   const dir = mkdtempSync(path.join(tmpdir(), "herald-static-"));
   writeFileSync(path.join(dir, "body"), page.body);
@@ -178,16 +195,31 @@ export async function compareWithBaselines(
       await load(baseline, connections, WARM_UP_SECONDS, { target, server: name });
       contenders.push({ server: name, url: baseline });
     }
-    const runs = new Map<Contender, LoadRow[]>(contenders.map((c) => [c, []]));
-    for (let round = 0; round < rounds; round++)
-      for (const contender of contenders)
-        runs.get(contender)!.push(
-          await load(contender.url, connections, durationSeconds, {
-            target,
-            server: contender.server,
-          }),
-        );
-    return { rows: contenders.map((c) => medianRound(runs.get(c)!)), bytes: page.body.length };
+    const takeTurns = async (turns: number, connecting: boolean) => {
+      const runs = new Map<Contender, LoadRow[]>(contenders.map((c) => [c, []]));
+      for (let round = 0; round < turns; round++)
+        for (const contender of contenders)
+          runs.get(contender)!.push(
+            await load(contender.url, connections, durationSeconds, {
+              target,
+              server: contender.server,
+              connecting,
+            }),
+          );
+      if (!turns) return [];
+      const node = runs.get(contenders.find((c) => c.server === "node")!)!;
+      return contenders.map((c) => ({
+        ...medianRound(runs.get(c)!),
+        // Against the minimal server's turn of the same round, seconds later: the machine's drift
+        // over the run cancels out of each round's ratio.
+        ofNode: median(runs.get(c)!.map((run, round) => run.rps / node[round]!.rps)),
+      }));
+    };
+    return {
+      rows: await takeTurns(rounds, false),
+      connecting: await takeTurns(connectingRounds, true),
+      bytes: page.body.length,
+    };
   } finally {
     for (const child of children) {
       child.kill();
@@ -201,10 +233,9 @@ const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /**
- * A server's median turn: the median throughput and, apart, the median p99 (with every error of
- * all turns). Not the worst p99: this VM stalls for a few hundred milliseconds in about one 4 s
- * window out of three, whichever server is running (the minimal Node server as much as Herald),
- * and the worst turn measured those stalls.
+ * A server's median turn: the median throughput and, apart, the median p99 and slowest answer (with
+ * every error of all turns). This VM's speed drifts by up to 2x within minutes, whichever server is
+ * running; the median turn is the typical one.
  */
 function medianRound(runs: LoadRow[]): LoadRow {
   const typical = runs.find((r) => r.rps === median(runs.map((run) => run.rps)))!;
@@ -212,6 +243,7 @@ function medianRound(runs: LoadRow[]): LoadRow {
     ...typical,
     p50: median(runs.map((r) => r.p50)),
     p99: median(runs.map((r) => r.p99)),
+    max: median(runs.map((r) => r.max)),
     errors: runs.reduce((n, r) => n + r.errors, 0),
     non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
   };

@@ -30,26 +30,63 @@ export const pinnedToServerCpu = (command: string[]): string[] =>
 /** wrk's own figures, printed as JSON by a done() hook: latencies in µs. */
 const REPORT = `done = function(summary, latency, requests)
   local e = summary.errors
-  io.write(string.format('{"requests":%d,"durationUs":%d,"p50":%d,"p99":%d,"errors":%d,"non2xx":%d}\\n',
-    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99),
+  io.write(string.format('{"requests":%d,"durationUs":%d,"p50":%d,"p99":%d,"maxUs":%d,"errors":%d,"non2xx":%d}\\n',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), latency.max,
     e.connect + e.read + e.write + e.timeout, e.status))
 end
 `;
-let reportScript: string | undefined;
 
-export type WrkFigures = { rps: number; p50: number; p99: number; errors: number; non2xx: number };
+/**
+ * How long each connection holds back its first request, so that all are open before the load
+ * starts. wrk connects all of them at once when a run starts and then times each request; a Node
+ * server under load accepts one new connection per turn of its event loop (libuv since 1.45, in
+ * Node 20: github.com/libuv/libuv/pull/3696), so the last of 200 waits up to a second for its first
+ * answer, and wrk's correction for coordinated omission (stats_correct in wrk.c) adds every request
+ * that connection would have sent meanwhile as a slow sample. That measured the accept queue of
+ * the run's first second, whichever Node server ran, not the server's answers. `connecting: true`
+ * keeps wrk's usual start, to measure exactly that.
+ */
+export const OPEN_FIRST_MS = 300;
+const OPEN_FIRST = `local held = 0
+init = function(args) held = tonumber(args[1]) end
+delay = function()
+  if held > 0 then held = held - 1; return ${OPEN_FIRST_MS} end
+  return 0
+end
+`;
+const scripts = new Map<boolean, string>();
+function script(openFirst: boolean): string {
+  let file = scripts.get(openFirst);
+  if (!file) {
+    file = path.join(mkdtempSync(path.join(tmpdir(), "herald-wrk-")), "report.lua");
+    writeFileSync(file, (openFirst ? OPEN_FIRST : "") + REPORT);
+    scripts.set(openFirst, file);
+  }
+  return file;
+}
 
-/** wrk against one URL (pinned away from the server), `headers` on every request. */
+export type WrkFigures = {
+  rps: number;
+  p50: number;
+  p99: number;
+  /** The slowest answer, in ms. */
+  max: number;
+  errors: number;
+  non2xx: number;
+};
+
+/**
+ * wrk against one URL (pinned away from the server), `headers` on every request. The requests start
+ * once every connection is open (OPEN_FIRST_MS), unless `connecting`: then, as wrk usually runs,
+ * all connections arrive at once and the first answers include the wait to be accepted.
+ */
 export async function wrk(
   url: string,
   connections: number,
   durationSeconds: number,
   headers: Record<string, string>,
+  { connecting = false } = {},
 ): Promise<WrkFigures> {
-  if (!reportScript) {
-    reportScript = path.join(mkdtempSync(path.join(tmpdir(), "herald-wrk-")), "report.lua");
-    writeFileSync(reportScript, REPORT);
-  }
   const threads = CPUS?.loadThreads ?? 1;
   const args = [
     ...(CPUS ? ["taskset", "-c", CPUS.load] : []),
@@ -59,9 +96,11 @@ export async function wrk(
     `-d${durationSeconds}s`,
     "--latency",
     "-s",
-    reportScript,
+    script(!connecting),
     ...Object.entries(headers).flatMap(([name, value]) => ["-H", `${name}: ${value}`]),
     url,
+    // The script's argument: how many connections each wrk thread holds back.
+    ...(connecting ? [] : ["--", String(Math.ceil(connections / threads))]),
   ];
   const { stdout } = await promisify(execFile)(args[0]!, args.slice(1));
   const line = stdout.split("\n").find((l) => l.startsWith('{"requests"'));
@@ -71,13 +110,17 @@ export async function wrk(
     durationUs: number;
     p50: number;
     p99: number;
+    maxUs: number;
     errors: number;
     non2xx: number;
   };
+  // Throughput over the time requests were sent: without the held-back start.
+  const loadUs = r.durationUs - (connecting ? 0 : OPEN_FIRST_MS * 1000);
   return {
-    rps: Math.round(r.requests / (r.durationUs / 1e6)),
+    rps: Math.round(r.requests / (loadUs / 1e6)),
     p50: r.p50 / 1000,
     p99: r.p99 / 1000,
+    max: r.maxUs / 1000,
     errors: r.errors,
     non2xx: r.non2xx,
   };
