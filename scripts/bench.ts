@@ -91,12 +91,11 @@ try {
       port: PORT + 1,
     });
     if (connecting.length) connectingRows = connecting;
-    for (const r of [light, ...compared])
+    for (const { ofNode, ...r } of [light, ...compared])
       rows.push({
         ...r,
         bytes,
-        "% of node":
-          r.ofNode === undefined || r.connections !== 200 ? "" : `${(r.ofNode * 100).toFixed(1)}%`,
+        "% of node": ofNode === undefined ? "" : `${(ofNode * 100).toFixed(1)}%`,
       });
   }
   console.log(
