@@ -1,5 +1,6 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { listen } from "../http/listen";
 import { HSTS } from "../http/security-headers";
 import { publicRouteOf } from "../http/public-routes";
 import { cacheableRequest, readFrontHeaders, type FrontHeaders } from "./cacheable-request";
@@ -134,6 +135,3 @@ export async function startFrontServer({
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
-
-export const listen = (server: Server, port: number, host?: string) =>
-  new Promise<void>((resolve, reject) => server.once("error", reject).listen(port, host, resolve));

@@ -3,7 +3,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
 import { stampClientAddress } from "../http/client-address";
-import { listen } from "./front-server";
+import { listen } from "../http/listen";
 import { startFrontThread } from "./front-thread";
 import { mirrorPublicState } from "./mirror-public-state";
 
